@@ -1,0 +1,1 @@
+module.exports = { ...require('../../jest.int.preset.js'), displayName: 'credits-service:int', rootDir: __dirname };

@@ -1,0 +1,169 @@
+import { randomUUID } from 'crypto';
+import { INestApplication } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+import { connect, NatsConnection } from 'nats';
+import {
+  CreatePartnershipCommand,
+  DomainError,
+  PartnershipPage,
+  PartnershipView,
+  RequestContext,
+  RPC,
+} from '@jcm/contracts';
+import { sendRpc, ServiceConfig } from '@jcm/service-kit';
+import {
+  createTestDatabase,
+  ctxFor,
+  deleteTestStream,
+  eventually,
+  migrateForTest,
+  queryAs,
+  startTestService,
+  TEST_NATS_URL,
+  TestDatabase,
+  testEventBus,
+  testNatsClient,
+  testServiceConfig,
+} from '@jcm/testing';
+import { PARTNERSHIP_MIGRATIONS } from '../../migrations';
+import { PartnershipServiceModule } from '../app.module';
+
+const YOKOHAMA = randomUUID();
+const KITAKYUSHU = randomUUID();
+const BANGKOK = randomUUID();
+const KOROR = randomUUID();
+const MOE = randomUUID();
+
+const party = (orgId: string, nameJa: string, nameEn: string, country: string) => ({ orgId, nameJa, nameEn, country });
+const yokohamaBangkok: CreatePartnershipCommand = {
+  municipality: party(YOKOHAMA, '横浜市', 'City of Yokohama', 'JP'),
+  partnerCity: party(BANGKOK, 'バンコク都', 'Bangkok Metropolitan Administration', 'TH'),
+  titleJa: '横浜市・バンコク都 都市間連携',
+  titleEn: 'Yokohama–Bangkok City-to-City Collaboration',
+  targetFields: ['energy-efficiency', 'waste'],
+  targetFieldOther: null,
+};
+const kitakyushuKoror: CreatePartnershipCommand = {
+  municipality: party(KITAKYUSHU, '北九州市', 'City of Kitakyushu', 'JP'),
+  partnerCity: party(KOROR, 'コロール州', 'Koror State', 'PW'),
+  titleJa: '北九州市・コロール州 都市間連携',
+  titleEn: 'Kitakyushu–Koror City-to-City Collaboration',
+  targetFields: ['renewable-energy'],
+  targetFieldOther: null,
+};
+
+describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
+  let db: TestDatabase;
+  let config: ServiceConfig;
+  let app: INestApplication;
+  let client: ClientProxy;
+  let nc: NatsConnection;
+  const bus = testEventBus();
+  const yokohama = ctxFor(YOKOHAMA, 'MUNICIPALITY');
+  const kitakyushu = ctxFor(KITAKYUSHU, 'MUNICIPALITY');
+  const moe = ctxFor(MOE, 'MOE');
+  let ybId: string;
+
+  const call = <T>(subject: string, ctx: RequestContext, data: unknown, schema: { parse: (x: unknown) => T }) =>
+    sendRpc(client, subject, ctx, data, schema as never) as Promise<T>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    config = testServiceConfig('partnership', db.url, bus);
+    await migrateForTest(config, PARTNERSHIP_MIGRATIONS);
+    app = await startTestService('partnership-service', PartnershipServiceModule.register(config));
+    client = testNatsClient();
+    await client.connect();
+    nc = await connect({ servers: TEST_NATS_URL });
+    ybId = (await call(RPC.partnership.create, yokohama, yokohamaBangkok, PartnershipView)).id;
+    await call(RPC.partnership.create, kitakyushu, kitakyushuKoror, PartnershipView);
+  });
+
+  afterAll(async () => {
+    await client?.close();
+    await nc?.close();
+    await app?.close();
+    await deleteTestStream(bus.stream);
+    await db?.drop();
+  });
+
+  it('lists only the caller’s own partnerships, and all of them for MOE', async () => {
+    const forYokohama = await call(RPC.partnership.list, yokohama, {}, PartnershipPage);
+    expect(forYokohama.items.map((p) => p.municipality.nameEn)).toEqual(['City of Yokohama']);
+    expect(forYokohama.total).toBe(1);
+    const forMoe = await call(RPC.partnership.list, moe, { sort: 'titleEn' }, PartnershipPage);
+    expect(forMoe.items.map((p) => p.titleEn)).toEqual([
+      'Kitakyushu–Koror City-to-City Collaboration',
+      'Yokohama–Bangkok City-to-City Collaboration',
+    ]);
+  });
+
+  it('reports another tenant’s partnership as not found', async () => {
+    await expect(call(RPC.partnership.get, kitakyushu, { id: ybId }, PartnershipView)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const bangkok = ctxFor(BANGKOK, 'PARTNER_CITY', 'viewer');
+    await expect(call(RPC.partnership.get, bangkok, { id: ybId }, PartnershipView)).resolves.toMatchObject({ id: ybId });
+  });
+
+  it('hides Yokohama rows at the database for a raw SELECT as Kitakyushu (RLS)', async () => {
+    const asKitakyushu = await queryAs(
+      db.url,
+      { role: config.dbRole, orgId: KITAKYUSHU, orgType: 'MUNICIPALITY' },
+      'SELECT title_en FROM partnership.partnership',
+    );
+    expect(asKitakyushu).toEqual([{ title_en: 'Kitakyushu–Koror City-to-City Collaboration' }]);
+    const noContext = await queryAs(db.url, { role: config.dbRole }, 'SELECT * FROM partnership.partnership');
+    expect(noContext).toHaveLength(0);
+  });
+
+  it('refuses an insert for another tenant at the database (RLS WITH CHECK)', async () => {
+    await expect(
+      queryAs(
+        db.url,
+        { role: config.dbRole, orgId: KITAKYUSHU, orgType: 'MUNICIPALITY' },
+        `INSERT INTO partnership.partnership (municipality, partner_city, title_ja, title_en, target_fields, participant_org_ids, created_by)
+         VALUES ('{}', '{}', 'x', 'x', '{waste}', $1, $2)`,
+        [[YOKOHAMA, BANGKOK], randomUUID()],
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('rejects invalid data with field paths and writes neither a row nor an event', async () => {
+    const before = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.outbox');
+    const bad = { ...yokohamaBangkok, titleJa: '', targetFields: ['space-mining'] };
+    const err = await call(RPC.partnership.create, yokohama, bad, PartnershipView).catch((e: DomainError) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect((err as DomainError).code).toBe('VALIDATION_FAILED');
+    expect((err as DomainError).issues?.map((i) => i.path).sort()).toEqual(['targetFields.0', 'titleJa']);
+    const rows = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.partnership');
+    const after = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.outbox');
+    expect(rows[0].n).toBe('2');
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('forbids a municipality from registering a pair for another municipality, and viewers from registering', async () => {
+    await expect(call(RPC.partnership.create, kitakyushu, yokohamaBangkok, PartnershipView)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const viewer = ctxFor(YOKOHAMA, 'MUNICIPALITY', 'viewer');
+    await expect(call(RPC.partnership.create, viewer, yokohamaBangkok, PartnershipView)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+
+  it('publishes the created event to JetStream through the outbox and marks the row sent', async () => {
+    const unpublished = await eventually(async () => {
+      const rows = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.outbox WHERE published_at IS NULL');
+      return rows[0].n === '0' ? rows : undefined;
+    });
+    expect(unpublished[0].n).toBe('0');
+    const jsm = await nc.jetstreamManager();
+    const info = await jsm.streams.info(bus.stream);
+    expect(info.state.messages).toBe(2);
+    const msg = await jsm.streams.getMessage(bus.stream, { seq: 1 });
+    const envelope = JSON.parse(new TextDecoder().decode(msg.data));
+    expect(msg.subject).toBe(`${bus.prefix}.partnership.partnership.created`);
+    expect(envelope).toMatchObject({ type: 'partnership.partnership.created', data: { id: ybId } });
+  });
+});

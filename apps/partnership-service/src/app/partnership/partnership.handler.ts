@@ -1,0 +1,26 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { CreatePartnershipCommand, GetPartnershipQuery, ListPartnershipsQuery, RPC } from '@jcm/contracts';
+import { handleRpc } from '@jcm/service-kit';
+import { PartnershipService } from './partnership.service';
+
+/** NATS entry points of 都市間連携 (city pairs). */
+@Controller()
+export class PartnershipHandler {
+  constructor(private readonly partnerships: PartnershipService) {}
+
+  @MessagePattern(RPC.partnership.create)
+  create(@Payload() raw: unknown) {
+    return handleRpc(raw, CreatePartnershipCommand, (ctx, cmd) => this.partnerships.create(ctx, cmd));
+  }
+
+  @MessagePattern(RPC.partnership.list)
+  list(@Payload() raw: unknown) {
+    return handleRpc(raw, ListPartnershipsQuery, (ctx, q) => this.partnerships.list(ctx, q));
+  }
+
+  @MessagePattern(RPC.partnership.get)
+  get(@Payload() raw: unknown) {
+    return handleRpc(raw, GetPartnershipQuery, (ctx, q) => this.partnerships.get(ctx, q.id));
+  }
+}

@@ -1,0 +1,68 @@
+// Module boundaries are architecture, not taste: libs/rules stays pure (decimal.js + zod only, no Node built-ins,
+// no clock, no randomness), the portal never sees NestJS/TypeORM/NATS, services never import Angular.
+import nx from '@nx/eslint-plugin';
+
+const NODE_BUILTINS = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/*', 'http', 'http2',
+  'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm',
+  'worker_threads', 'zlib', 'node:*',
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', 'tools/lint-fixtures/**/*.violation.ts'] },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:rules', onlyDependOnLibsWithTags: ['type:rules'], allowedExternalImports: ['decimal.js', 'zod'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:rules'],
+              allowedExternalImports: ['decimal.js', 'zod'],
+            },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:rules'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:contracts', 'type:rules'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:rules', 'type:infra', 'type:testing'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:rules', 'type:infra'] },
+            {
+              sourceTag: 'platform:browser',
+              notDependOnLibsWithTags: ['platform:node'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'nats', '@nats-io/*', 'express', 'jsonwebtoken'],
+            },
+            { sourceTag: 'platform:node', bannedExternalImports: ['@angular/*'] },
+            { sourceTag: 'platform:neutral', notDependOnLibsWithTags: ['platform:node', 'platform:browser'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // Node built-ins are not in the Nx project graph, so the boundary rule cannot see them: ban them here.
+    files: ['libs/rules/**/*.ts', 'tools/lint-fixtures/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: NODE_BUILTINS }],
+      'no-restricted-globals': ['error', 'fetch', 'process', 'require', 'setTimeout', 'setInterval', 'window', 'document'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Rules never read the clock: pass the date in.' },
+        { object: 'Math', property: 'random', message: 'Rules are deterministic.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Rules never read the clock: pass the date in.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];

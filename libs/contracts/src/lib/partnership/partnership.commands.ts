@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { pageOf, PageQuery } from '../shared/page';
+
+/** 対象分野: controlled vocabulary of target fields (city-partnerships.md §2), plus free "other". */
+export const TargetField = z.enum([
+  'energy',
+  'renewable-energy',
+  'energy-efficiency',
+  'waste',
+  'water',
+  'transport',
+  'urban-planning',
+  'agriculture',
+  'forestry',
+  'f-gas',
+  'other',
+]);
+export type TargetField = z.infer<typeof TargetField>;
+
+/** POST /api/v1/partnerships: 都市間連携 (a city pair). */
+export const CreatePartnershipRequest = z
+  .object({
+    municipalityOrgId: z.uuid(),
+    partnerCityOrgId: z.uuid(),
+    titleJa: z.string().trim().min(1).max(200),
+    titleEn: z.string().trim().min(1).max(200),
+    targetFields: z.array(TargetField).min(1).max(11),
+    targetFieldOther: z.string().trim().max(200).optional(),
+  })
+  .refine((v) => !v.targetFields.includes('other') || !!v.targetFieldOther, {
+    path: ['targetFieldOther'],
+    message: 'Required when targetFields includes "other"',
+  });
+export type CreatePartnershipRequest = z.infer<typeof CreatePartnershipRequest>;
+
+/** A participating organisation, snapshotted by the gateway from the identity schema. */
+export const PartyRef = z.object({ orgId: z.uuid(), nameJa: z.string(), nameEn: z.string(), country: z.string() });
+export type PartyRef = z.infer<typeof PartyRef>;
+
+/** NATS `partnership.partnership.create` data. */
+export const CreatePartnershipCommand = z.object({
+  municipality: PartyRef,
+  partnerCity: PartyRef,
+  titleJa: z.string().min(1).max(200),
+  titleEn: z.string().min(1).max(200),
+  targetFields: z.array(TargetField).min(1),
+  targetFieldOther: z.string().max(200).nullable(),
+});
+export type CreatePartnershipCommand = z.infer<typeof CreatePartnershipCommand>;
+
+export const PartnershipView = z.object({
+  id: z.uuid(),
+  municipality: PartyRef,
+  partnerCity: PartyRef,
+  titleJa: z.string(),
+  titleEn: z.string(),
+  targetFields: z.array(TargetField),
+  targetFieldOther: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type PartnershipView = z.infer<typeof PartnershipView>;
+
+export const ListPartnershipsQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['createdAt', '-createdAt', 'titleJa', 'titleEn']).default('-createdAt'),
+});
+export type ListPartnershipsQuery = z.infer<typeof ListPartnershipsQuery>;
+
+export const PartnershipPage = pageOf(PartnershipView);
+export type PartnershipPage = z.infer<typeof PartnershipPage>;
+
+export const GetPartnershipQuery = z.object({ id: z.uuid() });
+export type GetPartnershipQuery = z.infer<typeof GetPartnershipQuery>;

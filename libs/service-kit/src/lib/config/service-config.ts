@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const Env = z.object({
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/jcm'),
+  NATS_URL: z.string().default('nats://127.0.0.1:4222'),
+  /** Password of the per-service, non-superuser database roles (ignored under trust auth). */
+  JCM_DB_ROLE_PASSWORD: z.string().min(8).default('jcm-dev-role-password'),
+  JCM_EVENTS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('JCM_EVENTS'),
+  JCM_EVENTS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('evt'),
+  JCM_RPC_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  JCM_OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
+});
+
+export interface ServiceConfig {
+  /** Admin connection: used only to run migrations (creates the role and schema). */
+  adminDatabaseUrl: string;
+  /** The service's own role, without superuser or BYPASSRLS, so row-level security applies. */
+  serviceDatabaseUrl: string;
+  dbRole: string;
+  dbRolePassword: string;
+  schema: string;
+  natsUrl: string;
+  eventsStream: string;
+  eventsPrefix: string;
+  rpcTimeoutMs: number;
+  /** Off only in tests that drive the relay by hand (crash simulation). */
+  outboxRelay: boolean;
+}
+
+/** Database role of a service: `partnership-service` → `jcm_partnership`. */
+export function dbRoleFor(schema: string): string {
+  return `jcm_${schema}`;
+}
+
+/** Same server and database as `adminUrl`, logged in as `role`. */
+export function withRole(adminUrl: string, role: string, password: string): string {
+  const url = new URL(adminUrl);
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}
+
+export function loadServiceConfig(schema: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = Env.parse(env);
+  const dbRole = dbRoleFor(schema);
+  return {
+    adminDatabaseUrl: parsed.DATABASE_URL,
+    serviceDatabaseUrl: withRole(parsed.DATABASE_URL, dbRole, parsed.JCM_DB_ROLE_PASSWORD),
+    dbRole,
+    dbRolePassword: parsed.JCM_DB_ROLE_PASSWORD,
+    schema,
+    natsUrl: parsed.NATS_URL,
+    eventsStream: parsed.JCM_EVENTS_STREAM,
+    eventsPrefix: parsed.JCM_EVENTS_PREFIX,
+    rpcTimeoutMs: parsed.JCM_RPC_TIMEOUT_MS,
+    outboxRelay: parsed.JCM_OUTBOX_RELAY === 'on',
+  };
+}

@@ -1,0 +1,93 @@
+import { randomBytes, randomUUID } from 'crypto';
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ClientProxy, ClientProxyFactory, MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { connect } from 'nats';
+import { MigrationInterface } from 'typeorm';
+import { OrganisationType, RequestContext } from '@jcm/contracts';
+import { dbRoleFor, migrateServiceSchema, ServiceConfig, withRole } from '@jcm/service-kit';
+
+export const TEST_NATS_URL = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
+const ROLE_PASSWORD = 'jcm-test-role-password';
+
+/** Stream and subject prefix of one test file, so its events never mix with another run's. */
+export function testEventBus(): { stream: string; prefix: string } {
+  const id = randomBytes(4).toString('hex');
+  return { stream: `T_${id}`, prefix: `t${id}` };
+}
+
+export function testServiceConfig(
+  schema: string,
+  databaseUrl: string,
+  bus: { stream: string; prefix: string },
+  overrides: Partial<ServiceConfig> = {},
+): ServiceConfig {
+  const dbRole = dbRoleFor(schema);
+  return {
+    adminDatabaseUrl: databaseUrl,
+    serviceDatabaseUrl: withRole(databaseUrl, dbRole, ROLE_PASSWORD),
+    dbRole,
+    dbRolePassword: ROLE_PASSWORD,
+    schema,
+    natsUrl: TEST_NATS_URL,
+    eventsStream: bus.stream,
+    eventsPrefix: bus.prefix,
+    rpcTimeoutMs: 5000,
+    outboxRelay: true,
+    ...overrides,
+  };
+}
+
+export function migrateForTest(config: ServiceConfig, migrations: (new () => MigrationInterface)[]) {
+  return migrateServiceSchema({
+    adminDatabaseUrl: config.adminDatabaseUrl,
+    schema: config.schema,
+    role: config.dbRole,
+    rolePassword: config.dbRolePassword,
+    migrations,
+  });
+}
+
+/** Boots a service module as the real hybrid app (NATS queue group + HTTP on a random port). */
+export async function startTestService(service: string, module: DynamicModule): Promise<INestApplication> {
+  @Module({ imports: [module] })
+  class TestRoot {}
+  const app = await NestFactory.create(TestRoot, { logger: ['error', 'warn'] });
+  app.connectMicroservice<MicroserviceOptions>(
+    { transport: Transport.NATS, options: { servers: [TEST_NATS_URL], queue: service } },
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
+  await app.listen(0, '127.0.0.1');
+  return app;
+}
+
+export function testNatsClient(): ClientProxy {
+  return ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [TEST_NATS_URL] } });
+}
+
+export async function deleteTestStream(stream: string): Promise<void> {
+  const nc = await connect({ servers: TEST_NATS_URL });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.delete(stream).catch(() => undefined);
+  } finally {
+    await nc.close();
+  }
+}
+
+/** A caller as the gateway would describe it. */
+export function ctxFor(orgId: string, orgType: OrganisationType, role: RequestContext['role'] = 'editor'): RequestContext {
+  return { userId: randomUUID(), orgId, orgType, role, correlationId: randomUUID() };
+}
+
+/** Polls until `check` returns a value (not undefined) or the deadline passes. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
