@@ -1,0 +1,54 @@
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '@jcm/service-kit';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { GATEWAY_CONFIG, GatewayConfig, loadGatewayConfig } from './config/gateway-config';
+import { DemoSeeder } from './demo/demo-seeder';
+import { HealthController } from './health/health.controller';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { IdentityRepository } from './identity/identity.repository';
+import { ServiceBus } from './nats-client';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { PartnershipsController } from './partnerships/partnerships.controller';
+
+/** The HTTP edge: authenticates, validates, and forwards to the services over NATS with the caller's context. */
+@Module({})
+export class GatewayModule implements OnApplicationShutdown {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.ds.isInitialized) await this.ds.destroy();
+  }
+
+  static register(config: GatewayConfig = loadGatewayConfig()) {
+    return {
+      module: GatewayModule,
+      controllers: [AuthController, HealthController, OrganisationsController, PartnershipsController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        {
+          provide: DATA_SOURCE,
+          useFactory: () =>
+            new DataSource({
+              type: 'postgres',
+              url: config.service.serviceDatabaseUrl,
+              schema: 'identity',
+              synchronize: false,
+              extra: { max: 10 },
+            }).initialize(),
+        },
+        IdentityRepository,
+        AuthService,
+        ServiceBus,
+        DemoSeeder,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
+    };
+  }
+}

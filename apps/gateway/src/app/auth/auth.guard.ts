@@ -1,0 +1,48 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { MeResponse, RequestContext } from '@jcm/contracts';
+import { AuthService } from './auth.service';
+
+const PUBLIC = 'jcm:public';
+/** Marks a route that needs no sign-in (login, health, public calculators and registry). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+type AuthedRequest = Request & { jcm?: { ctx: RequestContext; me: MeResponse } };
+
+/** Every route is private unless marked @Public(): forgetting the decorator fails closed. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const authed = await this.auth.authenticate(req.headers.authorization, header(req, 'x-correlation-id'));
+    const idempotencyKey = header(req, 'idempotency-key');
+    req.jcm = { ...authed, ctx: { ...authed.ctx, ...(idempotencyKey ? { idempotencyKey } : {}) } };
+    return true;
+  }
+}
+
+function header(req: Request, name: string): string | undefined {
+  const v = req.headers[name];
+  const s = Array.isArray(v) ? v[0] : v;
+  return s && s.length <= 200 ? s : undefined;
+}
+
+/** The caller's RequestContext, set by AuthGuard. */
+export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {
+  return context.switchToHttp().getRequest<AuthedRequest>().jcm!.ctx;
+});
+
+export const Me = createParamDecorator((_: unknown, context: ExecutionContext): MeResponse => {
+  return context.switchToHttp().getRequest<AuthedRequest>().jcm!.me;
+});
+
+export function requestContextOf(req: Request): RequestContext | undefined {
+  return (req as AuthedRequest).jcm?.ctx;
+}

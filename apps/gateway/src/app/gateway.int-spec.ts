@@ -1,0 +1,170 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { ServiceConfig } from '@jcm/service-kit';
+import {
+  createTestDatabase,
+  deleteTestStream,
+  eventually,
+  migrateForTest,
+  queryAs,
+  startTestService,
+  TestDatabase,
+  testEventBus,
+  testServiceConfig,
+} from '@jcm/testing';
+// The gateway is tested against the real partnership and grants services, booted in-process.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { PartnershipServiceModule } from '../../../partnership-service/src/app/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { PARTNERSHIP_MIGRATIONS } from '../../../partnership-service/src/migrations';
+import { GatewayConfig } from './config/gateway-config';
+import { createGatewayApp, migrateIdentity } from './create-gateway-app';
+import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PASSWORD } from './demo/demo-data';
+import { DemoSeeder } from './demo/demo-seeder';
+
+describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
+  let db: TestDatabase;
+  let gateway: INestApplication;
+  let partnership: INestApplication;
+  let pConfig: ServiceConfig;
+  const bus = testEventBus();
+  const tokens: Record<string, string> = {};
+
+  const http = () => request(gateway.getHttpServer());
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pConfig = testServiceConfig('partnership', db.url, bus);
+    await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
+    partnership = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig));
+    const config: GatewayConfig = {
+      service: testServiceConfig('identity', db.url, bus),
+      jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
+      jwtTtlSeconds: 600,
+      port: 0,
+      host: '127.0.0.1',
+      portalDist: null,
+      production: false,
+    };
+    await migrateIdentity(config);
+    gateway = await createGatewayApp(config);
+    await gateway.init();
+    await gateway.get(DemoSeeder).seed();
+    await gateway.get(DemoSeeder).seed(); // a second start reuses the data
+    for (const o of DEMO_ORGANISATIONS) {
+      const res = await http().post('/api/v1/auth/login').send({ email: o.account.email, password: DEMO_PASSWORD });
+      tokens[o.account.email.split('@')[0]] = res.body.accessToken;
+    }
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await partnership?.close();
+    await deleteTestStream(bus.stream);
+    await db?.drop();
+  });
+
+  it('lets every demo account sign in and tells it who it is', async () => {
+    for (const o of DEMO_ORGANISATIONS) {
+      const me = await http().get('/api/v1/me').set(as(o.account.email.split('@')[0])).expect(200);
+      expect(me.body.organisation).toMatchObject({ id: o.id, type: o.type, nameJa: o.nameJa });
+    }
+  });
+
+  it('refuses a wrong password, an unknown email and a forged token', async () => {
+    const wrong = await http().post('/api/v1/auth/login').send({ email: 'moe@demo.example', password: 'nope' }).expect(401);
+    expect(wrong.body).toEqual({ code: 'UNAUTHENTICATED', message: 'Email or password is incorrect' });
+    await http().post('/api/v1/auth/login').send({ email: 'who@demo.example', password: DEMO_PASSWORD }).expect(401);
+    await http().get('/api/v1/me').set({ Authorization: 'Bearer abc.def.ghi' }).expect(401);
+    await http().get('/api/v1/partnerships').expect(401);
+  });
+
+  it('validates the login body with field paths', async () => {
+    const res = await http().post('/api/v1/auth/login').send({ email: 'not-an-email' }).expect(400);
+    expect(res.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'password']);
+  });
+
+  it('scopes the partnership list by participation: Yokohama sees its own, MOE sees all', async () => {
+    const yokohama = await http().get('/api/v1/partnerships').set(as('yokohama')).expect(200);
+    expect(yokohama.body.items.map((p: { municipality: { orgId: string } }) => p.municipality.orgId)).toEqual([
+      DEMO_ORGS.yokohama,
+    ]);
+    const bangkok = await http().get('/api/v1/partnerships').set(as('bangkok')).expect(200);
+    expect(bangkok.body.total).toBe(1);
+    const company = await http().get('/api/v1/partnerships').set(as('company')).expect(200);
+    expect(company.body.total).toBe(0);
+    for (const who of ['moe', 'gec']) {
+      const all = await http().get('/api/v1/partnerships').set(as(who)).expect(200);
+      expect(all.body.total).toBe(2);
+    }
+  });
+
+  it('answers 404 to Kitakyushu for a Yokohama partnership', async () => {
+    const yokohama = await http().get('/api/v1/partnerships').set(as('yokohama')).expect(200);
+    const id = yokohama.body.items[0].id;
+    await http().get(`/api/v1/partnerships/${id}`).set(as('yokohama')).expect(200);
+    const res = await http().get(`/api/v1/partnerships/${id}`).set(as('kitakyushu')).expect(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+    await http().get('/api/v1/partnerships/not-a-uuid').set(as('moe')).expect(400);
+  });
+
+  it('rejects an invalid partnership with 400 and zod paths, writing no row and no event', async () => {
+    const count = async (table: string) =>
+      (await queryAs<{ n: string }>(db.url, {}, `SELECT count(*) AS n FROM partnership.${table}`))[0].n;
+    const [rowsBefore, eventsBefore] = [await count('partnership'), await count('outbox')];
+    const res = await http()
+      .post('/api/v1/partnerships')
+      .set(as('yokohama'))
+      .send({ municipalityOrgId: DEMO_ORGS.yokohama, partnerCityOrgId: 'x', titleJa: '', targetFields: [] })
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'partnerCityOrgId',
+      'targetFields',
+      'titleEn',
+      'titleJa',
+    ]);
+    const wrongSide = await http()
+      .post('/api/v1/partnerships')
+      .set(as('yokohama'))
+      .send({
+        municipalityOrgId: DEMO_ORGS.yokohama,
+        partnerCityOrgId: DEMO_ORGS.kitakyushu,
+        titleJa: '横浜・北九州',
+        titleEn: 'Yokohama–Kitakyushu',
+        targetFields: ['waste'],
+      })
+      .expect(400);
+    expect(wrongSide.body.issues).toEqual([{ path: 'partnerCityOrgId', message: 'Must be an organisation of type PARTNER_CITY' }]);
+    expect([await count('partnership'), await count('outbox')]).toEqual([rowsBefore, eventsBefore]);
+  });
+
+  it('creates a partnership for the caller’s own municipality and audits every mutation', async () => {
+    const body = {
+      municipalityOrgId: DEMO_ORGS.yokohama,
+      partnerCityOrgId: DEMO_ORGS.koror,
+      titleJa: '横浜市・コロール州 試行連携',
+      titleEn: 'Yokohama–Koror pilot',
+      targetFields: ['other'],
+      targetFieldOther: 'ブルーカーボン',
+    };
+    const created = await http().post('/api/v1/partnerships').set(as('yokohama')).send(body).expect(201);
+    expect(created.body).toMatchObject({ titleEn: 'Yokohama–Koror pilot', partnerCity: { nameEn: 'Koror State, Palau' } });
+    await http().post('/api/v1/partnerships').set(as('kitakyushu')).send(body).expect(403);
+    const koror = await http().get(`/api/v1/partnerships/${created.body.id}`).set(as('koror')).expect(200);
+    expect(koror.body.targetFieldOther).toBe('ブルーカーボン');
+
+    const audit = await eventually(async () => {
+      const rows = await queryAs<{ action: string; outcome: number; org_id: string }>(
+        db.url,
+        {},
+        `SELECT action, outcome, org_id FROM identity.audit_log WHERE action LIKE 'POST /api/v1/partnerships%' ORDER BY seq`,
+      );
+      return rows.length >= 4 ? rows : undefined;
+    });
+    expect(audit.map((r) => r.outcome)).toEqual([400, 400, 201, 403]);
+    expect(audit[2].org_id).toBe(DEMO_ORGS.yokohama);
+    await expect(queryAs(db.url, {}, 'DELETE FROM identity.audit_log')).rejects.toThrow(/append-only/);
+  });
+});

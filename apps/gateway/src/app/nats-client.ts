@@ -1,0 +1,37 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import type { NatsConnection } from 'nats';
+import { z } from 'zod';
+import { RequestContext } from '@jcm/contracts';
+import { sendRpc } from '@jcm/service-kit';
+import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway-config';
+
+/** The gateway's single NATS client: every call has a deadline and a reply schema (sendRpc). */
+@Injectable()
+export class ServiceBus implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly client: ClientProxy;
+
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
+    this.client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [config.service.natsUrl] } });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.client.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+
+  connected(): boolean {
+    try {
+      return !this.client.unwrap<NatsConnection>().isClosed();
+    } catch {
+      return false;
+    }
+  }
+
+  send<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext, data: unknown, reply: S, timeoutMs?: number) {
+    return sendRpc(this.client, subject, ctx, data, reply, timeoutMs ?? this.config.service.rpcTimeoutMs);
+  }
+}

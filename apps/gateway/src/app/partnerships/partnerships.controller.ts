@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  CreatePartnershipCommand,
+  CreatePartnershipRequest,
+  DomainError,
+  GetPartnershipQuery,
+  ListPartnershipsQuery,
+  OrganisationType,
+  PartnershipPage,
+  PartnershipView,
+  PartyRef,
+  RequestContext,
+  RPC,
+} from '@jcm/contracts';
+import { Ctx } from '../auth/auth.guard';
+import { parseInput } from '../http/parse-body';
+import { IdentityRepository } from '../identity/identity.repository';
+import { ServiceBus } from '../nats-client';
+
+/** /api/v1/partnerships: 都市間連携, fronting partnership-service. */
+@Controller('partnerships')
+export class PartnershipsController {
+  constructor(
+    private readonly bus: ServiceBus,
+    private readonly identity: IdentityRepository,
+  ) {}
+
+  @Post()
+  async create(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<PartnershipView> {
+    const req = parseInput(CreatePartnershipRequest, body);
+    const cmd: CreatePartnershipCommand = {
+      municipality: await this.party(req.municipalityOrgId, 'MUNICIPALITY', 'municipalityOrgId'),
+      partnerCity: await this.party(req.partnerCityOrgId, 'PARTNER_CITY', 'partnerCityOrgId'),
+      titleJa: req.titleJa,
+      titleEn: req.titleEn,
+      targetFields: req.targetFields,
+      targetFieldOther: req.targetFieldOther ?? null,
+    };
+    return this.bus.send(RPC.partnership.create, ctx, cmd, PartnershipView);
+  }
+
+  @Get()
+  list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<PartnershipPage> {
+    return this.bus.send(RPC.partnership.list, ctx, parseInput(ListPartnershipsQuery, query, 'query'), PartnershipPage);
+  }
+
+  @Get(':id')
+  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<PartnershipView> {
+    return this.bus.send(RPC.partnership.get, ctx, parseInput(GetPartnershipQuery, { id }, 'path'), PartnershipView);
+  }
+
+  /** Snapshots the organisation's names into the command; the type must match the side it stands on. */
+  private async party(orgId: string, type: OrganisationType, field: string): Promise<PartyRef> {
+    const org = await this.identity.findOrganisation(orgId);
+    if (!org || org.type !== type) {
+      throw new DomainError('VALIDATION_FAILED', `${field}: must be an organisation of type ${type}`, [
+        { path: field, message: `Must be an organisation of type ${type}` },
+      ]);
+    }
+    return { orgId: org.id, nameJa: org.nameJa, nameEn: org.nameEn, country: org.country };
+  }
+}

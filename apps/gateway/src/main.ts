@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { DemoSeeder } from './app/demo/demo-seeder';
+import { loadGatewayConfig } from './app/config/gateway-config';
+import { createGatewayApp, migrateIdentity } from './app/create-gateway-app';
+
+/**
+ * `main.js migrate` runs the identity migrations; otherwise migrate (unless JCM_SKIP_MIGRATIONS=1) and serve.
+ * With JCM_DEMO=1 the demo organisations, accounts and partnerships are loaded once the services answer.
+ */
+async function main(): Promise<void> {
+  const logger = new Logger('gateway');
+  const config = loadGatewayConfig();
+  if (process.argv[2] === 'migrate') {
+    const ran = await migrateIdentity(config);
+    logger.log(ran.length ? `migrated: ${ran.join(', ')}` : 'schema up to date');
+    return;
+  }
+  if (process.env['JCM_SKIP_MIGRATIONS'] !== '1') await migrateIdentity(config);
+  const app = await createGatewayApp(config);
+  await app.listen(config.port, config.host);
+  logger.log(`gateway on http://localhost:${config.port} (API under /api/v1)`);
+  if (process.env['JCM_DEMO'] === '1') await seedWithRetry(app.get(DemoSeeder), logger);
+}
+
+async function seedWithRetry(seeder: DemoSeeder, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await seeder.seed();
+      return;
+    } catch (err) {
+      if (attempt >= 60) throw err;
+      if (attempt % 10 === 1) logger.log(`waiting for the services before loading demo data (${(err as Error).message})`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

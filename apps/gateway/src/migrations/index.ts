@@ -1,0 +1,3 @@
+import { CreateIdentity1767225600000 } from './1767225600000-CreateIdentity';
+
+export const IDENTITY_MIGRATIONS = [CreateIdentity1767225600000];

@@ -1,0 +1,4 @@
+import { CreateMessagingPlumbing1767225600000 } from './1767225600000-CreateMessagingPlumbing';
+import { CreatePartnershipProjection1767225600001 } from './1767225600001-CreatePartnershipProjection';
+
+export const GRANTS_MIGRATIONS = [CreateMessagingPlumbing1767225600000, CreatePartnershipProjection1767225600001];
