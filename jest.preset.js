@@ -31,5 +31,4 @@ module.exports = {
     ],
   },
   testMatch: ['**/?(*.)+(spec).ts'],
-  passWithNoTests: false,
 };

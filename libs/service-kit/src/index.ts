@@ -2,6 +2,7 @@ export * from './lib/config/service-config';
 export * from './lib/messaging/event-consumer';
 export * from './lib/messaging/jetstream-stream';
 export * from './lib/messaging/outbox-relay';
+export * from './lib/messaging/prefixed-nats';
 export * from './lib/messaging/rpc-client';
 export * from './lib/messaging/rpc-handler';
 export * from './lib/nest/bootstrap-service';

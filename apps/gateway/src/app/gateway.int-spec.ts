@@ -37,7 +37,7 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     db = await createTestDatabase();
     pConfig = testServiceConfig('partnership', db.url, bus);
     await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
-    partnership = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig));
+    partnership = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus);
     const config: GatewayConfig = {
       service: testServiceConfig('identity', db.url, bus),
       jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',

@@ -1,18 +1,18 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
+import { ClientNats } from '@nestjs/microservices';
 import type { NatsConnection } from 'nats';
 import { z } from 'zod';
 import { RequestContext } from '@jcm/contracts';
-import { sendRpc } from '@jcm/service-kit';
+import { PrefixedClientNats, sendRpc } from '@jcm/service-kit';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway-config';
 
 /** The gateway's single NATS client: every call has a deadline and a reply schema (sendRpc). */
 @Injectable()
 export class ServiceBus implements OnApplicationBootstrap, OnApplicationShutdown {
-  readonly client: ClientProxy;
+  readonly client: ClientNats;
 
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
-    this.client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [config.service.natsUrl] } });
+    this.client = new PrefixedClientNats({ servers: [config.service.natsUrl] }, config.service.rpcPrefix);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
+import { ClientNats } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
 import { revertAllMigrations } from '@jcm/service-kit';
 import {
@@ -19,7 +19,7 @@ import { MrvServiceModule } from './app.module';
 describe('mrv-service on real PostgreSQL and NATS', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  let client: ClientProxy;
+  let client: ClientNats;
   const bus = testEventBus();
   const config = () => testServiceConfig('mrv', db.url, bus);
 
@@ -44,8 +44,8 @@ describe('mrv-service on real PostgreSQL and NATS', () => {
   });
 
   it('answers its health check over NATS with PostgreSQL and NATS up', async () => {
-    app = await startTestService('mrv-service', MrvServiceModule.register(config()));
-    client = testNatsClient();
+    app = await startTestService('mrv-service', MrvServiceModule.register(config()), bus);
+    client = testNatsClient(bus);
     const health = await firstValueFrom(client.send('mrv-service.health.check', {}).pipe(timeout(5000)));
     expect(health).toEqual({ service: 'mrv-service', status: 'ok', postgres: 'up', nats: 'up' });
   });

@@ -42,6 +42,7 @@ export async function startStack(): Promise<RunningStack> {
       JCM_NO_BUILD: '1',
       JCM_EVENTS_STREAM: stream,
       JCM_EVENTS_PREFIX: `e2e${id}`,
+      JCM_RPC_PREFIX: `e2e${id}`,
       NODE_ENV: 'test',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

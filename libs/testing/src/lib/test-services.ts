@@ -1,25 +1,41 @@
 import { randomBytes, randomUUID } from 'crypto';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClientProxy, ClientProxyFactory, MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { ClientNats, MicroserviceOptions } from '@nestjs/microservices';
 import { connect } from 'nats';
 import { MigrationInterface } from 'typeorm';
 import { OrganisationType, RequestContext } from '@jcm/contracts';
-import { dbRoleFor, migrateServiceSchema, ServiceConfig, withRole } from '@jcm/service-kit';
+import {
+  dbRoleFor,
+  migrateServiceSchema,
+  PrefixedClientNats,
+  PrefixedServerNats,
+  ServiceConfig,
+  withRole,
+} from '@jcm/service-kit';
 
 export const TEST_NATS_URL = process.env['TEST_NATS_URL'] ?? 'nats://127.0.0.1:4222';
 const ROLE_PASSWORD = 'jcm-test-role-password';
 
 /** Stream and subject prefix of one test file, so its events never mix with another run's. */
-export function testEventBus(): { stream: string; prefix: string } {
+export interface TestBus {
+  /** JetStream stream of this test file. */
+  stream: string;
+  /** Event subject prefix (instead of `evt`). */
+  prefix: string;
+  /** Request/reply subject prefix, so concurrent test runs never answer each other's requests. */
+  rpcPrefix: string;
+}
+
+export function testEventBus(): TestBus {
   const id = randomBytes(4).toString('hex');
-  return { stream: `T_${id}`, prefix: `t${id}` };
+  return { stream: `T_${id}`, prefix: `t${id}`, rpcPrefix: `rpc${id}.` };
 }
 
 export function testServiceConfig(
   schema: string,
   databaseUrl: string,
-  bus: { stream: string; prefix: string },
+  bus: TestBus,
   overrides: Partial<ServiceConfig> = {},
 ): ServiceConfig {
   const dbRole = dbRoleFor(schema);
@@ -34,6 +50,7 @@ export function testServiceConfig(
     eventsPrefix: bus.prefix,
     rpcTimeoutMs: 5000,
     outboxRelay: true,
+    rpcPrefix: bus.rpcPrefix,
     ...overrides,
   };
 }
@@ -49,12 +66,12 @@ export function migrateForTest(config: ServiceConfig, migrations: (new () => Mig
 }
 
 /** Boots a service module as the real hybrid app (NATS queue group + HTTP on a random port). */
-export async function startTestService(service: string, module: DynamicModule): Promise<INestApplication> {
+export async function startTestService(service: string, module: DynamicModule, bus: TestBus): Promise<INestApplication> {
   @Module({ imports: [module] })
   class TestRoot {}
   const app = await NestFactory.create(TestRoot, { logger: ['error', 'warn'] });
   app.connectMicroservice<MicroserviceOptions>(
-    { transport: Transport.NATS, options: { servers: [TEST_NATS_URL], queue: service } },
+    { strategy: new PrefixedServerNats({ servers: [TEST_NATS_URL], queue: service }, bus.rpcPrefix) },
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();
@@ -62,8 +79,8 @@ export async function startTestService(service: string, module: DynamicModule): 
   return app;
 }
 
-export function testNatsClient(): ClientProxy {
-  return ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [TEST_NATS_URL] } });
+export function testNatsClient(bus: TestBus): ClientNats {
+  return new PrefixedClientNats({ servers: [TEST_NATS_URL] }, bus.rpcPrefix);
 }
 
 export async function deleteTestStream(stream: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { INestApplication } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
+import { ClientNats } from '@nestjs/microservices';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { PartnershipProjectionList, PartnershipView, RPC } from '@jcm/contracts';
@@ -36,7 +36,7 @@ describe('partnership events reach grants exactly once', () => {
   let db: TestDatabase;
   let partnershipApp: INestApplication;
   let grantsApp: INestApplication;
-  let client: ClientProxy;
+  let client: ClientNats;
   let nc: NatsConnection;
   const bus = testEventBus();
   const YOKOHAMA = randomUUID();
@@ -59,9 +59,9 @@ describe('partnership events reach grants exactly once', () => {
     const gConfig = testServiceConfig('grants', db.url, bus);
     await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
     await migrateForTest(gConfig, GRANTS_MIGRATIONS);
-    partnershipApp = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig));
-    grantsApp = await startTestService('grants-service', GrantsServiceModule.register(gConfig));
-    client = testNatsClient();
+    partnershipApp = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus);
+    grantsApp = await startTestService('grants-service', GrantsServiceModule.register(gConfig), bus);
+    client = testNatsClient(bus);
     await client.connect();
     nc = await connect({ servers: TEST_NATS_URL });
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { INestApplication } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
+import { ClientNats } from '@nestjs/microservices';
 import { connect, NatsConnection } from 'nats';
 import {
   CreatePartnershipCommand,
@@ -56,7 +56,7 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   let db: TestDatabase;
   let config: ServiceConfig;
   let app: INestApplication;
-  let client: ClientProxy;
+  let client: ClientNats;
   let nc: NatsConnection;
   const bus = testEventBus();
   const yokohama = ctxFor(YOKOHAMA, 'MUNICIPALITY');
@@ -71,8 +71,8 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
     db = await createTestDatabase();
     config = testServiceConfig('partnership', db.url, bus);
     await migrateForTest(config, PARTNERSHIP_MIGRATIONS);
-    app = await startTestService('partnership-service', PartnershipServiceModule.register(config));
-    client = testNatsClient();
+    app = await startTestService('partnership-service', PartnershipServiceModule.register(config), bus);
+    client = testNatsClient(bus);
     await client.connect();
     nc = await connect({ servers: TEST_NATS_URL });
     ybId = (await call(RPC.partnership.create, yokohama, yokohamaBangkok, PartnershipView)).id;

@@ -8,6 +8,8 @@ const Env = z.object({
   JCM_EVENTS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('JCM_EVENTS'),
   JCM_EVENTS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('evt'),
   JCM_RPC_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** Request/reply subject prefix: empty in production; tests and the e2e stack isolate themselves with one. */
+  JCM_RPC_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/).default(''),
   JCM_OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
 });
 
@@ -25,6 +27,8 @@ export interface ServiceConfig {
   rpcTimeoutMs: number;
   /** Off only in tests that drive the relay by hand (crash simulation). */
   outboxRelay: boolean;
+  /** '' or '<name>.', prepended to every request/reply subject by servers and clients alike. */
+  rpcPrefix: string;
 }
 
 /** Database role of a service: `partnership-service` → `jcm_partnership`. */
@@ -54,5 +58,6 @@ export function loadServiceConfig(schema: string, env: NodeJS.ProcessEnv = proce
     eventsPrefix: parsed.JCM_EVENTS_PREFIX,
     rpcTimeoutMs: parsed.JCM_RPC_TIMEOUT_MS,
     outboxRelay: parsed.JCM_OUTBOX_RELAY === 'on',
+    rpcPrefix: parsed.JCM_RPC_PREFIX ? `${parsed.JCM_RPC_PREFIX}.` : '',
   };
 }

@@ -9,7 +9,7 @@ import { DomainError, RequestContext, RpcError, RpcReply } from '@jcm/contracts'
  * reply data is parsed with the contract's schema so a service can never hand the gateway an unexpected shape.
  */
 export async function sendRpc<S extends z.ZodTypeAny>(
-  client: ClientProxy,
+  client: Pick<ClientProxy, 'send'>,
   subject: string,
   ctx: RequestContext,
   data: unknown,

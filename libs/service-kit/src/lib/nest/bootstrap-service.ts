@@ -1,12 +1,14 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { MicroserviceOptions } from '@nestjs/microservices';
+import { PrefixedServerNats } from '../messaging/prefixed-nats';
 
 export interface BootstrapOptions {
   service: string;
   module: Type<unknown>;
   natsUrl: string;
   httpPort: number;
+  rpcPrefix: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface BootstrapOptions {
 export async function bootstrapService(opts: BootstrapOptions): Promise<INestApplication> {
   const app = await NestFactory.create(opts.module, { logger: ['error', 'warn', 'log'] });
   app.connectMicroservice<MicroserviceOptions>(
-    { transport: Transport.NATS, options: { servers: [opts.natsUrl], queue: opts.service } },
+    { strategy: new PrefixedServerNats({ servers: [opts.natsUrl], queue: opts.service }, opts.rpcPrefix) },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();
