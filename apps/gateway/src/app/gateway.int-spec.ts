@@ -140,6 +140,36 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     expect([await count('partnership'), await count('outbox')]).toEqual([rowsBefore, eventsBefore]);
   });
 
+  it('answers the public JCM subsidy calculator without login, with the documents’ numbers and cited findings', async () => {
+    const res = await http()
+      .post('/api/v1/calculators/jcm-subsidy')
+      .send({
+        technologies: [
+          { technologyId: 'T1', eligibleCostYen: 597_530_000, priorSimilarProjects: 0, annualReductionT: '12340', usefulLifeYears: 8 },
+        ],
+      })
+      .expect(200);
+    expect(res.body.preset).toBe('JCM_SUBSIDY_FY2021_23');
+    expect(JSON.stringify(res.body.result)).toContain('98720');
+    expect(JSON.stringify(res.body.result)).toContain('3027');
+    for (const f of res.body.result.findings) expect(f.source).toEqual(expect.any(String));
+  });
+
+  it('refuses a C3P budget one step over ¥20,000,000 incl. tax with a cited finding, and bad input with field paths', async () => {
+    const over = await http()
+      .post('/api/v1/calculators/c3p-budget')
+      .send({ personnelYen: 18_181_820 }) // + 10% tax (floored) = ¥20,000,002
+      .expect(200);
+    expect(over.body.result).toMatchObject({ totalInclTaxYen: 20_000_002, withinCap: false });
+    expect(over.body.result.findings.some((f: { severity: string }) => f.severity === 'error')).toBe(true);
+    // ¥18,150,000 + ¥1,815,000 tax = ¥19,965,000, the budget of the walk-through (issue 4).
+    const ok = await http().post('/api/v1/calculators/c3p-budget').send({ personnelYen: 18_150_000 }).expect(200);
+    expect(ok.body.result).toMatchObject({ totalInclTaxYen: 19_965_000, withinCap: true });
+    const bad = await http().post('/api/v1/calculators/c3p-budget').send({ personnelYen: 1.5 }).expect(400);
+    expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(['personnelYen']);
+    await http().post('/api/v1/calculators/no-such-thing').send({}).expect(404);
+  });
+
   it('creates a partnership for the caller’s own municipality and audits every mutation', async () => {
     const body = {
       municipalityOrgId: DEMO_ORGS.yokohama,
