@@ -19,3 +19,8 @@ export function canManageRegistry(actor: Actor, managerOrgId: string): boolean {
 export function canMoveCreditsFrom(actor: Actor, ownerOrgId: string): boolean {
   return actor.role !== 'viewer' && actor.orgId === ownerOrgId;
 }
+
+/** JCM projects are registered in the registry by MOE, after the Joint Committee's registration decision. */
+export function canRegisterProject(actor: Actor): boolean {
+  return actor.orgType === 'MOE' && actor.role !== 'viewer';
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { DomainError } from '@jcm/contracts';
+import { handleRpc } from './rpc-handler';
+
+const ctx = {
+  userId: '00000000-0000-4000-8000-0000000000aa',
+  orgId: '00000000-0000-4000-8000-000000000011',
+  orgType: 'MUNICIPALITY',
+  role: 'editor',
+  correlationId: 'c-1',
+};
+const Schema = z.object({ amountYen: z.number().int().nonnegative() });
+
+describe('handleRpc', () => {
+  it('passes validated data and the caller context to the work', async () => {
+    const reply = await handleRpc({ ctx, data: { amountYen: 5 } }, Schema, async (c, d) => `${c.orgType}:${d.amountYen}`);
+    expect(reply).toEqual({ ok: true, data: 'MUNICIPALITY:5' });
+  });
+
+  it('refuses invalid data with field paths without running the work', async () => {
+    const work = jest.fn();
+    const reply = await handleRpc({ ctx, data: { amountYen: 1.5 } }, Schema, work);
+    expect(work).not.toHaveBeenCalled();
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'amountYen' }] } });
+  });
+
+  it('refuses a request without a valid caller context', async () => {
+    const reply = await handleRpc({ ctx: { ...ctx, orgType: 'HACKER' }, data: { amountYen: 1 } }, Schema, jest.fn());
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'ctx.orgType' }] } });
+  });
+
+  it('carries a DomainError across unchanged, and maps PostgreSQL errors to codes', async () => {
+    const domain = await handleRpc({ ctx, data: { amountYen: 1 } }, Schema, async () => {
+      throw new DomainError('RULE_VIOLATION', 'over the cap');
+    });
+    expect(domain).toEqual({ ok: false, error: { code: 'RULE_VIOLATION', message: 'over the cap' } });
+    const unique = await handleRpc({ ctx, data: { amountYen: 1 } }, Schema, async () => {
+      throw Object.assign(new Error('duplicate key'), { code: '23505' });
+    });
+    expect(unique).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('hides the details of an unexpected error', async () => {
+    const reply = await handleRpc({ ctx, data: { amountYen: 1 } }, Schema, async () => {
+      throw new Error('connection string postgres://secret@db');
+    });
+    expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
+  });
+});
