@@ -7,6 +7,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CalculatorsController } from './calculators/calculators.controller';
+import { CreditsController } from './credits/credits.controller';
 import { GATEWAY_CONFIG, GatewayConfig, loadGatewayConfig } from './config/gateway-config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { HealthController } from './health/health.controller';
@@ -28,7 +29,7 @@ export class GatewayModule implements OnApplicationShutdown {
   static register(config: GatewayConfig = loadGatewayConfig()) {
     return {
       module: GatewayModule,
-      controllers: [AuthController, CalculatorsController, HealthController, OrganisationsController, PartnershipsController],
+      controllers: [AuthController, CalculatorsController, CreditsController, HealthController, OrganisationsController, PartnershipsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         {

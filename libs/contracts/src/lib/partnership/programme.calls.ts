@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageOf, PageQuery } from '../shared/page';
-import { FiscalYear, IsoDate, sortParam } from './programme.primitives';
+import { FiscalYear, CalendarDate, sortParam } from './programme.primitives';
 
 /** 公募 (call round) states, city-partnerships.md §6.1. */
 export const CallState = z.enum(['draft', 'published', 'closed', 'under_review', 'results_published']);
@@ -28,8 +28,8 @@ export const CreateCallCommand = z
     titleJa: z.string().trim().min(1).max(300),
     titleEn: z.string().trim().min(1).max(300),
     presetId: C3pPresetId.default('C3P_FY2026_CALL1'),
-    opensOn: IsoDate,
-    closesOn: IsoDate,
+    opensOn: CalendarDate,
+    closesOn: CalendarDate,
     /** 月次報告の提出日: the documents give none (§6.5 [I]); the 10th of the following month by default. */
     monthlyReportDueDay: z.number().int().min(1).max(31).default(10),
   })

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { IsoDateSchema, YenSchema } from '@jcm/rules';
-import { PartyRef } from './partnership.commands';
 
 /** Integer yen (円) as a JS safe integer: money never crosses the boundary as a float. */
-export const Yen = YenSchema;
+export const YenAmount = YenSchema;
 
 /** 'YYYY-MM-DD' calendar date. */
-export const IsoDate = IsoDateSchema;
+export const CalendarDate = IsoDateSchema;
 
 /** Japanese fiscal year (年度): April to March, named by the calendar year it starts in. */
 export const FiscalYear = z.number().int().min(2013).max(2100);
@@ -49,7 +48,7 @@ export type CostCategory = z.infer<typeof CostCategory>;
 /** One budget line (予算内訳), tax excluded; consumption tax is computed by the rules, never typed in. */
 export const BudgetLine = z.object({
   category: CostCategory,
-  amountYen: Yen,
+  amountYen: YenAmount,
   note: z.string().trim().max(500).optional(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
@@ -58,15 +57,13 @@ export const BudgetLines = z.array(BudgetLine).min(1).max(200);
 
 /** Budget totals as computed by checkC3pBudget. */
 export const BudgetSummary = z.object({
-  subtotalExclTaxYen: Yen,
-  consumptionTaxYen: Yen,
-  totalInclTaxYen: Yen,
-  outsourcingLimitYen: Yen,
-  capInclTaxYen: Yen,
+  subtotalExclTaxYen: YenAmount,
+  consumptionTaxYen: YenAmount,
+  totalInclTaxYen: YenAmount,
+  outsourcingLimitYen: YenAmount,
+  capInclTaxYen: YenAmount,
 });
 export type BudgetSummary = z.infer<typeof BudgetSummary>;
-
-export { PartyRef };
 
 /** Sort parameter `field` or `-field` over an allowed list. */
 export function sortParam<const T extends readonly [string, ...string[]]>(fields: T, fallback: string) {

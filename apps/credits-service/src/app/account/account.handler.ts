@@ -1,0 +1,26 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { CREDITS_RPC, GetAccountQuery, ListAccountsQuery, OpenAccountCommand } from '@jcm/contracts';
+import { handleRpc } from '@jcm/service-kit';
+import { AccountService } from './account.service';
+
+/** NATS entry points of 口座 (registry accounts). */
+@Controller()
+export class AccountHandler {
+  constructor(private readonly accounts: AccountService) {}
+
+  @MessagePattern(CREDITS_RPC.account.open)
+  open(@Payload() raw: unknown) {
+    return handleRpc(raw, OpenAccountCommand, (ctx, cmd) => this.accounts.open(ctx, cmd));
+  }
+
+  @MessagePattern(CREDITS_RPC.account.list)
+  list(@Payload() raw: unknown) {
+    return handleRpc(raw, ListAccountsQuery, (ctx, q) => this.accounts.list(ctx, q));
+  }
+
+  @MessagePattern(CREDITS_RPC.account.get)
+  get(@Payload() raw: unknown) {
+    return handleRpc(raw, GetAccountQuery, (ctx, q) => this.accounts.get(ctx, q.id));
+  }
+}

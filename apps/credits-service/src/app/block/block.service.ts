@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CreditBlockPage, CreditBlockView, formatSerial, ListBlocksQuery, RequestContext, seesAllRecords } from '@jcm/contracts';
+import { DATA_SOURCE, inTenantTransaction } from '@jcm/service-kit';
+import { CreditBlockEntity } from './entities/credit-block.entity';
+
+/** クレジットブロック: the caller's blocks (all of them for MOE / the secretariat), by serial. */
+@Injectable()
+export class BlockService {
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+
+  async list(ctx: RequestContext, q: ListBlocksQuery): Promise<CreditBlockPage> {
+    return inTenantTransaction(this.ds, ctx, async (m) => {
+      const qb = m.getRepository(CreditBlockEntity).createQueryBuilder('b').where('true');
+      if (!seesAllRecords(ctx)) qb.andWhere(':org = ANY(b.participant_org_ids)', { org: ctx.orgId });
+      if (q.accountId) qb.andWhere('b.account_id = :accountId', { accountId: q.accountId });
+      if (q.projectId) qb.andWhere('b.project_id = :projectId', { projectId: q.projectId });
+      if (q.vintage) qb.andWhere('b.vintage = :vintage', { vintage: q.vintage });
+      if (q.status) qb.andWhere('b.status = :status', { status: q.status });
+      const [rows, total] = await qb
+        .orderBy('b.project_reference', 'ASC')
+        .addOrderBy('b.first_unit', 'ASC')
+        .take(q.limit)
+        .skip(q.offset)
+        .getManyAndCount();
+      return { items: rows.map(toBlockView), total };
+    });
+  }
+}
+
+export function toBlockView(b: CreditBlockEntity): CreditBlockView {
+  const firstUnit = BigInt(b.firstUnit);
+  const lastUnit = BigInt(b.lastUnit);
+  return {
+    id: b.id,
+    serial: formatSerial({ registry: b.registry, project: b.projectReference, vintage: b.vintage, firstUnit, lastUnit }),
+    registry: b.registry,
+    projectReference: b.projectReference,
+    vintage: b.vintage,
+    firstUnit: b.firstUnit,
+    lastUnit: b.lastUnit,
+    quantity: b.quantity,
+    accountId: b.accountId,
+    status: b.status,
+    issuanceId: b.issuanceId,
+  };
+}

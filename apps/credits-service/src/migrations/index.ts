@@ -1,0 +1,12 @@
+import { CreateMessagingPlumbing1767312000000 } from './1767312000000-CreateMessagingPlumbing';
+import { CreateRegistriesAndAccounts1767312000001 } from './1767312000001-CreateRegistriesAndAccounts';
+import { CreateProjectsIssuancesAndBlocks1767312000002 } from './1767312000002-CreateProjectsIssuancesAndBlocks';
+import { CreateJournal1767312000003 } from './1767312000003-CreateJournal';
+
+/** In order; each is tested up, down, up. */
+export const CREDITS_MIGRATIONS = [
+  CreateMessagingPlumbing1767312000000,
+  CreateRegistriesAndAccounts1767312000001,
+  CreateProjectsIssuancesAndBlocks1767312000002,
+  CreateJournal1767312000003,
+];
