@@ -14,6 +14,10 @@ import {
 } from '@jcm/testing';
 // The gateway is tested against the real partnership and grants services, booted in-process.
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { CreditsServiceModule } from '../../../credits-service/src/app/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { CREDITS_MIGRATIONS } from '../../../credits-service/src/migrations';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { PartnershipServiceModule } from '../../../partnership-service/src/app/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { PARTNERSHIP_MIGRATIONS } from '../../../partnership-service/src/migrations';
@@ -26,6 +30,7 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
   let db: TestDatabase;
   let gateway: INestApplication;
   let partnership: INestApplication;
+  let credits: INestApplication;
   let pConfig: ServiceConfig;
   const bus = testEventBus();
   const tokens: Record<string, string> = {};
@@ -38,6 +43,9 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     pConfig = testServiceConfig('partnership', db.url, bus);
     await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
     partnership = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus);
+    const cConfig = testServiceConfig('credits', db.url, bus);
+    await migrateForTest(cConfig, CREDITS_MIGRATIONS);
+    credits = await startTestService('credits-service', CreditsServiceModule.register(cConfig), bus);
     const config: GatewayConfig = {
       service: testServiceConfig('identity', db.url, bus),
       jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
@@ -61,6 +69,7 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
   afterAll(async () => {
     await gateway?.close();
     await partnership?.close();
+    await credits?.close();
     await deleteTestStream(bus.stream);
     await db?.drop();
   });
@@ -168,6 +177,44 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     const bad = await http().post('/api/v1/calculators/c3p-budget').send({ personnelYen: 1.5 }).expect(400);
     expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(['personnelYen']);
     await http().post('/api/v1/calculators/no-such-thing').send({}).expect(404);
+  });
+
+  it('lets MOE issue credits and the company see only its own account, moving them once per Idempotency-Key', async () => {
+    const [project] = (await http().get('/api/v1/credits/projects').set(as('moe')).expect(200)).body.items;
+    const moeAccounts = (await http().get('/api/v1/credits/accounts').set(as('moe')).expect(200)).body.items;
+    const companyAccount = moeAccounts.find((a: { ownerOrgId: string }) => a.ownerOrgId === DEMO_ORGS.company);
+    await http()
+      .post('/api/v1/credits/issuances')
+      .set(as('moe'))
+      .set('Idempotency-Key', 'demo-issuance-1')
+      .send({
+        projectId: project.id,
+        monitoringPeriod: { start: '2024-01-01', end: '2024-12-31' },
+        jointCommitteeDecisionRef: 'JC-TH-2025-01',
+        vintage: 2024,
+        quantity: '10000',
+        participantAllocations: [{ accountId: companyAccount.id }],
+      })
+      .expect(201);
+    const mine = (await http().get('/api/v1/credits/accounts').set(as('company')).expect(200)).body.items;
+    expect(mine.map((a: { ownerOrgId: string; balance: string }) => [a.ownerOrgId, a.balance])).toEqual([
+      [DEMO_ORGS.company, '5000'],
+    ]);
+    const gov = moeAccounts.find((a: { type: string }) => a.type === 'GOVERNMENT_HOLDING');
+    await http().get(`/api/v1/credits/accounts/${gov.id}`).set(as('company')).expect(404);
+    const transfer = () =>
+      http()
+        .post('/api/v1/credits/transfers')
+        .set(as('company'))
+        .set('Idempotency-Key', 'company-transfer-1')
+        .send({ fromAccountId: companyAccount.id, toAccountNumber: gov.accountNumber, quantity: '1200' });
+    await transfer().expect(201);
+    await transfer().expect(201);
+    const after = (await http().get(`/api/v1/credits/accounts/${companyAccount.id}`).set(as('company')).expect(200)).body;
+    expect(after.balance).toBe('3800');
+    const summary = await http().get('/api/v1/credits/public/summary').expect(200);
+    expect(JSON.stringify(summary.body)).toContain('10000');
+    expect(JSON.stringify(summary.body)).not.toContain('Demo Engineering');
   });
 
   it('creates a partnership for the caller’s own municipality and audits every mutation', async () => {

@@ -6,6 +6,7 @@ import { DATA_SOURCE } from '@jcm/service-kit';
 import { hashPassword } from '../auth/password';
 import { IdentityRepository } from '../identity/identity.repository';
 import { ServiceBus } from '../nats-client';
+import { seedDemoCredits } from './demo-credits';
 import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PARTNERSHIPS, DEMO_PASSWORD } from './demo-data';
 
 /**
@@ -49,6 +50,7 @@ export class DemoSeeder {
       role: 'admin',
       correlationId: `demo-seed-${randomUUID()}`,
     };
+    if (await seedDemoCredits(this.bus, moe)) this.logger.log('demo credit registry, accounts and project loaded');
     const existing = await this.bus.send(RPC.partnership.list, moe, { limit: 1 }, PartnershipPage, 15_000);
     if (existing.total > 0) {
       this.logger.log('demo data already loaded');
