@@ -8,11 +8,13 @@ import { ensureNats, ensurePostgres, log } from './infra.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = Number(process.env.PORT ?? 3000);
+// Each service's own HTTP port (health probes only): JCM_SERVICE_PORT_BASE + 1…4.
+const PORT_BASE = Number(process.env.JCM_SERVICE_PORT_BASE ?? 3100);
 const SERVICES = [
-  ['partnership-service', 3101],
-  ['grants-service', 3102],
-  ['mrv-service', 3103],
-  ['credits-service', 3104],
+  ['partnership-service', PORT_BASE + 1],
+  ['grants-service', PORT_BASE + 2],
+  ['mrv-service', PORT_BASE + 3],
+  ['credits-service', PORT_BASE + 4],
 ];
 const DEMO_ACCOUNTS = ['moe', 'gec', 'yokohama', 'kitakyushu', 'bangkok', 'koror', 'company', 'tpe'];
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountView, RegistryView } from './credits.accounts';
 import { IssuanceView, MovementView } from './credits.operations';
 import { ProjectView } from './credits.projects';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountNumber, IsoDate, RegistryCode, Vintage, WholeTonnes } from './credits.primitives';
 import { CreditBlockView } from './credits.blocks';
 

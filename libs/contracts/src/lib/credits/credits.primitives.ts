@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidAccountNumber } from './credits.account-number';
 import { PROJECT_REFERENCE_PATTERN } from './credits.serial';
 

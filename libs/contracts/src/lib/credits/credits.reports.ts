@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AccountType, TonnesTotal } from './credits.primitives';
 
 /** NATS `credits.public.summary` data: nothing to filter; the summary is the same for everyone. */

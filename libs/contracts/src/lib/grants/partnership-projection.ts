@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Reply of `grants.partnership-projection.list`: the partnerships grants-service knows of (from events). */
 export const PartnershipProjectionList = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MembershipRole, OrganisationType } from '../shared/organisation-type';
 
 /** POST /api/v1/auth/login */

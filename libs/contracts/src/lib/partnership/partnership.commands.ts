@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageOf, PageQuery } from '../shared/page';
 
 /** 対象分野: controlled vocabulary of target fields (city-partnerships.md §2), plus free "other". */

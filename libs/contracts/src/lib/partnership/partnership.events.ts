@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PartnershipView } from './partnership.commands';
 
 /** evt.partnership.partnership.created: consumed by grants-service for its partnership projection. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrganisationType } from './organisation-type';
 
 /** A domain event as published to JetStream from a service's outbox (DESIGN §4). */

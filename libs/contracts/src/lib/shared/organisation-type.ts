@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 組織種別: the tenants of the platform (DESIGN §5). */
 export const OrganisationType = z.enum([

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Server-side paging for every list (lists filter, sort and page on the server). */
 export const PageQuery = z.object({

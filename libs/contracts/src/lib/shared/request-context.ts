@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MembershipRole, OrganisationType } from './organisation-type';
 
 /** Who is asking: put on every NATS request by the gateway, used by services for tenancy (RLS) and audit. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Error codes that cross the NATS boundary; the gateway maps them to HTTP statuses. */
 export const ErrorCode = z.enum([

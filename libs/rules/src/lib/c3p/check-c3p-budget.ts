@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { consumptionTax } from '../shared/consumption-tax';
 import { finding, type Finding } from '../shared/finding';
 import { isGap } from '../shared/gap';

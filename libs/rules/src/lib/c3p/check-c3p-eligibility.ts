@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { finding, type Finding } from '../shared/finding';
 import type { C3pCallPreset } from './c3p-preset';
 

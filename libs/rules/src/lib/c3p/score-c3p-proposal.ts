@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { finding, type Finding } from '../shared/finding';
 import { DecimalStringSchema } from '../shared/schemas';
 import { emsPoints, fiscalStrengthBonus, wlbPoints } from './bonus-rules';

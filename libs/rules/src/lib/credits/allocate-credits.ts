@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { finding, type Finding } from '../shared/finding';
 import { FractionStringSchema, YenSchema } from '../shared/schemas';
 import { allocateIssuance, type IssuanceShare } from './allocate-issuance';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountSchema, DecimalStringSchema, FractionStringSchema, YenSchema } from '../shared/schemas';
 
 /** One technology in a JCM equipment subsidy proposal (技術ごと). */

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { finding, type Finding } from '../shared/finding';
 import { compareDates } from '../shared/iso-date';
 import { DecimalStringSchema, IsoDateSchema } from '../shared/schemas';

@@ -13,6 +13,10 @@ describe('loadServiceConfig', () => {
     expect(loadServiceConfig('mrv', { JCM_RPC_PREFIX: 'e2e1' }).rpcPrefix).toBe('e2e1.');
   });
 
+  it('refuses a request prefix inside the events stream’s subjects (JetStream would answer the requests)', () => {
+    expect(() => loadServiceConfig('mrv', { JCM_RPC_PREFIX: 'e2e1', JCM_EVENTS_PREFIX: 'e2e1' })).toThrow(/must differ/);
+  });
+
   it('rejects a malformed stream name rather than creating a surprising stream', () => {
     expect(() => loadServiceConfig('mrv', { JCM_EVENTS_STREAM: 'a b' })).toThrow();
   });

@@ -46,6 +46,10 @@ export function withRole(adminUrl: string, role: string, password: string): stri
 
 export function loadServiceConfig(schema: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const parsed = Env.parse(env);
+  if (parsed.JCM_RPC_PREFIX && parsed.JCM_RPC_PREFIX === parsed.JCM_EVENTS_PREFIX) {
+    // The events stream captures `<events prefix>.>`: requests under it would be answered by JetStream's PubAck.
+    throw new Error('JCM_RPC_PREFIX must differ from JCM_EVENTS_PREFIX');
+  }
   const dbRole = dbRoleFor(schema);
   return {
     adminDatabaseUrl: parsed.DATABASE_URL,

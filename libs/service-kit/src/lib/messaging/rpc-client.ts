@@ -25,6 +25,9 @@ export async function sendRpc<S extends z.ZodTypeAny>(
     if (rpc.success) throw new DomainError(rpc.data.code, rpc.data.message, rpc.data.issues);
     throw new DomainError('UNAVAILABLE', `${subject} failed: ${(err as Error)?.message ?? 'unknown error'}`);
   }
+  if (typeof reply !== 'object' || reply === null || typeof reply.ok !== 'boolean') {
+    throw new DomainError('INTERNAL', `Malformed reply from ${subject}`);
+  }
   if (!reply.ok) throw new DomainError(reply.error.code, reply.error.message, reply.error.issues);
   const parsed = replySchema.safeParse(reply.data);
   if (!parsed.success) throw new DomainError('INTERNAL', `Unexpected reply from ${subject}`);
