@@ -16,6 +16,7 @@ import { IdentityRepository } from './identity/identity.repository';
 import { ServiceBus } from './nats-client';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
+import { PROGRAMME_CONTROLLERS } from './programme';
 
 /** The HTTP edge: authenticates, validates, and forwards to the services over NATS with the caller's context. */
 @Module({})
@@ -29,7 +30,7 @@ export class GatewayModule implements OnApplicationShutdown {
   static register(config: GatewayConfig = loadGatewayConfig()) {
     return {
       module: GatewayModule,
-      controllers: [AuthController, CalculatorsController, CreditsController, HealthController, OrganisationsController, PartnershipsController],
+      controllers: [AuthController, CalculatorsController, CreditsController, HealthController, OrganisationsController, PartnershipsController, ...PROGRAMME_CONTROLLERS],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         {

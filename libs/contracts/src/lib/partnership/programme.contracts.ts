@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageOf, PageQuery } from '../shared/page';
 import { BudgetLines, BudgetSummary, CalendarDate, sortParam, YenAmount } from './programme.primitives';
 import { PartyRef } from './partnership.commands';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DecimalStringSchema } from '@jcm/rules';
 import { pageOf, PageQuery } from '../shared/page';
 import { sortParam, YenAmount } from './programme.primitives';

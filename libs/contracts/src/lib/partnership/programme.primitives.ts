@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateSchema, YenSchema } from '@jcm/rules';
 
 /** Integer yen (円) as a JS safe integer: money never crosses the boundary as a float. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { C3pScoreInput } from '@jcm/rules';
 import { pageOf, PageQuery } from '../shared/page';
 import { TargetField } from './partnership.commands';

@@ -1,0 +1,195 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { ServiceConfig } from '@jcm/service-kit';
+import { createTestDatabase, deleteTestStream, migrateForTest, queryAs, startTestService, TestDatabase, testEventBus, testServiceConfig } from '@jcm/testing';
+// The programme year is tested against the real partnership-service, booted in-process.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { PartnershipServiceModule } from '../../../../partnership-service/src/app/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { PARTNERSHIP_MIGRATIONS } from '../../../../partnership-service/src/migrations';
+// The demo seeder also opens registry accounts, so credits-service runs too.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { CreditsServiceModule } from '../../../../credits-service/src/app/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { CREDITS_MIGRATIONS } from '../../../../credits-service/src/migrations';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { B5_BUDGET, CALL_FY2026, dayOffset, ELIGIBLE, fullContinuingScore, OVER_HALF_OUTSOURCING, pdf } from '../../../../partnership-service/src/app/testing/programme-fixtures';
+import { GatewayConfig } from '../config/gateway-config';
+import { createGatewayApp, migrateIdentity } from '../create-gateway-app';
+import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PASSWORD } from '../demo/demo-data';
+import { DemoSeeder } from '../demo/demo-seeder';
+
+describe('programme year over HTTP: call → proposal → contract → monthly report (real services)', () => {
+  let db: TestDatabase;
+  let gateway: INestApplication;
+  let partnership: INestApplication;
+  let credits: INestApplication;
+  let pConfig: ServiceConfig;
+  const bus = testEventBus();
+  const tokens: Record<string, string> = {};
+  const http = () => request(gateway.getHttpServer());
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    pConfig = testServiceConfig('partnership', db.url, bus);
+    await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
+    partnership = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus);
+    const cConfig = testServiceConfig('credits', db.url, bus);
+    await migrateForTest(cConfig, CREDITS_MIGRATIONS);
+    credits = await startTestService('credits-service', CreditsServiceModule.register(cConfig), bus);
+    const config: GatewayConfig = {
+      service: testServiceConfig('identity', db.url, bus),
+      jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
+      jwtTtlSeconds: 600,
+      port: 0,
+      host: '127.0.0.1',
+      portalDist: null,
+      production: false,
+    };
+    await migrateIdentity(config);
+    gateway = await createGatewayApp(config);
+    await gateway.init();
+    await gateway.get(DemoSeeder).seed();
+    for (const o of DEMO_ORGANISATIONS) {
+      const res = await http().post('/api/v1/auth/login').send({ email: o.account.email, password: DEMO_PASSWORD });
+      tokens[o.account.email.split('@')[0]] = res.body.accessToken;
+    }
+    const pairs = await http().get('/api/v1/partnerships').set(as('yokohama')).expect(200);
+    ids.pair = pairs.body.items.find((p: { partnerCity: { orgId: string } }) => p.partnerCity.orgId === DEMO_ORGS.bangkok).id;
+  });
+
+  afterAll(async () => {
+    await gateway?.close();
+    await partnership?.close();
+    await credits?.close();
+    await deleteTestStream(bus.stream);
+    await db?.drop();
+  });
+
+  const proposal = (overrides: object = {}) => ({
+    callId: ids.call,
+    kind: 'CONTINUING',
+    partnershipId: ids.pair,
+    phase: 2,
+    yearInPhase: 2,
+    fiscalYear: 2026,
+    pairHistoryFiscalYears: [2022, 2023, 2024, 2025],
+    titleJa: 'バンコク気候変動マスタープランに基づくGHGネットゼロ実現加速化',
+    titleEn: 'Accelerating GHG net zero under the Bangkok Climate Change Master Plan',
+    targetFields: ['energy-efficiency', 'waste'],
+    summaryJa: '廃棄物発電と省エネの案件形成を継続する。',
+    summaryEn: 'Continue forming waste-to-energy and energy-efficiency projects.',
+    eligibility: ELIGIBLE,
+    requestedYen: 19_965_000,
+    budgetLines: B5_BUDGET,
+    ...overrides,
+  });
+
+  it('MOE creates and publishes the call; the company sees it only once published', async () => {
+    await http().post('/api/v1/calls').set(as('company')).send(CALL_FY2026(dayOffset(-3), dayOffset(27))).expect(403);
+    const call = await http().post('/api/v1/calls').set(as('moe')).send(CALL_FY2026(dayOffset(-3), dayOffset(27))).expect(201);
+    ids.call = call.body.id;
+    await http().get(`/api/v1/calls/${ids.call}`).set(as('company')).expect(404);
+    await http().post(`/api/v1/calls/${ids.call}/publish`).set(as('moe')).expect(200);
+    await http().post(`/api/v1/calls/${ids.call}/launch`).set(as('moe')).expect(400);
+    const listed = await http().get('/api/v1/calls?state=published').set(as('company')).expect(200);
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([ids.call]);
+  });
+
+  it('refuses ¥20,000,001, outsourcing above ½, a 7th year and phase-1 year 4 with cited ja + en messages, saving nothing', async () => {
+    const count = async () => (await queryAs<{ n: number }>(db.url, {}, 'SELECT count(*)::int AS n FROM partnership.proposal'))[0].n;
+    const before = await count();
+    const cases: [object, string][] = [
+      [{ requestedYen: 20_000_001 }, 'C3P-B1'],
+      [{ budgetLines: OVER_HALF_OUTSOURCING, requestedYen: 19_965_001 }, 'C3P-B4'],
+      [{ pairHistoryFiscalYears: [2020, 2021, 2022, 2023, 2024, 2025], yearInPhase: 3 }, 'C3P-D1'],
+      [{ phase: 1, yearInPhase: 4 }, 'C3P-D5'],
+    ];
+    for (const [overrides, ruleId] of cases) {
+      const res = await http().post('/api/v1/proposals').set(as('company')).send(proposal(overrides)).expect(422);
+      expect(res.body.code).toBe('RULE_VIOLATION');
+      expect(res.body.issues).toEqual([{ path: ruleId, message: expect.stringMatching(/[ぁ-んァ-ン一-龥].* \/ [A-Za-z].* \(city-partnerships\.md.*\)$/) }]);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('company drafts a continuing Yokohama–Bangkok proposal with both letters (Bangkok in English with 和訳) and submits it', async () => {
+    const created = await http().post('/api/v1/proposals').set(as('company')).send(proposal()).expect(201);
+    ids.proposal = created.body.id;
+    expect(created.body.budget.totalInclTaxYen).toBe(19_965_000);
+
+    const yk = await http().post('/api/v1/interest-letters').set(as('company')).send({ proposalId: ids.proposal, issuerOrgId: DEMO_ORGS.yokohama, issuerRole: 'JP_MUNICIPALITY' }).expect(201);
+    await http().post(`/api/v1/interest-letters/${yk.body.id}/original`).set(as('yokohama')).send({ language: 'ja', signatoryName: '横浜市長', signedOn: '2026-02-10', file: pdf('yokohama.pdf') }).expect(200);
+    await http().post(`/api/v1/interest-letters/${yk.body.id}/attach`).set(as('company')).expect(200);
+
+    const bkk = await http().post('/api/v1/interest-letters').set(as('company')).send({ proposalId: ids.proposal, issuerOrgId: DEMO_ORGS.bangkok, issuerRole: 'PARTNER_CITY' }).expect(201);
+    ids.letter = bkk.body.id;
+    await http().post(`/api/v1/interest-letters/${ids.letter}/original`).set(as('bangkok')).send({ language: 'en', signatoryName: 'Governor of Bangkok', signedOn: '2026-02-12', file: pdf('bangkok.pdf') }).expect(200);
+    const untranslated = await http().post(`/api/v1/interest-letters/${ids.letter}/attach`).set(as('company')).expect(422);
+    expect(untranslated.body.issues[0].path).toBe('C3P-E3');
+    await http().post(`/api/v1/interest-letters/${ids.letter}/translation`).set(as('company')).send({ file: pdf('bangkok-和訳.pdf') }).expect(200);
+    const attached = await http().post(`/api/v1/interest-letters/${ids.letter}/attach`).set(as('company')).expect(200);
+    expect(attached.body.state).toBe('attached_to_proposal');
+
+    const submitted = await http().post(`/api/v1/proposals/${ids.proposal}/submit`).set(as('company')).expect(200);
+    expect(submitted.body.state).toBe('submitted');
+  });
+
+  it('MOE reviews, scores 200/200 and selects: the contract exists with twelve monthly reports due', async () => {
+    for (const step of ['close', 'review']) await http().post(`/api/v1/calls/${ids.call}/${step}`).set(as('moe')).expect(200);
+    const { score, themeNovelty } = fullContinuingScore(ids.proposal);
+    const scored = await http().post(`/api/v1/proposals/${ids.proposal}/score`).set(as('moe')).send({ score, themeNovelty }).expect(200);
+    expect(scored.body.score.total).toBe(200);
+    const selected = await http().post(`/api/v1/proposals/${ids.proposal}/select`).set(as('moe')).send({}).expect(201);
+    ids.contract = selected.body.id;
+    const again = await http().post(`/api/v1/proposals/${ids.proposal}/select`).set(as('moe')).set('Idempotency-Key', 'select-1').send({}).expect(201);
+    expect(again.body.id).toBe(ids.contract);
+    const contract = await http().get(`/api/v1/contracts/${ids.contract}`).set(as('company')).expect(200);
+    expect(contract.body).toMatchObject({ state: 'negotiation', contractAmountYen: 19_965_000, startDate: '2026-04-01', endDate: '2027-03-31' });
+    await http().post(`/api/v1/contracts/${ids.contract}/sign`).set(as('moe')).send({}).expect(200);
+    const reports = await http().get(`/api/v1/contracts/${ids.contract}/monthly-reports?limit=20`).set(as('company')).expect(200);
+    expect(reports.body.total).toBe(12);
+    expect(reports.body.items[0]).toMatchObject({ month: '2026-04', dueDate: '2026-05-10', state: 'draft' });
+    ids.april = reports.body.items[0].id;
+  });
+
+  it('company writes and submits April; Bangkok may read but not acknowledge; Yokohama acknowledges', async () => {
+    await http().patch(`/api/v1/monthly-reports/${ids.april}`).set(as('yokohama')).send({ progressText: 'x' }).expect(403);
+    await http()
+      .patch(`/api/v1/monthly-reports/${ids.april}`)
+      .set(as('company'))
+      .send({ progressText: 'バンコク都と廃棄物発電の現地調査を実施した。', upcoming: [{ date: '2026-05-20', kind: 'WORKSHOP', description: 'バンコク都職員向けワークショップ' }] })
+      .expect(200);
+    await http().post(`/api/v1/monthly-reports/${ids.april}/submit`).set(as('company')).expect(200);
+    await http().get(`/api/v1/monthly-reports/${ids.april}`).set(as('bangkok')).expect(200);
+    await http().post(`/api/v1/monthly-reports/${ids.april}/acknowledge`).set(as('bangkok')).expect(403);
+    const ack = await http().post(`/api/v1/monthly-reports/${ids.april}/acknowledge`).set(as('yokohama')).expect(200);
+    expect(ack.body.state).toBe('acknowledged');
+  });
+
+  it('shows Kitakyushu none of it: 404 on every record and empty lists', async () => {
+    for (const path of [`proposals/${ids.proposal}`, `contracts/${ids.contract}`, `monthly-reports/${ids.april}`, `interest-letters/${ids.letter}`, `contracts/${ids.contract}/monthly-reports`]) {
+      const res = await http().get(`/api/v1/${path}`).set(as('kitakyushu'));
+      if (path.endsWith('monthly-reports')) expect(res.body).toEqual({ items: [], total: 0 });
+      else expect(res.status).toBe(404);
+    }
+    for (const path of ['proposals', 'contracts', 'monthly-reports', 'interest-letters', 'jcm-leads']) {
+      const res = await http().get(`/api/v1/${path}`).set(as('kitakyushu')).expect(200);
+      expect(res.body).toEqual({ items: [], total: 0 });
+    }
+    await http().post(`/api/v1/monthly-reports/${ids.april}/return`).set(as('kitakyushu')).send({ comment: 'x' }).expect(404);
+  });
+
+  it('records a JCM lead on the partnership for the contracted company', async () => {
+    const lead = await http()
+      .post(`/api/v1/partnerships/${ids.pair}/jcm-leads`)
+      .set(as('company'))
+      .send({ titleJa: '廃棄物発電', titleEn: 'Waste to energy', technology: 'WtE', estimatedTco2PerYear: '5491', estimatedCostYen: 1_200_000_000 })
+      .expect(201);
+    expect(lead.body.status).toBe('identified');
+    const listed = await http().get(`/api/v1/partnerships/${ids.pair}/jcm-leads`).set(as('yokohama')).expect(200);
+    expect(listed.body.total).toBe(1);
+  });
+});

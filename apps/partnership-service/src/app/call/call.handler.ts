@@ -1,0 +1,31 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { CallTransitionCommand, CreateCallCommand, IdParam, ListCallsQuery, RPC } from '@jcm/contracts';
+import { handleRpc } from '@jcm/service-kit';
+import { CallService } from './call.service';
+
+/** NATS entry points of 公募 (call rounds). */
+@Controller()
+export class CallHandler {
+  constructor(private readonly calls: CallService) {}
+
+  @MessagePattern(RPC.programme.callCreate)
+  create(@Payload() raw: unknown) {
+    return handleRpc(raw, CreateCallCommand, (ctx, cmd) => this.calls.create(ctx, cmd));
+  }
+
+  @MessagePattern(RPC.programme.callTransition)
+  transition(@Payload() raw: unknown) {
+    return handleRpc(raw, CallTransitionCommand, (ctx, cmd) => this.calls.transition(ctx, cmd));
+  }
+
+  @MessagePattern(RPC.programme.callList)
+  list(@Payload() raw: unknown) {
+    return handleRpc(raw, ListCallsQuery, (ctx, q) => this.calls.list(ctx, q));
+  }
+
+  @MessagePattern(RPC.programme.callGet)
+  get(@Payload() raw: unknown) {
+    return handleRpc(raw, IdParam, (ctx, q) => this.calls.get(ctx, q.id));
+  }
+}

@@ -1,0 +1,54 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AttachLetterTranslationCommand,
+  GetLetterFileQuery,
+  IdParam,
+  ListInterestLettersQuery,
+  RequestInterestLetterCommand,
+  RPC,
+  UploadLetterOriginalCommand,
+} from '@jcm/contracts';
+import { handleRpc } from '@jcm/service-kit';
+import { InterestLetterService } from './interest-letter.service';
+
+/** NATS entry points of 関心表明レター (letters of interest). */
+@Controller()
+export class InterestLetterHandler {
+  constructor(private readonly letters: InterestLetterService) {}
+
+  @MessagePattern(RPC.programme.letterRequest)
+  request(@Payload() raw: unknown) {
+    return handleRpc(raw, RequestInterestLetterCommand, (ctx, cmd) => this.letters.request(ctx, cmd));
+  }
+
+  @MessagePattern(RPC.programme.letterUploadOriginal)
+  uploadOriginal(@Payload() raw: unknown) {
+    return handleRpc(raw, UploadLetterOriginalCommand, (ctx, cmd) => this.letters.uploadOriginal(ctx, cmd));
+  }
+
+  @MessagePattern(RPC.programme.letterAttachTranslation)
+  attachTranslation(@Payload() raw: unknown) {
+    return handleRpc(raw, AttachLetterTranslationCommand, (ctx, cmd) => this.letters.attachTranslation(ctx, cmd));
+  }
+
+  @MessagePattern(RPC.programme.letterAttachToProposal)
+  attachToProposal(@Payload() raw: unknown) {
+    return handleRpc(raw, IdParam, (ctx, q) => this.letters.attachToProposal(ctx, q.id));
+  }
+
+  @MessagePattern(RPC.programme.letterFile)
+  file(@Payload() raw: unknown) {
+    return handleRpc(raw, GetLetterFileQuery, (ctx, q) => this.letters.file(ctx, q.id, q.kind));
+  }
+
+  @MessagePattern(RPC.programme.letterList)
+  list(@Payload() raw: unknown) {
+    return handleRpc(raw, ListInterestLettersQuery, (ctx, q) => this.letters.list(ctx, q));
+  }
+
+  @MessagePattern(RPC.programme.letterGet)
+  get(@Payload() raw: unknown) {
+    return handleRpc(raw, IdParam, (ctx, q) => this.letters.get(ctx, q.id));
+  }
+}
