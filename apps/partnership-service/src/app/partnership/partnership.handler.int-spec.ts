@@ -98,6 +98,17 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
     ]);
   });
 
+  it('searches titles and city names in both languages, within the caller’s tenancy', async () => {
+    const byCity = await call(RPC.partnership.list, moe, { q: 'コロール' }, PartnershipPage);
+    expect(byCity.items.map((p) => p.partnerCity.nameEn)).toEqual(['Koror State']);
+    const byEnglishCity = await call(RPC.partnership.list, moe, { q: 'bangkok' }, PartnershipPage);
+    expect(byEnglishCity.total).toBe(1);
+    const outsideTenancy = await call(RPC.partnership.list, yokohama, { q: 'Koror' }, PartnershipPage);
+    expect(outsideTenancy.total).toBe(0);
+    const literalPercent = await call(RPC.partnership.list, moe, { q: '%' }, PartnershipPage);
+    expect(literalPercent.total).toBe(0);
+  });
+
   it('reports another tenant’s partnership as not found', async () => {
     await expect(call(RPC.partnership.get, kitakyushu, { id: ybId }, PartnershipView)).rejects.toMatchObject({
       code: 'NOT_FOUND',

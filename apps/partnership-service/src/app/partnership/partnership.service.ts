@@ -52,7 +52,15 @@ export class PartnershipService {
   async list(ctx: RequestContext, query: ListPartnershipsQuery): Promise<PartnershipPage> {
     return inTenantTransaction(this.ds, ctx, async (m) => {
       const qb = this.visibleTo(m, ctx);
-      if (query.q) qb.andWhere('(p.title_ja ILIKE :q OR p.title_en ILIKE :q)', { q: `%${escapeLike(query.q)}%` });
+      if (query.q) {
+        // Titles and both cities' names, in either language: people search for "Bangkok" or 「横浜」.
+        qb.andWhere(
+          `(p.title_ja ILIKE :q OR p.title_en ILIKE :q
+            OR p.municipality->>'nameJa' ILIKE :q OR p.municipality->>'nameEn' ILIKE :q
+            OR p.partner_city->>'nameJa' ILIKE :q OR p.partner_city->>'nameEn' ILIKE :q)`,
+          { q: `%${escapeLike(query.q)}%` },
+        );
+      }
       const desc = query.sort.startsWith('-');
       const key = query.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
       qb.orderBy(SORT_COLUMNS[key], desc ? 'DESC' : 'ASC').addOrderBy('p.id', 'ASC');
