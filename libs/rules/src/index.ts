@@ -30,6 +30,8 @@ export * from './lib/jcm-subsidy/plan-form-financials';
 export * from './lib/jcm-subsidy/plan-form-funding';
 export * from './lib/jcm-subsidy/plan-form-checks';
 export * from './lib/jcm-subsidy/f-gas-subsidy';
+export * from './lib/jcm-subsidy/consortium-rules';
+export * from './lib/jcm-subsidy/obligation-rules';
 // c3p
 export * from './lib/c3p/c3p-preset';
 export * from './lib/c3p/budget-rules';
