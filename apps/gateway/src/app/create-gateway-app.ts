@@ -29,6 +29,17 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.setGlobalPrefix('api/v1');
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // Baseline browser hardening for a portal that shows other organisations' names and credit balances.
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    );
+    next();
+  });
   const portal = config.portalDist ? resolve(config.portalDist) : null;
   if (portal && existsSync(join(portal, 'index.html'))) {
     app.useStaticAssets(portal, { index: false, maxAge: '1h' });

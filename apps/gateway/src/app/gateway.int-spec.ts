@@ -89,6 +89,14 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     await http().get('/api/v1/partnerships').expect(401);
   });
 
+  it('sends browser hardening headers', async () => {
+    const res = await http().get('/api/v1/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('validates the login body with field paths', async () => {
     const res = await http().post('/api/v1/auth/login').send({ email: 'not-an-email' }).expect(400);
     expect(res.body.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'password']);
