@@ -28,3 +28,7 @@ export * from './lib/partnership/programme.monthly-reports';
 export * from './lib/partnership/programme.interest-letters';
 export * from './lib/partnership/programme.jcm-leads';
 export * from './lib/partnership/programme.permissions';
+export * from './lib/partnership/programme.report-meetings';
+export * from './lib/partnership/programme.settlement-reports';
+export * from './lib/partnership/programme.deliverables';
+export * from './lib/partnership/programme.year-end.permissions';

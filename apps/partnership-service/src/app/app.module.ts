@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceConfig, ServiceKitModule } from '@jcm/service-kit';
 import { AnnualContractModule } from './annual-contract/annual-contract.module';
 import { CallModule } from './call/call.module';
+import { DeliverableModule } from './deliverable/deliverable.module';
 import { InterestLetterModule } from './interest-letter/interest-letter.module';
 import { JcmLeadModule } from './jcm-lead/jcm-lead.module';
 import { MonthlyReportModule } from './monthly-report/monthly-report.module';
@@ -10,6 +11,8 @@ import { PartnershipModule } from './partnership/partnership.module';
 import { Clock } from './programme-shared/clock';
 import { ProgrammeSharedModule } from './programme-shared/programme-shared.module';
 import { ProposalModule } from './proposal/proposal.module';
+import { ReportMeetingModule } from './report-meeting/report-meeting.module';
+import { SettlementReportModule } from './settlement-report/settlement-report.module';
 
 export const PARTNERSHIP_ENTITIES = [PartnershipEntity];
 
@@ -28,6 +31,9 @@ export class PartnershipServiceModule {
         MonthlyReportModule,
         InterestLetterModule,
         JcmLeadModule,
+        ReportMeetingModule,
+        SettlementReportModule,
+        DeliverableModule,
       ],
     };
   }

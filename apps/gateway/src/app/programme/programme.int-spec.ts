@@ -19,7 +19,7 @@ import { createGatewayApp, migrateIdentity } from '../create-gateway-app';
 import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PASSWORD } from '../demo/demo-data';
 import { DemoSeeder } from '../demo/demo-seeder';
 
-describe('programme year over HTTP: call → proposal → contract → monthly report (real services)', () => {
+describe('programme year over HTTP: call → proposal → contract → monthly report → year end (real services)', () => {
   let db: TestDatabase;
   let gateway: INestApplication;
   let partnership: INestApplication;
@@ -169,17 +169,63 @@ describe('programme year over HTTP: call → proposal → contract → monthly r
     expect(ack.body.state).toBe('acknowledged');
   });
 
+  it('runs the year end over HTTP: kick-off meeting, a settlement report refused then accepted, the deliverables', async () => {
+    const c = `/api/v1/contracts/${ids.contract}`;
+    const cited = /[ぁ-んァ-ン一-龥].* \/ [A-Za-z].* \(city-partnerships\.md.*\)$/;
+    const early = await http().post(`${c}/report-kickoff`).set(as('moe')).send({}).expect(422);
+    expect(early.body.issues).toEqual([{ path: 'C3P-M1', message: expect.stringMatching(cited) }]);
+    const badDate = await http().post(`${c}/report-meetings`).set(as('moe')).send({ kind: 'KICKOFF', scheduledOn: 'soon' }).expect(400);
+    expect(badDate.body.issues.map((i: { path: string }) => i.path)).toEqual(['scheduledOn']);
+    const meeting = await http().post(`${c}/report-meetings`).set(as('moe')).send({ kind: 'KICKOFF', scheduledOn: '2026-04-20' }).expect(201);
+    ids.meeting = meeting.body.id;
+    const m = `/api/v1/report-meetings/${ids.meeting}`;
+    await http().post(`${m}/materials`).set(as('yokohama')).send({ materials: [{ title: '報告資料' }] }).expect(403);
+    await http().post(`${m}/materials`).set(as('company')).send({ materials: [{ title: '報告資料', fileRef: 'docs/kickoff.pptx' }] }).expect(200);
+    await http().post(`${m}/hold`).set(as('company')).send({ heldOn: '2026-04-21' }).expect(200);
+    await http().post(`${m}/minutes`).set(as('company')).send({ minutesText: '実施計画を確認した。' }).expect(200);
+    const confirmed = await http().post(`${m}/confirm-minutes`).set(as('yokohama')).expect(200);
+    expect(confirmed.body).toMatchObject({ state: 'minutes_recorded', minutesConfirmations: [{ orgId: DEMO_ORGS.yokohama }] });
+    expect((await http().post(`${c}/report-kickoff`).set(as('moe')).send({}).expect(200)).body.state).toBe('kickoff_reported');
+    expect((await http().get(`${c}/report-meetings`).set(as('bangkok')).expect(200)).body.total).toBe(1);
+
+    const half = (amountYen: unknown) => ({ periodFrom: '2026-04-01', periodTo: '2026-09-30', lines: [{ category: '人件費', amountYen }] });
+    const over = await http().post(`${c}/settlement-reports`).set(as('company')).send(half(18_150_001)).expect(422); // ¥19,965,001 incl. tax
+    expect(over.body.issues).toEqual([{ path: 'C3P-S1', message: expect.stringMatching(cited) }]);
+    expect((await queryAs<{ n: number }>(db.url, {}, 'SELECT count(*)::int AS n FROM partnership.settlement_report'))[0].n).toBe(0);
+    const typo = await http().post(`${c}/settlement-reports`).set(as('company')).send(half('3000000')).expect(400);
+    expect(typo.body.issues.map((i: { path: string }) => i.path)).toEqual(['lines.0.amountYen']);
+    const settlement = await http().post(`${c}/settlement-reports`).set(as('company')).send(half(3_000_000)).expect(201);
+    ids.settlement = settlement.body.id;
+    expect(settlement.body).toMatchObject({ sequence: 1, consumptionTaxYen: 300_000, totalInclTaxYen: 3_300_000, state: 'draft' });
+    await http().post(`/api/v1/settlement-reports/${ids.settlement}/submit`).set(as('company')).expect(200);
+    await http().get(`/api/v1/settlement-reports/${ids.settlement}`).set(as('yokohama')).expect(404);
+    expect((await http().post(`/api/v1/settlement-reports/${ids.settlement}/accept`).set(as('moe')).expect(200)).body.state).toBe('accepted');
+
+    const checklist = await http().get(`${c}/deliverables`).set(as('company')).expect(200);
+    expect(checklist.body.total).toBe(4);
+    ids.deliverable = checklist.body.items[0].id;
+    const d = `/api/v1/deliverables/${ids.deliverable}`;
+    await http().post(`${d}/submit`).set(as('company')).send({ fileRef: 'report.pdf' }).expect(409); // work not started
+    await http().post(`${c}/start-work`).set(as('moe')).send({}).expect(200);
+    await http().post(`${d}/submit`).set(as('company')).send({ fileRef: 'report.pdf' }).expect(200);
+    expect((await http().post(`${d}/accept`).set(as('moe')).expect(200)).body.state).toBe('accepted');
+  });
+
   it('shows Kitakyushu none of it: 404 on every record and empty lists', async () => {
-    for (const path of [`proposals/${ids.proposal}`, `contracts/${ids.contract}`, `monthly-reports/${ids.april}`, `interest-letters/${ids.letter}`, `contracts/${ids.contract}/monthly-reports`]) {
+    const nested = ['monthly-reports', 'report-meetings', 'settlement-reports', 'deliverables'].map((r) => `contracts/${ids.contract}/${r}`);
+    const records = [`report-meetings/${ids.meeting}`, `settlement-reports/${ids.settlement}`, `deliverables/${ids.deliverable}`];
+    for (const path of [`proposals/${ids.proposal}`, `contracts/${ids.contract}`, `monthly-reports/${ids.april}`, `interest-letters/${ids.letter}`, ...records, ...nested]) {
       const res = await http().get(`/api/v1/${path}`).set(as('kitakyushu'));
-      if (path.endsWith('monthly-reports')) expect(res.body).toEqual({ items: [], total: 0 });
+      if (nested.includes(path)) expect(res.body).toEqual({ items: [], total: 0 });
       else expect(res.status).toBe(404);
     }
-    for (const path of ['proposals', 'contracts', 'monthly-reports', 'interest-letters', 'jcm-leads']) {
+    for (const path of ['proposals', 'contracts', 'monthly-reports', 'interest-letters', 'jcm-leads', 'report-meetings', 'settlement-reports', 'deliverables']) {
       const res = await http().get(`/api/v1/${path}`).set(as('kitakyushu')).expect(200);
       expect(res.body).toEqual({ items: [], total: 0 });
     }
     await http().post(`/api/v1/monthly-reports/${ids.april}/return`).set(as('kitakyushu')).send({ comment: 'x' }).expect(404);
+    await http().post(`/api/v1/report-meetings/${ids.meeting}/confirm-minutes`).set(as('kitakyushu')).expect(404);
+    await http().post(`/api/v1/contracts/${ids.contract}/report-meetings`).set(as('kitakyushu')).send({ kind: 'INTERIM', scheduledOn: '2026-10-01' }).expect(404);
   });
 
   it('records a JCM lead on the partnership for the contracted company', async () => {

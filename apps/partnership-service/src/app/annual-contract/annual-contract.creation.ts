@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AnnualContractView, DomainError, EVENTS, RequestContext } from '@jcm/contracts';
+import { AnnualContractView, DomainError, EVENTS, REQUIRED_DELIVERABLES, RequestContext } from '@jcm/contracts';
 import { appendToOutbox } from '@jcm/service-kit';
 import { c3pReportSchedule } from '@jcm/rules';
 import { presetOf } from '../programme-shared/budget';
@@ -14,7 +14,7 @@ export interface CallSettings {
 /**
  * 採択 → 単年度契約: creates the year's contract in negotiation (契約金額 = 申請金額 until 精査) and one 月次報告 per
  * month of the contract period with its due date (c3pReportSchedule). One contract per proposal (UNIQUE), so a
- * repeated selection can never create a second one.
+ * repeated selection can never create a second one. The 成果物 checklist is created with it.
  */
 export async function createContractForSelection(
   m: EntityManager,
@@ -45,6 +45,13 @@ export async function createContractForSelection(
     await m.query(
       `INSERT INTO partnership.monthly_report (contract_id, month, due_date, participant_org_ids) VALUES ($1, $2, $3, $4)`,
       [id, report.month, report.dueDate, participants],
+    );
+  }
+  // 成果物 checklist of the year (ガイドブック 表3 ①), handed in at the end of the contract.
+  for (const d of REQUIRED_DELIVERABLES) {
+    await m.query(
+      `INSERT INTO partnership.deliverable (contract_id, kind, title_ja, title_en, participant_org_ids) VALUES ($1, $2, $3, $4, $5)`,
+      [id, d.kind, d.titleJa, d.titleEn, participants],
     );
   }
   const view = await loadContractView(m, id);

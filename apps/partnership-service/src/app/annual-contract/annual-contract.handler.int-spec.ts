@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { AnnualContractPage, AnnualContractView, RPC } from '@jcm/contracts';
+import { AnnualContractPage, AnnualContractView, RPC, SettlementReportView } from '@jcm/contracts';
 import { queryAs } from '@jcm/testing';
 import { B5_BUDGET, B5_TOTAL_YEN, OVER_HALF_OUTSOURCING } from '../testing/programme-fixtures';
 import { ProgrammeHarness } from '../testing/programme-harness';
@@ -39,6 +39,7 @@ describe('AnnualContractHandler: 単年度契約 (real PostgreSQL + NATS)', () =
     const signed = await move('sign');
     expect(signed).toMatchObject({ state: 'contracted', amountHistory: [{ amountYen: 17_500_000, reason: 'CONTRACTED' }] });
     expect(await h.refusal(RPC.programme.contractUpdate, h.as.moe, { id: contract.id, contractAmountYen: 1 })).toMatchObject({ code: 'CONFLICT' });
+    await h.heldMeeting(contract.id, 'KICKOFF', '2026-04-20');
     expect((await move('report-kickoff')).state).toBe('kickoff_reported');
     expect((await move('start-work')).state).toBe('in_progress');
   });
@@ -60,11 +61,22 @@ describe('AnnualContractHandler: 単年度契約 (real PostgreSQL + NATS)', () =
   });
 
   it('finishes the year: interim, final, deliverables by the contractor, settlement, close; then refuses suspension', async () => {
+    await h.heldMeeting(contract.id, 'INTERIM', '2026-10-15');
     expect((await move('report-interim')).state).toBe('interim_reported');
+    await h.heldMeeting(contract.id, 'FINAL', '2026-11-02');
     expect((await move('report-final')).state).toBe('final_reported');
     expect(await h.refusal(RPC.programme.contractTransition, h.as.yokohama, { id: contract.id, action: 'submit-deliverables' })).toMatchObject({ code: 'FORBIDDEN' });
+    await h.submitAllDeliverables(contract.id);
     expect((await move('submit-deliverables', h.as.company)).state).toBe('deliverables_submitted');
     expect(await h.refusal(RPC.programme.contractTransition, h.as.moe, { id: contract.id, action: 'suspend' })).toMatchObject({ code: 'CONFLICT' });
+    const settlement = await h.call(
+      RPC.programme.settlementReportCreate,
+      h.as.company,
+      { contractId: contract.id, periodFrom: '2026-04-01', periodTo: '2026-09-30', lines: [{ category: '人件費', amountYen: 5_000_000 }] },
+      SettlementReportView,
+    );
+    await h.call(RPC.programme.settlementReportSubmit, h.as.company, { id: settlement.id }, SettlementReportView);
+    await h.call(RPC.programme.settlementReportAccept, h.as.moe, { id: settlement.id }, SettlementReportView);
     expect((await move('settle')).state).toBe('settled');
     expect((await move('close')).state).toBe('closed');
   });

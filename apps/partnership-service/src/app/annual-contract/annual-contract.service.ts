@@ -20,6 +20,7 @@ import { checkLines, presetOf } from '../programme-shared/budget';
 import { Clock, PROGRAMME_CLOCK, todayUtc } from '../programme-shared/clock';
 import { assertState, filters, forbidden, notFound, pageRows, tenantFilter, yenFrom } from '../programme-shared/programme-sql';
 import { refuseOnErrors } from '../programme-shared/rule-findings';
+import { assertMilestoneRecords } from './contract-milestones';
 import { amountHistories, CONTRACT_COLUMNS, CONTRACT_FROM, ContractRow, loadContractView, toContractView } from './annual-contract.rows';
 
 /** 単年度契約: amount scrutiny (精査), signing, the yearly milestones, reductions (減額) and suspension (中止). */
@@ -59,6 +60,7 @@ export class AnnualContractService {
       const allowed = cmd.action === 'submit-deliverables' ? isContractor(ctx, c.company.orgId) || canReviewProposals(ctx) : canReviewProposals(ctx);
       if (!allowed) throw forbidden(`Not permitted to ${cmd.action} this contract.`);
       assertState('contract', c.state, t.from, cmd.action);
+      await assertMilestoneRecords(m, c.id, cmd.action);
       await m.query(`UPDATE partnership.annual_contract SET state = $2, updated_at = now() WHERE id = $1`, [c.id, t.to]);
       if (cmd.action === 'sign' || cmd.action === 'suspend') {
         await m.query(

@@ -6,10 +6,14 @@ import {
   AnnualContractView,
   CallView,
   CreateProposalCommand,
+  DeliverablePage,
+  DeliverableView,
   DomainError,
   InterestLetterView,
   PartnershipView,
   ProposalView,
+  ReportMeetingKind,
+  ReportMeetingView,
   RequestContext,
   RPC,
 } from '@jcm/contracts';
@@ -156,6 +160,24 @@ export class ProgrammeHarness {
     await this.attachedLetter(p.id, 'yokohama');
     await this.attachedLetter(p.id, 'bangkok');
     return this.call(RPC.programme.proposalSubmit, this.as.company, { id: p.id }, ProposalView);
+  }
+
+  /** 報告会 scheduled, with materials, held online (§6.6), so the matching contract step may follow. */
+  async heldMeeting(contractId: string, kind: ReportMeetingKind, on = '2026-06-15'): Promise<ReportMeetingView> {
+    const scheduled = await this.call(RPC.programme.reportMeetingSchedule, this.as.moe, { contractId, kind, scheduledOn: on }, ReportMeetingView);
+    const materials = [{ title: `${kind} 報告資料`, fileRef: `docs/${kind.toLowerCase()}.pptx` }];
+    await this.call(RPC.programme.reportMeetingSubmitMaterials, this.as.company, { id: scheduled.id, materials }, ReportMeetingView);
+    return this.call(RPC.programme.reportMeetingHold, this.as.company, { id: scheduled.id, heldOn: on }, ReportMeetingView);
+  }
+
+  /** The contractor hands in every 成果物 of the checklist. */
+  async submitAllDeliverables(contractId: string): Promise<DeliverableView[]> {
+    const page = await this.call(RPC.programme.deliverableList, this.as.company, { contractId }, DeliverablePage);
+    const out: DeliverableView[] = [];
+    for (const d of page.items) {
+      out.push(await this.call(RPC.programme.deliverableSubmit, this.as.company, { id: d.id, fileRef: `deliverables/${d.kind}` }, DeliverableView));
+    }
+    return out;
   }
 
   /** Publish → submit → close → review → score → select: the year's contract in negotiation. */

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  DeliverablePage,
+  DeliverableView,
+  IdParam,
+  ListDeliverablesQuery,
+  RequestContext,
+  ReturnDeliverableCommand,
+  RPC,
+  SubmitDeliverableCommand,
+} from '@jcm/contracts';
+import { Ctx } from '../auth/auth.guard';
+import { parseInput } from '../http/parse-body';
+import { ServiceBus } from '../nats-client';
+
+/** /api/v1/deliverables: the 成果物 checklist (the contractor submits; MOE or the secretariat accept or return). */
+@Controller('deliverables')
+export class DeliverablesController {
+  constructor(private readonly bus: ServiceBus) {}
+
+  @Get()
+  list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<DeliverablePage> {
+    return this.bus.send(RPC.programme.deliverableList, ctx, parseInput(ListDeliverablesQuery, query, 'query'), DeliverablePage);
+  }
+
+  @Get(':id')
+  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DeliverableView> {
+    return this.bus.send(RPC.programme.deliverableGet, ctx, parseInput(IdParam, { id }, 'path'), DeliverableView);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  submit(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<DeliverableView> {
+    return this.bus.send(RPC.programme.deliverableSubmit, ctx, parseInput(SubmitDeliverableCommand, { ...body, id }), DeliverableView);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DeliverableView> {
+    return this.bus.send(RPC.programme.deliverableAccept, ctx, parseInput(IdParam, { id }, 'path'), DeliverableView);
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  giveBack(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<DeliverableView> {
+    return this.bus.send(RPC.programme.deliverableReturn, ctx, parseInput(ReturnDeliverableCommand, { ...body, id }), DeliverableView);
+  }
+}

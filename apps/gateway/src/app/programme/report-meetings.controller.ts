@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  HoldReportMeetingCommand,
+  IdParam,
+  ListReportMeetingsQuery,
+  RecordMeetingMinutesCommand,
+  ReportMeetingPage,
+  ReportMeetingView,
+  RequestContext,
+  RPC,
+  SubmitMeetingMaterialsCommand,
+} from '@jcm/contracts';
+import { Ctx } from '../auth/auth.guard';
+import { parseInput } from '../http/parse-body';
+import { ServiceBus } from '../nats-client';
+
+/** /api/v1/report-meetings: 報告会 (materials and minutes by the contractor; confirmation by MOE or the municipality). */
+@Controller('report-meetings')
+export class ReportMeetingsController {
+  constructor(private readonly bus: ServiceBus) {}
+
+  @Get()
+  list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<ReportMeetingPage> {
+    return this.bus.send(RPC.programme.reportMeetingList, ctx, parseInput(ListReportMeetingsQuery, query, 'query'), ReportMeetingPage);
+  }
+
+  @Get(':id')
+  get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ReportMeetingView> {
+    return this.bus.send(RPC.programme.reportMeetingGet, ctx, parseInput(IdParam, { id }, 'path'), ReportMeetingView);
+  }
+
+  @Post(':id/materials')
+  @HttpCode(200)
+  materials(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<ReportMeetingView> {
+    return this.bus.send(RPC.programme.reportMeetingSubmitMaterials, ctx, parseInput(SubmitMeetingMaterialsCommand, { ...body, id }), ReportMeetingView);
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  hold(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<ReportMeetingView> {
+    return this.bus.send(RPC.programme.reportMeetingHold, ctx, parseInput(HoldReportMeetingCommand, { ...body, id }), ReportMeetingView);
+  }
+
+  @Post(':id/minutes')
+  @HttpCode(200)
+  minutes(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<ReportMeetingView> {
+    return this.bus.send(RPC.programme.reportMeetingRecordMinutes, ctx, parseInput(RecordMeetingMinutesCommand, { ...body, id }), ReportMeetingView);
+  }
+
+  @Post(':id/confirm-minutes')
+  @HttpCode(200)
+  confirm(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ReportMeetingView> {
+    return this.bus.send(RPC.programme.reportMeetingConfirmMinutes, ctx, parseInput(IdParam, { id }, 'path'), ReportMeetingView);
+  }
+
+  @Post(':id/request-deliverables')
+  @HttpCode(200)
+  requestDeliverables(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ReportMeetingView> {
+    return this.bus.send(RPC.programme.reportMeetingRequestDeliverables, ctx, parseInput(IdParam, { id }, 'path'), ReportMeetingView);
+  }
+}
