@@ -20,6 +20,22 @@ export function businessFormsValid(input: { forms: readonly BusinessForm[]; lead
   return out;
 }
 
+// plan-forms.md §7.2 V-BF-4, V-BF-5 [I] / 実施計画書 1(3) ⑥自社製品調達事業, ⑨リース事業; 7(1) 利益等排除申告書.
+/** Business forms vs the rest of the form: ⑥ expects consortium-member supply with the declaration; ⑨ expects a lease company. */
+export function businessFormConsistency(
+  forms: readonly BusinessForm[],
+  ctx: { consortiumMemberSupply: boolean; profitExclusionDeclaration: boolean; consortiumIncludesLeaseCompany?: boolean },
+): Finding[] {
+  const out: Finding[] = [];
+  if (forms.includes('OWN_PRODUCT_PROCUREMENT') && !(ctx.consortiumMemberSupply && ctx.profitExclusionDeclaration)) {
+    out.push(finding('V-BF-4', 'warning', '⑥自社製品調達事業を選択していますが、国際コンソーシアム構成員からの調達と利益等排除申告書が確認できません。', 'Form ⑥ is selected but no consortium-member supply with a profit-exclusion declaration is recorded.', 'plan-forms.md §7.2 V-BF-4 / 実施計画書 1(3)⑥, 7(1)'));
+  }
+  if (forms.includes('LEASE') && ctx.consortiumIncludesLeaseCompany !== true) {
+    out.push(finding('V-BF-5', 'warning', '⑨リース事業を選択していますが、代表事業者・共同事業者にリース会社が確認できません。', 'Form ⑨ (lease) is selected but no lease company is among the applicants.', 'plan-forms.md §7.2 V-BF-5 / 実施計画書 1(3)⑨'));
+  }
+  return out;
+}
+
 // plan-forms.md §7.9 V-EFF-10 / 実施計画書 9(1): 承認済み方法論は番号必須 (pattern XX_AM000 as a warning).
 /** Methodology number (方法論番号) for an approved or proposed methodology. */
 export function methodologyNumberValid(choice: 'APPROVED' | 'PROPOSED' | 'NONE', number: string): Finding[] {

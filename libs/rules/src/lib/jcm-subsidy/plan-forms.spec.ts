@@ -3,7 +3,7 @@ import { coInnovationOutlineLength, requiredSubsidyAtCommercialisation } from '.
 import { costEffectiveness } from './cost-effectiveness';
 import { financialRowsValid, lossTrigger, toJpyMillion } from './plan-form-financials';
 import { fundingMilestonesValid, fundingSharesSum, projectIrrPercent } from './plan-form-funding';
-import { businessFormsValid, emissionFactorRowsValid, ghgAtLeastCo2, methodologyNumberValid, selfProcurementValid, tenderRule } from './plan-form-checks';
+import { businessFormConsistency, businessFormsValid, emissionFactorRowsValid, ghgAtLeastCo2, methodologyNumberValid, selfProcurementValid, tenderRule } from './plan-form-checks';
 import { parseProjectTitle } from './plan-form-title';
 
 describe('plan-forms.md §8 fixtures', () => {
@@ -45,6 +45,12 @@ describe('plan-forms.md §8 fixtures', () => {
     expect(businessFormsValid({ forms: ['LEAD_INVESTS'] })[0].ruleId).toBe('V-BF-2');
     expect(businessFormsValid({ forms: ['OTHER'], otherText: '' })[0].ruleId).toBe('V-BF-3');
     expect(businessFormsValid({ forms: ['LEAD_INVESTS', 'LEASE'], leadInvestmentSharePct: '30' })).toEqual([]);
+  });
+  it('V-BF-4 / V-BF-5: ⑥ needs consortium-member supply + declaration; ⑨ needs a lease company', () => {
+    expect(businessFormConsistency(['OWN_PRODUCT_PROCUREMENT'], { consortiumMemberSupply: true, profitExclusionDeclaration: true })).toEqual([]);
+    expect(businessFormConsistency(['OWN_PRODUCT_PROCUREMENT'], { consortiumMemberSupply: true, profitExclusionDeclaration: false })[0]).toMatchObject({ ruleId: 'V-BF-4', severity: 'warning' });
+    expect(businessFormConsistency(['LEASE'], { consortiumMemberSupply: false, profitExclusionDeclaration: false })[0].ruleId).toBe('V-BF-5');
+    expect(businessFormConsistency(['LEASE'], { consortiumMemberSupply: false, profitExclusionDeclaration: false, consortiumIncludesLeaseCompany: true })).toEqual([]);
   });
   it('FX-21: rows ordered oldest first → V-FIN-1', () => {
     const rows = ['2021-03', '2022-03', '2023-03'].map((p) => ({ periodEnd: p, netAssetsMillionYen: '10' }));
