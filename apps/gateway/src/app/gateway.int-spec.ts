@@ -1,78 +1,19 @@
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { ServiceConfig } from '@jcm/service-kit';
-import {
-  createTestDatabase,
-  deleteTestStream,
-  eventually,
-  migrateForTest,
-  queryAs,
-  startTestService,
-  TestDatabase,
-  testEventBus,
-  testServiceConfig,
-} from '@jcm/testing';
-// The gateway is tested against the real partnership and grants services, booted in-process.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CreditsServiceModule } from '../../../credits-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CREDITS_MIGRATIONS } from '../../../credits-service/src/migrations';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PartnershipServiceModule } from '../../../partnership-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PARTNERSHIP_MIGRATIONS } from '../../../partnership-service/src/migrations';
-import { GatewayConfig } from './config/gateway-config';
-import { createGatewayApp, migrateIdentity } from './create-gateway-app';
+import { eventually, queryAs } from '@jcm/testing';
 import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PASSWORD } from './demo/demo-data';
 import { DemoSeeder } from './demo/demo-seeder';
+import { GatewayWorld, startGatewayWorld, stopGatewayWorld } from './testing/gateway-world';
 
 describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
-  let db: TestDatabase;
-  let gateway: INestApplication;
-  let partnership: INestApplication;
-  let credits: INestApplication;
-  let pConfig: ServiceConfig;
-  const bus = testEventBus();
-  const tokens: Record<string, string> = {};
-
-  const http = () => request(gateway.getHttpServer());
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  let world: GatewayWorld;
+  const http = () => world.http();
+  const as = (who: string) => world.as(who);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pConfig = testServiceConfig('partnership', db.url, bus);
-    await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
-    partnership = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus);
-    const cConfig = testServiceConfig('credits', db.url, bus);
-    await migrateForTest(cConfig, CREDITS_MIGRATIONS);
-    credits = await startTestService('credits-service', CreditsServiceModule.register(cConfig), bus);
-    const config: GatewayConfig = {
-      service: testServiceConfig('identity', db.url, bus),
-      jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
-      jwtTtlSeconds: 600,
-      port: 0,
-      host: '127.0.0.1',
-      portalDist: null,
-      production: false,
-    };
-    await migrateIdentity(config);
-    gateway = await createGatewayApp(config);
-    await gateway.init();
-    await gateway.get(DemoSeeder).seed();
-    await gateway.get(DemoSeeder).seed(); // a second start reuses the data
-    for (const o of DEMO_ORGANISATIONS) {
-      const res = await http().post('/api/v1/auth/login').send({ email: o.account.email, password: DEMO_PASSWORD });
-      tokens[o.account.email.split('@')[0]] = res.body.accessToken;
-    }
+    world = await startGatewayWorld();
+    await world.gateway.get(DemoSeeder).seed(); // a second start reuses the data
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    await partnership?.close();
-    await credits?.close();
-    await deleteTestStream(bus.stream);
-    await db?.drop();
-  });
+  afterAll(() => stopGatewayWorld(world));
 
   it('lets every demo account sign in and tells it who it is', async () => {
     for (const o of DEMO_ORGANISATIONS) {
@@ -128,7 +69,7 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
 
   it('rejects an invalid partnership with 400 and zod paths, writing no row and no event', async () => {
     const count = async (table: string) =>
-      (await queryAs<{ n: string }>(db.url, {}, `SELECT count(*) AS n FROM partnership.${table}`))[0].n;
+      (await queryAs<{ n: string }>(world.db.url, {}, `SELECT count(*) AS n FROM partnership.${table}`))[0].n;
     const [rowsBefore, eventsBefore] = [await count('partnership'), await count('outbox')];
     const res = await http()
       .post('/api/v1/partnerships')
@@ -242,7 +183,7 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
 
     const audit = await eventually(async () => {
       const rows = await queryAs<{ action: string; outcome: number; org_id: string }>(
-        db.url,
+        world.db.url,
         {},
         `SELECT action, outcome, org_id FROM identity.audit_log WHERE action LIKE 'POST /api/v1/partnerships%' ORDER BY seq`,
       );
@@ -250,6 +191,6 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     });
     expect(audit.map((r) => r.outcome)).toEqual([400, 400, 201, 403]);
     expect(audit[2].org_id).toBe(DEMO_ORGS.yokohama);
-    await expect(queryAs(db.url, {}, 'DELETE FROM identity.audit_log')).rejects.toThrow(/append-only/);
+    await expect(queryAs(world.db.url, {}, 'DELETE FROM identity.audit_log')).rejects.toThrow(/append-only/);
   });
 });

@@ -3,6 +3,11 @@ import { firstValueFrom, timeout } from 'rxjs';
 import {
   AccountPage,
   AccountView,
+  ApplyCorrespondingAdjustmentCommand,
+  Article6ActionView,
+  AuthoriseBlocksCommand,
+  ConfirmedIssuance,
+  ConfirmPendingIssuanceCommand,
   CreateCancellationCommand,
   CreateIssuanceCommand,
   CreateRegistryCommand,
@@ -16,17 +21,22 @@ import {
   LedgerVerification,
   ListAccountsQuery,
   ListBlocksQuery,
+  ListPendingIssuancesQuery,
   ListProjectsQuery,
   MovementView,
   OpenAccountCommand,
+  PendingIssuancePage,
+  PendingIssuanceView,
   ProjectPage,
   ProjectView,
   PublicSummary,
   RegisterProjectCommand,
   RegistryList,
   RegistryView,
+  RejectPendingIssuanceCommand,
   RequestContext,
   RpcReply,
+  TargetProgress,
 } from '@jcm/contracts';
 import { Ctx, Public } from '../auth/auth.guard';
 import { parseInput } from '../http/parse-body';
@@ -100,6 +110,61 @@ export class CreditsController {
     return this.bus.send(CREDITS_RPC.block.list, ctx, parseInput(ListBlocksQuery, query, 'query'), CreditBlockPage);
   }
 
+  /** Article 6 authorisation (NDC / OIMP) of a unit range of a project (registry manager, MOE for `JP`). */
+  @Post('blocks/authorisations')
+  authoriseBlocks(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<Article6ActionView> {
+    return this.bus.send(CREDITS_RPC.block.authorise, ctx, parseInput(AuthoriseBlocksCommand, body), Article6ActionView);
+  }
+
+  /** Corresponding adjustment applied to authorised units (registry manager). */
+  @Post('blocks/corresponding-adjustments')
+  applyCorrespondingAdjustment(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<Article6ActionView> {
+    return this.bus.send(
+      CREDITS_RPC.block.correspondingAdjustment,
+      ctx,
+      parseInput(ApplyCorrespondingAdjustmentCommand, body),
+      Article6ActionView,
+    );
+  }
+
+  /** 発行待ち: issuances prepared from verified monitoring reports (registry manager, oversight). */
+  @Get('issuances/pending')
+  listPendingIssuances(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<PendingIssuancePage> {
+    return this.bus.send(
+      CREDITS_RPC.issuance.listPending,
+      ctx,
+      parseInput(ListPendingIssuancesQuery, query, 'query'),
+      PendingIssuancePage,
+    );
+  }
+
+  /** Confirms a pending issuance with the Joint Committee's decision: the normal issuance, in one transaction. */
+  @Post('issuances/pending/:id/confirm')
+  confirmPendingIssuance(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: unknown): Promise<ConfirmedIssuance> {
+    return this.bus.send(
+      CREDITS_RPC.issuance.confirm,
+      ctx,
+      parseInput(ConfirmPendingIssuanceCommand, { ...asObject(body), id }),
+      ConfirmedIssuance,
+    );
+  }
+
+  @Post('issuances/pending/:id/reject')
+  rejectPendingIssuance(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: unknown): Promise<PendingIssuanceView> {
+    return this.bus.send(
+      CREDITS_RPC.issuance.reject,
+      ctx,
+      parseInput(RejectPendingIssuanceCommand, { ...asObject(body), id }),
+      PendingIssuanceView,
+    );
+  }
+
+  /** Progress towards the JCM targets (~100 MtCO2 by FY2030, ~200 MtCO2 by FY2040): MOE and the secretariat. */
+  @Get('progress')
+  progress(@Ctx() ctx: RequestContext): Promise<TargetProgress> {
+    return this.bus.send(CREDITS_RPC.progress.targets, ctx, {}, TargetProgress);
+  }
+
   /** 台帳検証 on demand (MOE, secretariat); may take a while on a long journal. */
   @Get('ledger/verification')
   verifyLedger(@Ctx() ctx: RequestContext): Promise<LedgerVerification> {
@@ -120,4 +185,8 @@ export class CreditsController {
     if (!parsed.success) throw new DomainError('INTERNAL', `Unexpected reply from ${CREDITS_RPC.public.summary}`);
     return parsed.data;
   }
+}
+
+function asObject(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }

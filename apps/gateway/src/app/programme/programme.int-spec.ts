@@ -1,72 +1,22 @@
-import { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { ServiceConfig } from '@jcm/service-kit';
-import { createTestDatabase, deleteTestStream, migrateForTest, queryAs, startTestService, TestDatabase, testEventBus, testServiceConfig } from '@jcm/testing';
-// The programme year is tested against the real partnership-service, booted in-process.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PartnershipServiceModule } from '../../../../partnership-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PARTNERSHIP_MIGRATIONS } from '../../../../partnership-service/src/migrations';
-// The demo seeder also opens registry accounts, so credits-service runs too.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CreditsServiceModule } from '../../../../credits-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CREDITS_MIGRATIONS } from '../../../../credits-service/src/migrations';
+import { queryAs } from '@jcm/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { B5_BUDGET, CALL_FY2026, dayOffset, ELIGIBLE, fullContinuingScore, OVER_HALF_OUTSOURCING, pdf } from '../../../../partnership-service/src/app/testing/programme-fixtures';
-import { GatewayConfig } from '../config/gateway-config';
-import { createGatewayApp, migrateIdentity } from '../create-gateway-app';
-import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PASSWORD } from '../demo/demo-data';
-import { DemoSeeder } from '../demo/demo-seeder';
+import { DEMO_ORGS } from '../demo/demo-data';
+import { GatewayWorld, startGatewayWorld, stopGatewayWorld } from '../testing/gateway-world';
 
 describe('programme year over HTTP: call → proposal → contract → monthly report → year end (real services)', () => {
-  let db: TestDatabase;
-  let gateway: INestApplication;
-  let partnership: INestApplication;
-  let credits: INestApplication;
-  let pConfig: ServiceConfig;
-  const bus = testEventBus();
-  const tokens: Record<string, string> = {};
-  const http = () => request(gateway.getHttpServer());
-  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  let world: GatewayWorld;
+  const http = () => world.http();
+  const as = (who: string) => world.as(who);
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    pConfig = testServiceConfig('partnership', db.url, bus);
-    await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
-    partnership = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus);
-    const cConfig = testServiceConfig('credits', db.url, bus);
-    await migrateForTest(cConfig, CREDITS_MIGRATIONS);
-    credits = await startTestService('credits-service', CreditsServiceModule.register(cConfig), bus);
-    const config: GatewayConfig = {
-      service: testServiceConfig('identity', db.url, bus),
-      jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
-      jwtTtlSeconds: 600,
-      port: 0,
-      host: '127.0.0.1',
-      portalDist: null,
-      production: false,
-    };
-    await migrateIdentity(config);
-    gateway = await createGatewayApp(config);
-    await gateway.init();
-    await gateway.get(DemoSeeder).seed();
-    for (const o of DEMO_ORGANISATIONS) {
-      const res = await http().post('/api/v1/auth/login').send({ email: o.account.email, password: DEMO_PASSWORD });
-      tokens[o.account.email.split('@')[0]] = res.body.accessToken;
-    }
+    world = await startGatewayWorld();
     const pairs = await http().get('/api/v1/partnerships').set(as('yokohama')).expect(200);
     ids.pair = pairs.body.items.find((p: { partnerCity: { orgId: string } }) => p.partnerCity.orgId === DEMO_ORGS.bangkok).id;
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    await partnership?.close();
-    await credits?.close();
-    await deleteTestStream(bus.stream);
-    await db?.drop();
-  });
+  afterAll(() => stopGatewayWorld(world));
 
   const proposal = (overrides: object = {}) => ({
     callId: ids.call,
@@ -99,7 +49,7 @@ describe('programme year over HTTP: call → proposal → contract → monthly r
   });
 
   it('refuses ¥20,000,001, outsourcing above ½, a 7th year and phase-1 year 4 with cited ja + en messages, saving nothing', async () => {
-    const count = async () => (await queryAs<{ n: number }>(db.url, {}, 'SELECT count(*)::int AS n FROM partnership.proposal'))[0].n;
+    const count = async () => (await queryAs<{ n: number }>(world.db.url, {}, 'SELECT count(*)::int AS n FROM partnership.proposal'))[0].n;
     const before = await count();
     const cases: [object, string][] = [
       [{ requestedYen: 20_000_001 }, 'C3P-B1'],
@@ -191,7 +141,7 @@ describe('programme year over HTTP: call → proposal → contract → monthly r
     const half = (amountYen: unknown) => ({ periodFrom: '2026-04-01', periodTo: '2026-09-30', lines: [{ category: '人件費', amountYen }] });
     const over = await http().post(`${c}/settlement-reports`).set(as('company')).send(half(18_150_001)).expect(422); // ¥19,965,001 incl. tax
     expect(over.body.issues).toEqual([{ path: 'C3P-S1', message: expect.stringMatching(cited) }]);
-    expect((await queryAs<{ n: number }>(db.url, {}, 'SELECT count(*)::int AS n FROM partnership.settlement_report'))[0].n).toBe(0);
+    expect((await queryAs<{ n: number }>(world.db.url, {}, 'SELECT count(*)::int AS n FROM partnership.settlement_report'))[0].n).toBe(0);
     const typo = await http().post(`${c}/settlement-reports`).set(as('company')).send(half('3000000')).expect(400);
     expect(typo.body.issues.map((i: { path: string }) => i.path)).toEqual(['lines.0.amountYen']);
     const settlement = await http().post(`${c}/settlement-reports`).set(as('company')).send(half(3_000_000)).expect(201);
