@@ -32,3 +32,8 @@ export * from './lib/partnership/programme.report-meetings';
 export * from './lib/partnership/programme.settlement-reports';
 export * from './lib/partnership/programme.deliverables';
 export * from './lib/partnership/programme.year-end.permissions';
+export * from './lib/credits/credits.article6';
+export * from './lib/credits/credits.pending-issuances';
+export * from './lib/credits/credits.progress';
+export * from './lib/mrv/mrv.subjects';
+export * from './lib/mrv/mrv.monitoring-reports';

@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { AccountHandler } from './account/account.handler';
 import { AccountService } from './account/account.service';
 import { BlockHandler } from './block/block.handler';
+import { Article6Service } from './block/article6.service';
 import { BlockService } from './block/block.service';
 import { CancellationHandler } from './cancellation/cancellation.handler';
 import { CancellationService } from './cancellation/cancellation.service';
 import { IssuanceHandler } from './issuance/issuance.handler';
 import { IssuanceService } from './issuance/issuance.service';
+import { PendingIssuanceService } from './issuance/pending-issuance.service';
 import { LedgerHandler } from './ledger/ledger.handler';
+import { ProgressHandler } from './progress/progress.handler';
+import { ProgressService } from './progress/progress.service';
 import { ProjectHandler } from './project/project.handler';
 import { ProjectService } from './project/project.service';
 import { PublicSummaryHandler } from './public/public-summary.handler';
@@ -32,6 +36,7 @@ import { TransferService } from './transfer/transfer.service';
     BlockHandler,
     LedgerHandler,
     PublicSummaryHandler,
+    ProgressHandler,
   ],
   providers: [
     RegistryService,
@@ -43,6 +48,9 @@ import { TransferService } from './transfer/transfer.service';
     CancellationService,
     BlockService,
     PublicSummaryService,
+    Article6Service,
+    PendingIssuanceService,
+    ProgressService,
   ],
 })
 export class CreditsModule {}

@@ -2,6 +2,7 @@ import { CreateMessagingPlumbing1767312000000 } from './1767312000000-CreateMess
 import { CreateRegistriesAndAccounts1767312000001 } from './1767312000001-CreateRegistriesAndAccounts';
 import { CreateProjectsIssuancesAndBlocks1767312000002 } from './1767312000002-CreateProjectsIssuancesAndBlocks';
 import { CreateJournal1767312000003 } from './1767312000003-CreateJournal';
+import { Article6AndPendingIssuances1767312000004 } from './1767312000004-Article6AndPendingIssuances';
 
 /** In order; each is tested up, down, up. */
 export const CREDITS_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const CREDITS_MIGRATIONS = [
   CreateRegistriesAndAccounts1767312000001,
   CreateProjectsIssuancesAndBlocks1767312000002,
   CreateJournal1767312000003,
+  Article6AndPendingIssuances1767312000004,
 ];

@@ -29,8 +29,8 @@ describe('credits migrations (real PostgreSQL)', () => {
     };
     expect(await migrateForTest(config, CREDITS_MIGRATIONS)).toHaveLength(CREDITS_MIGRATIONS.length);
     const expected = [
-      'account', 'credit_block', 'idempotency_record', 'issuance', 'journal_entry', 'journal_head', 'migrations',
-      'outbox', 'processed_event', 'project', 'registry', 'retirement',
+      'account', 'article6_action', 'credit_block', 'idempotency_record', 'issuance', 'journal_entry', 'journal_head',
+      'migrations', 'outbox', 'pending_issuance', 'processed_event', 'project', 'registry', 'retirement',
     ];
     expect(await tables()).toEqual(expected);
     await revertAllMigrations(opts);
@@ -43,6 +43,8 @@ describe('credits migrations (real PostgreSQL)', () => {
       `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'credits' AND c.relrowsecurity AND c.relforcerowsecurity ORDER BY c.relname`,
     );
-    expect(forced.map((r) => r.relname)).toEqual(['account', 'credit_block', 'idempotency_record', 'journal_entry', 'retirement']);
+    expect(forced.map((r) => r.relname)).toEqual([
+      'account', 'article6_action', 'credit_block', 'idempotency_record', 'journal_entry', 'pending_issuance', 'retirement',
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { IdentityRepository } from './identity/identity.repository';
+import { MrvController } from './mrv/mrv.controller';
 import { ServiceBus } from './nats-client';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
@@ -30,7 +31,7 @@ export class GatewayModule implements OnApplicationShutdown {
   static register(config: GatewayConfig = loadGatewayConfig()) {
     return {
       module: GatewayModule,
-      controllers: [AuthController, CalculatorsController, CreditsController, HealthController, OrganisationsController, PartnershipsController, ...PROGRAMME_CONTROLLERS],
+      controllers: [AuthController, CalculatorsController, CreditsController, HealthController, MrvController, OrganisationsController, PartnershipsController, ...PROGRAMME_CONTROLLERS],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         {

@@ -1,16 +1,39 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CREDITS_RPC, ListBlocksQuery } from '@jcm/contracts';
+import {
+  ApplyCorrespondingAdjustmentCommand,
+  AuthoriseBlocksCommand,
+  CREDITS_RPC,
+  ListBlocksQuery,
+} from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
+import { Article6Service } from './article6.service';
 import { BlockService } from './block.service';
 
 /** NATS entry point of クレジットブロック (credit blocks). */
 @Controller()
 export class BlockHandler {
-  constructor(private readonly blocks: BlockService) {}
+  constructor(
+    private readonly blocks: BlockService,
+    private readonly article6: Article6Service,
+  ) {}
 
   @MessagePattern(CREDITS_RPC.block.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListBlocksQuery, (ctx, q) => this.blocks.list(ctx, q));
+  }
+
+  /** Article 6 authorisation of a unit range (registry manager). */
+  @MessagePattern(CREDITS_RPC.block.authorise)
+  authorise(@Payload() raw: unknown) {
+    return handleRpc(raw, AuthoriseBlocksCommand, (ctx, cmd) => this.article6.authorise(ctx, cmd));
+  }
+
+  /** Corresponding adjustment applied to authorised units (registry manager). */
+  @MessagePattern(CREDITS_RPC.block.correspondingAdjustment)
+  correspondingAdjustment(@Payload() raw: unknown) {
+    return handleRpc(raw, ApplyCorrespondingAdjustmentCommand, (ctx, cmd) =>
+      this.article6.applyCorrespondingAdjustment(ctx, cmd),
+    );
   }
 }

@@ -17,6 +17,7 @@ export class BlockService {
       if (q.projectId) qb.andWhere('b.project_id = :projectId', { projectId: q.projectId });
       if (q.vintage) qb.andWhere('b.vintage = :vintage', { vintage: q.vintage });
       if (q.status) qb.andWhere('b.status = :status', { status: q.status });
+      if (q.authorisedUse) qb.andWhere('b.authorised_use = :use', { use: q.authorisedUse });
       const [rows, total] = await qb
         .orderBy('b.project_reference', 'ASC')
         .addOrderBy('b.first_unit', 'ASC')
@@ -43,5 +44,23 @@ export function toBlockView(b: CreditBlockEntity): CreditBlockView {
     accountId: b.accountId,
     status: b.status,
     issuanceId: b.issuanceId,
+    article6: {
+      authorisedUse: b.authorisedUse,
+      authorisationRef: b.authorisationRef,
+      authorisedAt: b.authorisedAt?.toISOString() ?? null,
+      firstTransferDefinition: b.firstTransferDefinition,
+      firstTransferredAt: b.firstTransferredAt?.toISOString() ?? null,
+      correspondingAdjustment: { applied: b.caAppliedOn !== null, appliedOn: b.caAppliedOn, reference: b.caReference },
+    },
   };
 }
+
+/** Article 6 attributes of a block that was just issued: not authorised, nothing recorded. */
+export const UNAUTHORISED: NonNullable<CreditBlockView['article6']> = {
+  authorisedUse: 'NONE',
+  authorisationRef: null,
+  authorisedAt: null,
+  firstTransferDefinition: null,
+  firstTransferredAt: null,
+  correspondingAdjustment: { applied: false, appliedOn: null, reference: null },
+};

@@ -13,6 +13,7 @@ import {
 } from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE } from '@jcm/service-kit';
 import { applyBalances, elevateToSystem, JournalLine, LockedAccount, lockAccounts, postJournalEntry } from '../ledger/credit-ledger';
+import { UNAUTHORISED } from '../block/block.service';
 import { runOnce } from '../ledger/idempotency';
 import { normaliseShare } from '../project/project.service';
 import { splitIssuance } from './issuance-allocation';
@@ -34,95 +35,101 @@ export class IssuanceService {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
   async create(ctx: RequestContext, cmd: CreateIssuanceCommand): Promise<IssuanceView> {
-    return runOnce(this.ds, ctx, 'issuance.create', cmd, async (m) => {
-      const [registry]: { manager_org_id: string }[] = await m.query(
-        `SELECT manager_org_id FROM credits.registry WHERE code = $1`,
-        [cmd.registry],
-      );
-      if (!registry) throw new DomainError('NOT_FOUND', `Registry ${cmd.registry} not found`);
-      if (!canManageRegistry(ctx, registry.manager_org_id)) {
-        throw new DomainError('FORBIDDEN', 'Only the registry manager records issuances.');
-      }
-      await elevateToSystem(m);
-      const [project]: ProjectRow[] = await m.query(
-        `SELECT id, reference, participant_org_ids, government_share, issued_units FROM credits.project WHERE id = $1 FOR UPDATE`,
-        [cmd.projectId],
-      );
-      if (!project) throw new DomainError('NOT_FOUND', `Project ${cmd.projectId} not found`);
-      const total = BigInt(cmd.quantity);
-      const result = splitIssuance(total, normaliseShare(project.government_share), cmd.participantAllocations);
-      if (!result.ok) throw new DomainError('RULE_VIOLATION', result.reason);
-      const split = result.split;
-      const { issuanceAccount, governmentAccount, accounts } = await this.lockIssuanceAccounts(m, cmd, project);
+    return runOnce(this.ds, ctx, 'issuance.create', cmd, (m) => this.issue(m, ctx, cmd));
+  }
 
-      const issuanceId = randomUUID();
-      const firstUnit = BigInt(project.issued_units) + 1n;
-      await m.query(
-        `INSERT INTO credits.issuance (id, project_id, registry, vintage, monitoring_start, monitoring_end, joint_committee_ref,
-           quantity, government_quantity, first_unit, last_unit, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [issuanceId, project.id, cmd.registry, cmd.vintage, cmd.monitoringPeriod.start, cmd.monitoringPeriod.end,
-          cmd.jointCommitteeDecisionRef, total.toString(), split.government.toString(), firstUnit.toString(),
-          (firstUnit + total - 1n).toString(), ctx.userId],
+  /**
+   * The issuance itself, inside the caller's transaction (started under the caller's RLS scope): used by
+   * `create` and by the confirmation of a pending issuance, so both follow exactly the same rules.
+   */
+  async issue(m: EntityManager, ctx: RequestContext, cmd: CreateIssuanceCommand): Promise<IssuanceView> {
+    const [registry]: { manager_org_id: string }[] = await m.query(
+      `SELECT manager_org_id FROM credits.registry WHERE code = $1`,
+      [cmd.registry],
+    );
+    if (!registry) throw new DomainError('NOT_FOUND', `Registry ${cmd.registry} not found`);
+    if (!canManageRegistry(ctx, registry.manager_org_id)) {
+      throw new DomainError('FORBIDDEN', 'Only the registry manager records issuances.');
+    }
+    await elevateToSystem(m);
+    const [project]: ProjectRow[] = await m.query(
+      `SELECT id, reference, participant_org_ids, government_share, issued_units FROM credits.project WHERE id = $1 FOR UPDATE`,
+      [cmd.projectId],
+    );
+    if (!project) throw new DomainError('NOT_FOUND', `Project ${cmd.projectId} not found`);
+    const total = BigInt(cmd.quantity);
+    const result = splitIssuance(total, normaliseShare(project.government_share), cmd.participantAllocations);
+    if (!result.ok) throw new DomainError('RULE_VIOLATION', result.reason);
+    const split = result.split;
+    const { issuanceAccount, governmentAccount, accounts } = await this.lockIssuanceAccounts(m, cmd, project);
+
+    const issuanceId = randomUUID();
+    const firstUnit = BigInt(project.issued_units) + 1n;
+    await m.query(
+      `INSERT INTO credits.issuance (id, project_id, registry, vintage, monitoring_start, monitoring_end, joint_committee_ref,
+         quantity, government_quantity, first_unit, last_unit, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [issuanceId, project.id, cmd.registry, cmd.vintage, cmd.monitoringPeriod.start, cmd.monitoringPeriod.end,
+        cmd.jointCommitteeDecisionRef, total.toString(), split.government.toString(), firstUnit.toString(),
+        (firstUnit + total - 1n).toString(), ctx.userId],
+    );
+    const holders = [{ account: governmentAccount, quantity: split.government }].concat(
+      split.participants.map((p) => ({ account: accounts.get(p.accountId) as LockedAccount, quantity: p.quantity })),
+    );
+    const blocks: CreditBlockView[] = [];
+    const lines: JournalLine[] = [];
+    let next = firstUnit;
+    for (const h of holders) {
+      if (h.quantity === 0n) continue;
+      const last = next + h.quantity - 1n;
+      const serial = formatSerial({ registry: cmd.registry, project: project.reference, vintage: cmd.vintage, firstUnit: next, lastUnit: last });
+      const [{ id }]: { id: string }[] = await m.query(
+        `INSERT INTO credits.credit_block (issuance_id, project_id, registry, project_reference, vintage, first_unit, last_unit,
+           account_id, status, participant_org_ids)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', ARRAY[$9]::uuid[]) RETURNING id`,
+        [issuanceId, project.id, cmd.registry, project.reference, cmd.vintage, next.toString(), last.toString(), h.account.id, h.account.ownerOrgId],
       );
-      const holders = [{ account: governmentAccount, quantity: split.government }].concat(
-        split.participants.map((p) => ({ account: accounts.get(p.accountId) as LockedAccount, quantity: p.quantity })),
-      );
-      const blocks: CreditBlockView[] = [];
-      const lines: JournalLine[] = [];
-      let next = firstUnit;
-      for (const h of holders) {
-        if (h.quantity === 0n) continue;
-        const last = next + h.quantity - 1n;
-        const serial = formatSerial({ registry: cmd.registry, project: project.reference, vintage: cmd.vintage, firstUnit: next, lastUnit: last });
-        const [{ id }]: { id: string }[] = await m.query(
-          `INSERT INTO credits.credit_block (issuance_id, project_id, registry, project_reference, vintage, first_unit, last_unit,
-             account_id, status, participant_org_ids)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', ARRAY[$9]::uuid[]) RETURNING id`,
-          [issuanceId, project.id, cmd.registry, project.reference, cmd.vintage, next.toString(), last.toString(), h.account.id, h.account.ownerOrgId],
-        );
-        blocks.push({
-          id, serial, registry: cmd.registry, projectReference: project.reference, vintage: cmd.vintage,
-          firstUnit: next.toString(), lastUnit: last.toString(), quantity: h.quantity.toString(),
-          accountId: h.account.id, status: 'ACTIVE', issuanceId,
-        });
-        lines.push({ accountId: issuanceAccount.id, quantity: -h.quantity, serial }, { accountId: h.account.id, quantity: h.quantity, serial });
-        next = last + 1n;
-      }
-      await m.query(`UPDATE credits.project SET issued_units = issued_units + $2::bigint WHERE id = $1`, [project.id, total.toString()]);
-      await applyBalances(m, accounts, lines);
-      const entry = await postJournalEntry(m, {
-        kind: 'ISSUANCE',
-        operationId: issuanceId,
-        ctx,
-        lines,
-        meta: {
-          registry: cmd.registry,
-          projectReference: project.reference,
-          vintage: cmd.vintage,
-          monitoringPeriod: cmd.monitoringPeriod,
-          jointCommitteeDecisionRef: cmd.jointCommitteeDecisionRef,
-        },
-        orgIds: holders.map((h) => h.account.ownerOrgId).concat(issuanceAccount.ownerOrgId),
+      blocks.push({
+        id, serial, registry: cmd.registry, projectReference: project.reference, vintage: cmd.vintage,
+        firstUnit: next.toString(), lastUnit: last.toString(), quantity: h.quantity.toString(),
+        accountId: h.account.id, status: 'ACTIVE', issuanceId, article6: UNAUTHORISED,
       });
-      const view: IssuanceView = {
-        id: issuanceId,
-        projectId: project.id,
-        projectReference: project.reference,
+      lines.push({ accountId: issuanceAccount.id, quantity: -h.quantity, serial }, { accountId: h.account.id, quantity: h.quantity, serial });
+      next = last + 1n;
+    }
+    await m.query(`UPDATE credits.project SET issued_units = issued_units + $2::bigint WHERE id = $1`, [project.id, total.toString()]);
+    await applyBalances(m, accounts, lines);
+    const entry = await postJournalEntry(m, {
+      kind: 'ISSUANCE',
+      operationId: issuanceId,
+      ctx,
+      lines,
+      meta: {
         registry: cmd.registry,
+        projectReference: project.reference,
         vintage: cmd.vintage,
         monitoringPeriod: cmd.monitoringPeriod,
         jointCommitteeDecisionRef: cmd.jointCommitteeDecisionRef,
-        quantity: total.toString(),
-        governmentQuantity: split.government.toString(),
-        participantQuantity: (total - split.government).toString(),
-        blocks,
-        journalSeq: entry.seq,
-        createdAt: entry.occurredAt,
-      };
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.blockIssued, view, ctx);
-      return view;
+      },
+      orgIds: holders.map((h) => h.account.ownerOrgId).concat(issuanceAccount.ownerOrgId),
     });
+    const view: IssuanceView = {
+      id: issuanceId,
+      projectId: project.id,
+      projectReference: project.reference,
+      registry: cmd.registry,
+      vintage: cmd.vintage,
+      monitoringPeriod: cmd.monitoringPeriod,
+      jointCommitteeDecisionRef: cmd.jointCommitteeDecisionRef,
+      quantity: total.toString(),
+      governmentQuantity: split.government.toString(),
+      participantQuantity: (total - split.government).toString(),
+      blocks,
+      journalSeq: entry.seq,
+      createdAt: entry.occurredAt,
+    };
+    await appendToOutbox(m, 'credits', CREDITS_EVENTS.blockIssued, view, ctx);
+    return view;
   }
 
   /** Locks the registry's issuance and government accounts and the participants' accounts, checking each. */

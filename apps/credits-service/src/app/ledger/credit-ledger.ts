@@ -87,6 +87,20 @@ interface BlockRow {
   quantity: string;
 }
 
+/**
+ * Article 6 attributes a block carries (migration 1767312000004): two ranges merge into one row only if these are
+ * equal, so a merge never mixes units of different authorisation, first transfer or corresponding adjustment.
+ */
+export const ARTICLE6_COLUMNS =
+  'authorised_use, authorisation_ref, authorised_at, first_transfer_definition, first_transferred_at, ca_applied_on, ca_reference';
+
+/**
+ * An OIMP unit whose first transfer is its use or cancellation is first transferred when it is retired or
+ * cancelled (Decision 2/CMA.3 annex ¶2(b)); `$3` is the status the block moves to.
+ */
+const FIRST_TRANSFER_ON_USE = `CASE WHEN $3::text <> 'ACTIVE' AND first_transfer_definition = 'USE_OR_CANCELLATION'
+  THEN coalesce(first_transferred_at, now()) ELSE first_transferred_at END`;
+
 const serialOf = (b: Pick<BlockRow, 'registry' | 'project_reference' | 'vintage'>, first: bigint, last: bigint) =>
   formatSerial({ registry: b.registry, project: b.project_reference, vintage: b.vintage, firstUnit: first, lastUnit: last });
 
@@ -124,7 +138,7 @@ export async function moveUnits(
     if (size <= remaining) {
       await m.query(
         `UPDATE credits.credit_block SET account_id = $2, status = $3, participant_org_ids = ARRAY[$4]::uuid[],
-                version = version + 1 WHERE id = $1`,
+                first_transferred_at = ${FIRST_TRANSFER_ON_USE}, version = version + 1 WHERE id = $1`,
         [b.id, to.id, status, to.ownerOrgId],
       );
       moved.push({ serial: serialOf(b, first, last), quantity: size });
@@ -147,25 +161,32 @@ export async function moveUnits(
 
 async function placeRange(m: EntityManager, b: BlockRow, first: bigint, last: bigint, to: LockedAccount, status: CreditBlockStatus) {
   if (status === 'ACTIVE') {
+    const sameArticle6 = `EXISTS (SELECT 1 FROM credits.credit_block s WHERE s.id = $5 AND ${ARTICLE6_COLUMNS.split(', ')
+      .map((c) => `s.${c} IS NOT DISTINCT FROM credit_block.${c}`)
+      .join(' AND ')})`;
     const below = await m.query(
       `UPDATE credits.credit_block SET last_unit = $4, version = version + 1
-        WHERE account_id = $1 AND issuance_id = $2 AND status = 'ACTIVE' AND last_unit = $3::bigint - 1 RETURNING id`,
-      [to.id, b.issuance_id, first.toString(), last.toString()],
+        WHERE account_id = $1 AND issuance_id = $2 AND status = 'ACTIVE' AND last_unit = $3::bigint - 1 AND ${sameArticle6}
+        RETURNING id`,
+      [to.id, b.issuance_id, first.toString(), last.toString(), b.id],
     );
     if (updatedCount(below) > 0) return;
     const above = await m.query(
       `UPDATE credits.credit_block SET first_unit = $3, version = version + 1
-        WHERE account_id = $1 AND issuance_id = $2 AND status = 'ACTIVE' AND first_unit = $4::bigint + 1 RETURNING id`,
-      [to.id, b.issuance_id, first.toString(), last.toString()],
+        WHERE account_id = $1 AND issuance_id = $2 AND status = 'ACTIVE' AND first_unit = $4::bigint + 1 AND ${sameArticle6}
+        RETURNING id`,
+      [to.id, b.issuance_id, first.toString(), last.toString(), b.id],
     );
     if (updatedCount(above) > 0) return;
   }
   await m.query(
     `INSERT INTO credits.credit_block
-       (issuance_id, project_id, registry, project_reference, vintage, first_unit, last_unit, account_id, status, participant_org_ids)
-     SELECT issuance_id, project_id, registry, project_reference, vintage, $2, $3, $4, $5, ARRAY[$6]::uuid[]
+       (issuance_id, project_id, registry, project_reference, vintage, first_unit, last_unit, account_id, status, participant_org_ids,
+        authorised_use, authorisation_ref, authorised_at, first_transfer_definition, first_transferred_at, ca_applied_on, ca_reference)
+     SELECT issuance_id, project_id, registry, project_reference, vintage, $2, $4, $5, $3, ARRAY[$6]::uuid[],
+            authorised_use, authorisation_ref, authorised_at, first_transfer_definition, ${FIRST_TRANSFER_ON_USE}, ca_applied_on, ca_reference
        FROM credits.credit_block WHERE id = $1`,
-    [b.id, first.toString(), last.toString(), to.id, status, to.ownerOrgId],
+    [b.id, first.toString(), status, last.toString(), to.id, to.ownerOrgId],
   );
 }
 

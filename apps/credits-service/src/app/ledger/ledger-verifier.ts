@@ -118,5 +118,22 @@ async function verifyInSnapshot(m: EntityManager): Promise<LedgerVerification> {
   );
   for (const b of misplaced) diff('block-status', `block ${b.id}`, `status matching ${b.type}`, b.status);
 
+  // 5. Article 6: every recorded authorisation and corresponding adjustment is still carried by every unit of its range.
+  const article6: { id: string; kind: string; first_unit: string; last_unit: string; missing: string }[] = await m.query(
+    `SELECT a.id, a.kind, a.first_unit, a.last_unit,
+            ((a.last_unit - a.first_unit + 1) - coalesce((
+              SELECT sum(least(b.last_unit, a.last_unit) - greatest(b.first_unit, a.first_unit) + 1)
+                FROM credits.credit_block b
+               WHERE b.project_id = a.project_id AND b.registry = a.registry
+                 AND int8range(b.first_unit, b.last_unit, '[]') && int8range(a.first_unit, a.last_unit, '[]')
+                 AND CASE WHEN a.kind = 'AUTHORISATION'
+                          THEN b.authorised_use = a.authorised_use AND b.authorisation_ref = a.authorisation_ref
+                          ELSE b.ca_applied_on = a.applied_on AND b.ca_reference = a.reference END), 0))::text AS missing
+       FROM credits.article6_action a ORDER BY a.created_at, a.id`,
+  );
+  for (const a of article6) {
+    if (a.missing !== '0') diff('article6', `action ${a.id}`, `${a.kind} on units ${a.first_unit}-${a.last_unit}`, `${a.missing} units without it`);
+  }
+
   return { intact: diffs.length === 0, entries, headHash: entries ? prev : null, totalIssued: totalIssued.toString(), differences: diffs };
 }

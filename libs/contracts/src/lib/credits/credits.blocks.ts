@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { pageOf, PageQuery } from '../shared/page';
+import { Article6Attributes, AuthorisedUse } from './credits.article6';
 import { CreditBlockStatus, RegistryCode } from './credits.primitives';
 
 /** A serial-numbered credit block (クレジットブロック): a contiguous range of units held in one account. */
@@ -15,6 +16,8 @@ export const CreditBlockView = z.object({
   accountId: z.uuid(),
   status: CreditBlockStatus,
   issuanceId: z.uuid(),
+  /** Article 6.2 authorisation, first transfer and corresponding adjustment (always present in replies). */
+  article6: Article6Attributes.optional(),
 });
 export type CreditBlockView = z.infer<typeof CreditBlockView>;
 
@@ -23,6 +26,7 @@ export const ListBlocksQuery = PageQuery.extend({
   projectId: z.uuid().optional(),
   vintage: z.coerce.number().int().optional(),
   status: CreditBlockStatus.optional(),
+  authorisedUse: AuthorisedUse.optional(),
 });
 export type ListBlocksQuery = z.infer<typeof ListBlocksQuery>;
 

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { AccountView, RegistryView } from './credits.accounts';
+import { Article6ActionView } from './credits.article6';
+import { PendingIssuanceView } from './credits.pending-issuances';
 import { IssuanceView, MovementView } from './credits.operations';
 import { ProjectView } from './credits.projects';
 
@@ -12,3 +14,7 @@ export type MovementCompletedEvent = z.infer<typeof MovementCompletedEvent>;
 export const AccountOpenedEvent = AccountView;
 export const RegistryCreatedEvent = RegistryView;
 export const ProjectRegisteredEvent = ProjectView;
+/** evt.credits.block.authorised / evt.credits.block.corresponding-adjustment-applied: the Article 6 audit trail. */
+export const Article6ActionEvent = Article6ActionView;
+/** evt.credits.issuance.pending (from a verified monitoring report) / evt.credits.issuance.rejected. */
+export const PendingIssuanceEvent = PendingIssuanceView;

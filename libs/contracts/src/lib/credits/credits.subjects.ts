@@ -7,11 +7,21 @@ export const CREDITS_RPC = {
   registry: { create: 'credits.registry.create', list: 'credits.registry.list' },
   account: { open: 'credits.account.open', list: 'credits.account.list', get: 'credits.account.get' },
   project: { register: 'credits.project.register', list: 'credits.project.list' },
-  issuance: { create: 'credits.issuance.create' },
+  issuance: {
+    create: 'credits.issuance.create',
+    listPending: 'credits.issuance.list-pending',
+    confirm: 'credits.issuance.confirm',
+    reject: 'credits.issuance.reject',
+  },
   transfer: { create: 'credits.transfer.create' },
   retirement: { create: 'credits.retirement.create' },
   cancellation: { create: 'credits.cancellation.create' },
-  block: { list: 'credits.block.list' },
+  block: {
+    list: 'credits.block.list',
+    authorise: 'credits.block.authorise',
+    correspondingAdjustment: 'credits.block.corresponding-adjustment',
+  },
+  progress: { targets: 'credits.progress.targets' },
   ledger: { verify: 'credits.ledger.verify' },
   public: { summary: 'credits.public.summary' },
 } as const;
@@ -24,4 +34,8 @@ export const CREDITS_EVENTS = {
   transferCompleted: 'credits.transfer.completed',
   retirementCompleted: 'credits.retirement.completed',
   cancellationCompleted: 'credits.cancellation.completed',
+  blockAuthorised: 'credits.block.authorised',
+  correspondingAdjustmentApplied: 'credits.block.corresponding-adjustment-applied',
+  issuancePending: 'credits.issuance.pending',
+  issuanceRejected: 'credits.issuance.rejected',
 } as const;

@@ -18,6 +18,23 @@ const UNIQUE_VIOLATION = '23505';
  * migrations as the admin, then grants the role DML. Idempotent: every start may call it.
  */
 export async function migrateServiceSchema(opts: MigrateOptions): Promise<string[]> {
+  // Services start together and share one database: roles, extensions (CREATE EXTENSION IF NOT EXISTS races) and
+  // grants are database-wide, so migrations take turns under one advisory lock.
+  const lock = new Client({ connectionString: opts.adminDatabaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return await migrateUnderLock(opts);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end();
+  }
+}
+
+/** Arbitrary constant naming the platform's migration lock. */
+const MIGRATION_LOCK_KEY = 7_340_201;
+
+async function migrateUnderLock(opts: MigrateOptions): Promise<string[]> {
   await ensureRoleAndSchema(opts);
   const ds = new DataSource({
     type: 'postgres',

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CreditBlockStatus } from '@jcm/contracts';
+import type { AuthorisedUse, CreditBlockStatus, FirstTransferDefinition } from '@jcm/contracts';
 
 /**
  * クレジットブロック: a contiguous, serial-numbered range of units in one account. Written only by the posting
@@ -42,4 +42,26 @@ export class CreditBlockEntity {
 
   @Column({ name: 'participant_org_ids', type: 'uuid', array: true })
   participantOrgIds!: string[];
+
+  @Column({ name: 'authorised_use', type: 'text' })
+  authorisedUse!: AuthorisedUse;
+
+  @Column({ name: 'authorisation_ref', type: 'text', nullable: true })
+  authorisationRef!: string | null;
+
+  @Column({ name: 'authorised_at', type: 'timestamptz', nullable: true })
+  authorisedAt!: Date | null;
+
+  @Column({ name: 'first_transfer_definition', type: 'text', nullable: true })
+  firstTransferDefinition!: FirstTransferDefinition | null;
+
+  @Column({ name: 'first_transferred_at', type: 'timestamptz', nullable: true })
+  firstTransferredAt!: Date | null;
+
+  /** `date` read as the ISO string PostgreSQL gives (no time zone shift). */
+  @Column({ name: 'ca_applied_on', type: 'date', nullable: true })
+  caAppliedOn!: string | null;
+
+  @Column({ name: 'ca_reference', type: 'text', nullable: true })
+  caReference!: string | null;
 }
