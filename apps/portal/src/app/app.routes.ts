@@ -12,11 +12,25 @@ export const routes: Routes = [
     path: 'calculators',
   },
   {
+    // Public (no sign-in): the registry's aggregate figures.
+    loadChildren: () => import('./pages/registry/registry-page.routes').then((m) => m.routes),
+    path: 'registry',
+  },
+  {
     canActivate: [authGuard],
     children: [
       {
         loadChildren: () => import('./pages/partnerships/partnerships-page.routes').then((m) => m.routes),
         path: 'partnerships',
+      },
+      {
+        // 都市間連携事業の年度: 公募 → 企画書 → 採択 → 単年度契約 → 月次報告.
+        loadChildren: () => import('./pages/programme/programme-page.routes').then((m) => m.routes),
+        path: 'programme',
+      },
+      {
+        loadChildren: () => import('./pages/credits/credits-page.routes').then((m) => m.routes),
+        path: 'credits',
       },
       { path: '', pathMatch: 'full', redirectTo: 'partnerships' },
     ],

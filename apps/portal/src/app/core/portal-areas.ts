@@ -12,11 +12,16 @@ export interface PortalArea {
 
 /**
  * Only areas that exist are listed (no "coming soon" entries). Grants (MUNICIPALITY, COMPANY, MOE,
- * SECRETARIAT), MRV and credits are added here with their audience when their pages land; the public
- * calculators area is added with `audience: 'all'`.
+ * SECRETARIAT) and MRV are added here with their audience when their pages land. The credits audience is
+ * CREDITS_AUDIENCE in pages/credits/shared/credits-access.ts (its route guard).
  */
 export const PORTAL_AREAS: readonly PortalArea[] = [
   { audience: 'all', labelKey: 'nav.partnerships', path: '/partnerships' },
+  { audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'MUNICIPALITY', 'PARTNER_CITY'], labelKey: 'nav.programme', path: '/programme' },
+  { audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'PARTNER_GOVERNMENT'], labelKey: 'nav.credits', path: '/credits' },
+  // Public pages (outside the shell, no sign-in needed), listed for signed-in users too.
+  { audience: 'all', labelKey: 'nav.calculators', path: '/calculators' },
+  { audience: 'all', labelKey: 'nav.registry', path: '/registry' },
 ];
 
 export function areasFor(orgType: OrganisationType): PortalArea[] {

@@ -1,3 +1,6 @@
+import { calculatorsEn } from './messages.calculators';
+import { creditsEn } from './messages.credits';
+import { programmeEn } from './messages.programme';
 import { MessageKey } from './messages.ja';
 
 /** English. Typed against the Japanese source, so a missing key is a compile error. */
@@ -101,4 +104,8 @@ export const en: Record<MessageKey, string> = {
   'targetField.forestry': 'Forestry',
   'targetField.f-gas': 'F-gases',
   'targetField.other': 'Other',
+
+  ...calculatorsEn,
+  ...creditsEn,
+  ...programmeEn,
 };

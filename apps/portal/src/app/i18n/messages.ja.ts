@@ -1,3 +1,7 @@
+import { calculatorsJa } from './messages.calculators';
+import { creditsJa } from './messages.credits';
+import { programmeJa } from './messages.programme';
+
 /**
  * 日本語 (source language). Keys are flat and grouped by screen; `{name}` placeholders are filled by
  * TranslationService.t(). Every key here must exist in messages.en.ts (enforced by its type).
@@ -102,6 +106,11 @@ export const ja = {
   'targetField.forestry': '森林',
   'targetField.f-gas': 'フロン類',
   'targetField.other': 'その他',
+
+  // Areas with their own files: 公開計算ツール, クレジット登録簿, 都市間連携事業の年度.
+  ...calculatorsJa,
+  ...creditsJa,
+  ...programmeJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -17,3 +17,12 @@ export function fieldIssuesOf(error: unknown): FieldIssue[] {
   const parsed = ErrorIssues.safeParse(error.error);
   return parsed.success ? parsed.data.issues : [];
 }
+
+const ErrorMessage = z.object({ message: z.string() });
+
+/** The gateway's `message` of a failed call (e.g. a RULE_VIOLATION's reason), or null. */
+export function errorMessageOf(error: unknown): string | null {
+  if (!(error instanceof HttpErrorResponse)) return null;
+  const parsed = ErrorMessage.safeParse(error.error);
+  return parsed.success ? parsed.data.message : null;
+}

@@ -1,8 +1,24 @@
 import { Routes } from '@angular/router';
 
-/**
- * Public calculators area (no sign-in), lazy-loaded at `/calculators` by app.routes.ts.
- * Placeholder until the calculators pages land: sends visitors home. When they land, also add the area to
- * core/portal-areas.ts with `audience: 'all'`.
- */
-export const routes: Routes = [{ path: '**', redirectTo: '/' }];
+import { JcmPublicFrameComponent } from '../../components/public-frame/public-frame.component';
+import { JcmCalculatorIndexPageComponent } from './calculator-index/calculator-index-page.component';
+import { JcmCalculatorPageComponent } from './calculator-page/calculator-page.component';
+import { calculatorDefinition } from './calculator-registry';
+
+/** Public calculators area (no sign-in), lazy-loaded at `/calculators`: the index, then one page per calculator. */
+export const routes: Routes = [
+  {
+    children: [
+      { component: JcmCalculatorIndexPageComponent, path: '', title: 'calc.indexTitle' },
+      {
+        canMatch: [(_route, segments) => calculatorDefinition(segments[0]?.path ?? '') !== undefined],
+        component: JcmCalculatorPageComponent,
+        path: ':name',
+        title: 'calc.indexTitle',
+      },
+      { path: '**', redirectTo: '' },
+    ],
+    component: JcmPublicFrameComponent,
+    path: '',
+  },
+];

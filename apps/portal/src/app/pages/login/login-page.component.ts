@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import { switchMap, tap } from 'rxjs';
 
 import { JcmLanguageSwitchComponent } from '../../components/language-switch/language-switch.component';
@@ -14,7 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmLanguageSwitchComponent, ReactiveFormsModule],
+  imports: [JcmLanguageSwitchComponent, ReactiveFormsModule, RouterLink],
   selector: 'jcm-login-page',
   styleUrl: './login-page.component.scss',
   templateUrl: './login-page.component.html',

@@ -1,0 +1,21 @@
+import { MessageKey } from '../../../i18n/messages.ja';
+import { groupDigits, wholeNumberText } from '../../../i18n/number-format';
+import { MessageParams } from '../../../i18n/translation.service';
+
+export interface FormMessage {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/**
+ * A quantity to move out of an account: a whole number of tonnes, at least 1, at most the balance. Compared as
+ * bigint (never a float); the service checks again against the balance at the moment it moves the credits.
+ */
+export function checkQuantity(input: string, balance: string): { quantity: string } | { error: FormMessage } {
+  const quantity = wholeNumberText(input);
+  if (quantity === null || BigInt(quantity) < 1n) return { error: { key: 'op.err.quantity' } };
+  if (BigInt(quantity) > BigInt(balance)) {
+    return { error: { key: 'op.err.overBalance', params: { balance: groupDigits(balance) } } };
+  }
+  return { quantity };
+}
