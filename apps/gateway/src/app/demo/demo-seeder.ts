@@ -56,13 +56,13 @@ export class DemoSeeder {
       this.logger.log('demo data already loaded');
       return;
     }
-    for (const p of DEMO_PARTNERSHIPS) {
+    for (const [i, p] of DEMO_PARTNERSHIPS.entries()) {
       const [municipality, partnerCity] = await Promise.all([
         this.identity.findOrganisation(p.municipalityOrgId),
         this.identity.findOrganisation(p.partnerCityOrgId),
       ]);
       const ref = (o: typeof municipality) => ({ orgId: o!.id, nameJa: o!.nameJa, nameEn: o!.nameEn, country: o!.country });
-      await this.bus.send(
+      const created = await this.bus.send(
         RPC.partnership.create,
         moe,
         {
@@ -76,6 +76,17 @@ export class DemoSeeder {
         PartnershipView,
         15_000,
       );
+      // The demo company is the contractor of the first pair (a continuing project: it applies for next year).
+      if (i === 0) {
+        const company = await this.identity.findOrganisation(DEMO_ORGS.company);
+        await this.bus.send(
+          RPC.partnership.addParticipant,
+          moe,
+          { partnershipId: created.id, participant: { ...ref(company), role: 'CONTRACTOR' } },
+          PartnershipView,
+          15_000,
+        );
+      }
     }
     this.logger.log(`demo data loaded: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_PARTNERSHIPS.length} partnerships`);
   }

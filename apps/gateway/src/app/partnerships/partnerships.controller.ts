@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
+  AddPartnershipParticipantRequest,
   CreatePartnershipCommand,
   CreatePartnershipRequest,
   DomainError,
@@ -37,6 +38,17 @@ export class PartnershipsController {
       targetFieldOther: req.targetFieldOther ?? null,
     };
     return this.bus.send(RPC.partnership.create, ctx, cmd, PartnershipView);
+  }
+
+  /** Adds the contractor (or a co-implementer, a further city) to a city pair, so it can see and work on it. */
+  @Post(':id/participants')
+  async addParticipant(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: unknown): Promise<PartnershipView> {
+    const { id: partnershipId } = parseInput(GetPartnershipQuery, { id }, 'path');
+    const req = parseInput(AddPartnershipParticipantRequest, body);
+    const org = await this.identity.findOrganisation(req.orgId);
+    if (!org) throw new DomainError('VALIDATION_FAILED', 'orgId: no such organisation', [{ path: 'orgId', message: 'No such organisation' }]);
+    const participant = { orgId: org.id, nameJa: org.nameJa, nameEn: org.nameEn, country: org.country, role: req.role };
+    return this.bus.send(RPC.partnership.addParticipant, ctx, { partnershipId, participant }, PartnershipView);
   }
 
   @Get()

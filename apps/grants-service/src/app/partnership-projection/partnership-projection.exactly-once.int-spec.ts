@@ -124,6 +124,25 @@ describe('partnership events reach grants exactly once', () => {
     expect((await projection()).items).toHaveLength(1);
   });
 
+  it('widens the projection’s tenancy when a contractor joins the pair', async () => {
+    const COMPANY = randomUUID();
+    const [{ id }] = await queryAs<{ id: string }>(db.url, {}, 'SELECT id FROM partnership.partnership');
+    await sendRpc(
+      client,
+      RPC.partnership.addParticipant,
+      yokohama,
+      { partnershipId: id, participant: { orgId: COMPANY, nameJa: 'デモ社', nameEn: 'Demo Co.', country: 'JP', role: 'CONTRACTOR' } },
+      PartnershipView,
+    );
+    expect(await relay().relayOnce()).toBe(1);
+    const asCompany = ctxFor(COMPANY, 'COMPANY');
+    const seen = await eventually(async () => {
+      const list = await sendRpc(client, RPC.grants.listPartnershipProjection, asCompany, {}, PartnershipProjectionList);
+      return list.items.length > 0 ? list : undefined;
+    });
+    expect(seen.items.map((p) => p.partnershipId)).toEqual([id]);
+  });
+
   it('never publishes the event of a rolled-back change', async () => {
     const ds = partnershipApp.get<DataSource>(DATA_SOURCE);
     await expect(
@@ -133,7 +152,7 @@ describe('partnership events reach grants exactly once', () => {
       }),
     ).rejects.toThrow('validation failed');
     expect(await relay().relayOnce()).toBe(0);
-    expect(await streamMessages()).toBe(2);
-    expect(await queryAs(db.url, {}, 'SELECT event_id FROM partnership.outbox')).toHaveLength(1);
+    expect(await streamMessages()).toBe(3);
+    expect(await queryAs(db.url, {}, 'SELECT event_id FROM partnership.outbox')).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@ import {
   EventEnvelope,
   EVENTS,
   PartnershipCreatedEvent,
+  PartnershipParticipantAddedEvent,
   PartnershipProjectionList,
   RequestContext,
   seesAllRecords,
@@ -22,6 +23,7 @@ export class PartnershipProjectionService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.messaging.subscribe('partnership', {
       [EVENTS.partnershipCreated]: (event, manager) => this.onPartnershipCreated(event, manager),
+      [EVENTS.partnershipParticipantAdded]: (event, manager) => this.onParticipantAdded(event, manager),
     });
   }
 
@@ -37,6 +39,15 @@ export class PartnershipProjectionService implements OnApplicationBootstrap {
       participantOrgIds: [p.municipality.orgId, p.partnerCity.orgId],
       sourceEventId: event.eventId,
     });
+  }
+
+  /** The producer sends the full participant list, so a replayed or reordered event converges to the same rows. */
+  async onParticipantAdded(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    const e = PartnershipParticipantAddedEvent.parse(event.data);
+    await manager.getRepository(PartnershipProjectionEntity).update(
+      { partnershipId: e.partnershipId },
+      { participantOrgIds: e.participantOrgIds, sourceEventId: event.eventId },
+    );
   }
 
   async list(ctx: RequestContext): Promise<PartnershipProjectionList> {

@@ -109,6 +109,36 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
     expect(literalPercent.total).toBe(0);
   });
 
+  it('lets the municipality add its contractor, who then sees the pair; others may not, and a repeat changes nothing', async () => {
+    const COMPANY = randomUUID();
+    const contractor = { orgId: COMPANY, nameJa: 'デモ社', nameEn: 'Demo Co.', country: 'JP', role: 'CONTRACTOR' as const };
+    const company = ctxFor(COMPANY, 'COMPANY');
+    expect((await call(RPC.partnership.list, company, {}, PartnershipPage)).total).toBe(0);
+    await expect(
+      call(RPC.partnership.addParticipant, kitakyushu, { partnershipId: ybId, participant: contractor }, PartnershipView),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      call(RPC.partnership.addParticipant, ctxFor(YOKOHAMA, 'MUNICIPALITY', 'viewer'), { partnershipId: ybId, participant: contractor }, PartnershipView),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const added = await call(RPC.partnership.addParticipant, yokohama, { partnershipId: ybId, participant: contractor }, PartnershipView);
+    expect(added.otherParticipants).toEqual([contractor]);
+    const again = await call(RPC.partnership.addParticipant, yokohama, { partnershipId: ybId, participant: contractor }, PartnershipView);
+    expect(again.otherParticipants).toHaveLength(1);
+    const seen = await call(RPC.partnership.list, company, {}, PartnershipPage);
+    expect(seen.items.map((p) => p.id)).toEqual([ybId]);
+    await expect(call(RPC.partnership.addParticipant, company, { partnershipId: ybId, participant: contractor }, PartnershipView)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    const events = await queryAs<{ n: string }>(
+      db.url,
+      {},
+      `SELECT count(*) AS n FROM partnership.outbox WHERE event_type = 'partnership.partnership.participant-added'
+         AND envelope->'data'->'participantOrgIds' ? $1`,
+      [COMPANY],
+    );
+    expect(events[0].n).toBe('1');
+  });
+
   it('reports another tenant’s partnership as not found', async () => {
     await expect(call(RPC.partnership.get, kitakyushu, { id: ybId }, PartnershipView)).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -171,7 +201,8 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
     expect(unpublished[0].n).toBe('0');
     const jsm = await nc.jetstreamManager();
     const info = await jsm.streams.info(bus.stream);
-    expect(info.state.messages).toBe(2);
+    // Two pairs created, one contractor added.
+    expect(info.state.messages).toBe(3);
     const msg = await jsm.streams.getMessage(bus.stream, { seq: 1 });
     const envelope = JSON.parse(new TextDecoder().decode(msg.data));
     expect(msg.subject).toBe(`${bus.prefix}.partnership.partnership.created`);

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreatePartnershipCommand, GetPartnershipQuery, ListPartnershipsQuery, RPC } from '@jcm/contracts';
+import { AddPartnershipParticipantCommand, CreatePartnershipCommand, GetPartnershipQuery, ListPartnershipsQuery, RPC } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { PartnershipService } from './partnership.service';
 
@@ -17,6 +17,11 @@ export class PartnershipHandler {
   @MessagePattern(RPC.partnership.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListPartnershipsQuery, (ctx, q) => this.partnerships.list(ctx, q));
+  }
+
+  @MessagePattern(RPC.partnership.addParticipant)
+  addParticipant(@Payload() raw: unknown) {
+    return handleRpc(raw, AddPartnershipParticipantCommand, (ctx, cmd) => this.partnerships.addParticipant(ctx, cmd));
   }
 
   @MessagePattern(RPC.partnership.get)

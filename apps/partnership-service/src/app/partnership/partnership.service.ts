@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  AddPartnershipParticipantCommand,
+  canAddPartnershipParticipant,
   canCreatePartnership,
   CreatePartnershipCommand,
   DomainError,
@@ -13,6 +15,7 @@ import {
 } from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE, inTenantTransaction } from '@jcm/service-kit';
 import { PartnershipEntity } from './entities/partnership.entity';
+import { addParticipantToPartnership } from './partnership-participants';
 
 const SORT_COLUMNS = { createdAt: 'p.created_at', titleJa: 'p.title_ja', titleEn: 'p.title_en' } as const;
 
@@ -69,13 +72,28 @@ export class PartnershipService {
     });
   }
 
-  async get(ctx: RequestContext, id: string): Promise<PartnershipView> {
-    const row = await inTenantTransaction(this.ds, ctx, (m) =>
-      this.visibleTo(m, ctx).andWhere('p.id = :id', { id }).getOne(),
-    );
+  async get(ctx: RequestContext, id: string, inTransaction?: EntityManager): Promise<PartnershipView> {
+    const find = (m: EntityManager) => this.visibleTo(m, ctx).andWhere('p.id = :id', { id }).getOne();
+    const row = inTransaction ? await find(inTransaction) : await inTenantTransaction(this.ds, ctx, find);
     // Another tenant's partnership is reported exactly like a missing one: existence is not disclosed.
     if (!row) throw new DomainError('NOT_FOUND', `Partnership ${id} not found`);
     return toView(row);
+  }
+
+  /**
+   * Adds an organisation (typically the contractor) to a city pair so it can see and work on it. Idempotent: adding
+   * a present participant changes nothing and publishes nothing.
+   */
+  async addParticipant(ctx: RequestContext, cmd: AddPartnershipParticipantCommand): Promise<PartnershipView> {
+    return inTenantTransaction(this.ds, ctx, async (m) => {
+      const row = await this.visibleTo(m, ctx).andWhere('p.id = :id', { id: cmd.partnershipId }).setLock('pessimistic_write').getOne();
+      if (!row) throw new DomainError('NOT_FOUND', `Partnership ${cmd.partnershipId} not found`);
+      if (!canAddPartnershipParticipant(ctx, row.municipality.orgId)) {
+        throw new DomainError('FORBIDDEN', 'Only MOE, the secretariat or the partnership’s municipality may add participants.');
+      }
+      await addParticipantToPartnership(m, ctx, row.id, cmd.participant);
+      return this.get(ctx, row.id, m);
+    });
   }
 
   /** Tenancy enforced in the query as well as by RLS (DESIGN §5: enforced twice). */
@@ -95,6 +113,7 @@ export function toView(e: PartnershipEntity): PartnershipView {
     id: e.id,
     municipality: e.municipality,
     partnerCity: e.partnerCity,
+    otherParticipants: e.otherParticipants ?? [],
     titleJa: e.titleJa,
     titleEn: e.titleEn,
     targetFields: e.targetFields,

@@ -27,6 +27,7 @@ import { assertState, filters, forbidden, notFound, pageRows, tenantFilter, yenF
 import { findingViews, refuseOnErrors } from '../programme-shared/rule-findings';
 import { PROPOSAL_COLUMNS, ProposalRow, toProposalView } from './proposal.rows';
 import { draftFindings, eligibilityFindings, selectionFindings, SubmittedLetter } from './proposal.rules';
+import { addParticipantToPartnership } from '../partnership/partnership-participants';
 
 const FROM = `FROM partnership.proposal p JOIN partnership.call_round cr ON cr.id = p.call_id`;
 type Row = ProposalRow & { preset_id: string; call_state: string; closes_on: string; monthly_report_due_day: number };
@@ -147,6 +148,8 @@ export class ProposalService {
       refuseOnErrors(findings, 'Selection');
       const partnershipId = p.partnership_id ?? (await this.registerPair(m, ctx, p));
       await m.query(`UPDATE partnership.proposal SET state = 'selected', partnership_id = $2, updated_at = now() WHERE id = $1`, [p.id, partnershipId]);
+      // The selected contractor works on the pair from now on (and applies for its continuation): it must see it.
+      await addParticipantToPartnership(m, ctx, partnershipId, { ...p.company, role: 'CONTRACTOR' });
       const contract = await createContractForSelection(m, ctx, { ...p, partnership_id: partnershipId }, p, {
         startDate: cmd.contractStartDate,
         endDate: cmd.contractEndDate,

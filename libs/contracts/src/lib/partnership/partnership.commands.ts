@@ -48,10 +48,27 @@ export const CreatePartnershipCommand = z.object({
 });
 export type CreatePartnershipCommand = z.infer<typeof CreatePartnershipCommand>;
 
+/** How a further organisation takes part in a city pair (§1.3: representative entity, co-implementer, …). */
+export const ParticipantRole = z.enum(['CONTRACTOR', 'CO_IMPLEMENTER', 'MUNICIPALITY', 'PARTNER_CITY', 'STAKEHOLDER']);
+export type ParticipantRole = z.infer<typeof ParticipantRole>;
+
+export const OtherParticipant = PartyRef.extend({ role: ParticipantRole });
+export type OtherParticipant = z.infer<typeof OtherParticipant>;
+
+/** POST /api/v1/partnerships/:id/participants */
+export const AddPartnershipParticipantRequest = z.object({ orgId: z.uuid(), role: ParticipantRole });
+export type AddPartnershipParticipantRequest = z.infer<typeof AddPartnershipParticipantRequest>;
+
+/** NATS `partnership.partnership.add-participant` data (names snapshotted by the gateway). */
+export const AddPartnershipParticipantCommand = z.object({ partnershipId: z.uuid(), participant: OtherParticipant });
+export type AddPartnershipParticipantCommand = z.infer<typeof AddPartnershipParticipantCommand>;
+
 export const PartnershipView = z.object({
   id: z.uuid(),
   municipality: PartyRef,
   partnerCity: PartyRef,
+  /** Contractor, co-implementers, further cities: they see the partnership too. */
+  otherParticipants: z.array(OtherParticipant).default([]),
   titleJa: z.string(),
   titleEn: z.string(),
   targetFields: z.array(TargetField),

@@ -17,3 +17,10 @@ export function canCreatePartnership(actor: Actor, municipalityOrgId?: string): 
 export function seesAllRecords(actor: Pick<RequestContext, 'orgType'>): boolean {
   return OVERSIGHT_ORG_TYPES.includes(actor.orgType);
 }
+
+/** Who may add a participant (e.g. the contractor) to a city pair: MOE, the secretariat, or the pair's municipality. */
+export function canAddPartnershipParticipant(actor: Actor, municipalityOrgId: string): boolean {
+  if (actor.role === 'viewer') return false;
+  if (OVERSIGHT_ORG_TYPES.includes(actor.orgType)) return true;
+  return actor.orgType === 'MUNICIPALITY' && actor.orgId === municipalityOrgId;
+}

@@ -7,6 +7,7 @@ export const RPC = {
     create: 'partnership.partnership.create',
     list: 'partnership.partnership.list',
     get: 'partnership.partnership.get',
+    addParticipant: 'partnership.partnership.add-participant',
   },
   /** 都市間連携事業 programme year: calls, proposals, contracts, reports, letters, JCM leads (partnership-service). */
   programme: {
@@ -73,6 +74,7 @@ export const RPC = {
 /** Event types, without the stream prefix. */
 export const EVENTS = {
   partnershipCreated: 'partnership.partnership.created',
+  partnershipParticipantAdded: 'partnership.partnership.participant-added',
   /** Programme events; call / contract transitions publish `partnership.<aggregate>.<event>` from their tables. */
   callCreated: 'partnership.call.created',
   proposalCreated: 'partnership.proposal.created',

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PartyRef, TargetField } from '@jcm/contracts';
+import type { OtherParticipant, PartyRef, TargetField } from '@jcm/contracts';
 
 /** 都市間連携: a Japanese municipality and an overseas partner city working together. */
 @Entity({ name: 'partnership', schema: 'partnership' })
@@ -12,6 +12,9 @@ export class PartnershipEntity {
 
   @Column({ name: 'partner_city', type: 'jsonb' })
   partnerCity!: PartyRef;
+
+  @Column({ name: 'other_participants', type: 'jsonb', default: () => "'[]'" })
+  otherParticipants!: OtherParticipant[];
 
   @Column({ name: 'title_ja', type: 'text' })
   titleJa!: string;
