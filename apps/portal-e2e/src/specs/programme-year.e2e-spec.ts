@@ -79,8 +79,8 @@ describe('programme year in the browser: call → proposal → selection → con
   });
 
   it('company drafts a continuing Yokohama–Bangkok proposal: live cap check, a cited refusal at ¥20,000,001, then ¥19,965,000', async () => {
-    // The company is not yet a participant of the pair: the municipality shares the partnership id.
-    const pairs = (await (await apiGet('partnerships', await apiToken('yokohama@demo.example'))).json()) as {
+    // The demo company is the pair's contractor, so the pair is in its own list.
+    const pairs = (await (await apiGet('partnerships', await apiToken('company@demo.example'))).json()) as {
       items: { id: string; partnerCity: { nameEn: string } }[];
     };
     ids.pair = pairs.items.find((p) => p.partnerCity.nameEn.includes('Bangkok'))?.id ?? '';
@@ -89,9 +89,9 @@ describe('programme year in the browser: call → proposal → selection → con
     await openProgramme('company@demo.example');
     await page.locator('[data-testid=call-row]', { hasText: callTitle }).locator('a').click();
     await page.click('[data-testid=proposal-new]');
-    await page.waitForSelector('[data-testid=proposal-partnership-id]');
+    await page.waitForSelector('[data-testid=proposal-kind-continuing]');
     await page.check('[data-testid=proposal-kind-continuing]');
-    await page.fill('[data-testid=proposal-partnership-id]', ids.pair);
+    await page.selectOption('[data-testid=proposal-partnership-select]', ids.pair);
     await page.selectOption('[data-testid=proposal-phase]', '2');
     await page.selectOption('[data-testid=proposal-year-in-phase]', '2');
     await page.fill('[data-testid=proposal-history]', '2022, 2023, 2024, 2025');

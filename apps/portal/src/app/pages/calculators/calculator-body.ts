@@ -67,7 +67,7 @@ export function buildBody(
   const body: Record<string, unknown> = {};
   const problems: Record<string, FieldProblem[]> = {};
   for (const field of fieldsOf(definition, counts)) {
-    const raw = values[field.path] ?? emptyOf(field);
+    const raw = values[field.path] ?? field.default ?? emptyOf(field);
     const converted = convert(field, raw);
     if (converted === undefined) {
       if (field.required) problems[field.path] = [{ key: 'calc.err.required' }];
@@ -93,6 +93,10 @@ function convert(field: CalculatorField, raw: FieldValue): Converted {
     const whole = wholeNumberText(text);
     if (whole === null || !Number.isSafeInteger(Number(whole))) return { problem: 'calc.err.integer' };
     return { value: Number(whole) };
+  }
+  if (field.kind === 'whole') {
+    const whole = wholeNumberText(text);
+    return whole === null ? { problem: 'calc.err.integer' } : { value: whole };
   }
   if (field.kind === 'decimal') {
     const decimal = decimalText(text);

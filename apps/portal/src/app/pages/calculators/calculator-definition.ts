@@ -8,9 +8,9 @@ export interface Bilingual {
 
 /**
  * How a field is typed and sent: `yen` and `count` as JS integers (yen are whole), `decimal` as a string
- * (tonnes, factors: never a float), `bool` a checkbox, `multi` a set of checkboxes sent as a string array.
+ * (tonnes, factors: never a float), `whole` a whole-number string (credits, serials), `bool` a checkbox, `multi` a set of checkboxes sent as a string array.
  */
-export type FieldKind = 'yen' | 'count' | 'decimal' | 'text' | 'date' | 'select' | 'bool' | 'multi';
+export type FieldKind = 'yen' | 'count' | 'whole' | 'decimal' | 'text' | 'date' | 'select' | 'bool' | 'multi';
 export type FieldValue = string | boolean | string[];
 export type FormValues = Record<string, FieldValue>;
 

@@ -85,6 +85,11 @@ export class JcmCalculatorPageComponent {
     return ids.filter(Boolean).join(' ') || null;
   }
 
+  protected inputMode(field: CalculatorField): 'numeric' | 'decimal' | null {
+    if (field.kind === 'yen' || field.kind === 'count' || field.kind === 'whole') return 'numeric';
+    return field.kind === 'decimal' ? 'decimal' : null;
+  }
+
   protected value(field: CalculatorField): FieldValue {
     return this.values()[field.path] ?? field.default ?? emptyOf(field);
   }

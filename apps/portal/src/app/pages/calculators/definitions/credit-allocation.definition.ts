@@ -14,13 +14,13 @@ export const CREDIT_ALLOCATION: CalculatorDefinition = {
     {
       title: { ja: '発行量', en: 'Issued credits' },
       fields: [
-        { path: 'issuedT', kind: 'decimal', required: true, label: { ja: '発行量（tCO2、整数）', en: 'Issued (tCO2, whole)' } },
+        { path: 'issuedT', kind: 'whole', required: true, label: { ja: '発行量（tCO2、整数）', en: 'Issued (tCO2, whole)' } },
         {
           path: 'partnerCountryAllocationT',
-          kind: 'decimal',
+          kind: 'whole',
           label: { ja: 'パートナー国への配分（tCO2、整数）', en: 'Partner-country allocation (tCO2, whole)' },
         },
-        { path: 'firstSerial', kind: 'decimal', label: { ja: '最初のシリアル番号（任意）', en: 'First serial unit (optional)' } },
+        { path: 'firstSerial', kind: 'whole', label: { ja: '最初のシリアル番号（任意）', en: 'First serial unit (optional)' } },
       ],
     },
     {
