@@ -57,7 +57,11 @@ describe('programme year in the browser: call → proposal → selection → con
   async function openProgramme(email: string): Promise<void> {
     await login(page, email);
     await page.click('[data-testid=nav-programme]');
-    await page.waitForSelector('[data-testid=page-title]');
+    // The partnerships page (the landing page) has a page-title too: wait for the programme's own heading.
+    await page.waitForURL(/\/programme$/);
+    await page.waitForFunction(() =>
+      /都市間連携事業|City-to-City programme/.test(document.querySelector('[data-testid=page-title]')?.textContent ?? ''),
+    );
   }
 
   it('MOE creates and publishes a call', async () => {
