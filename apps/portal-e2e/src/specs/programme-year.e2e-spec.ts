@@ -216,7 +216,9 @@ describe('programme year in the browser: call → proposal → selection → con
     ids.contract = lastSegment(page.url());
     await page.click('[data-testid=contract-sign]');
     await page.waitForFunction(() => document.querySelector('[data-testid=contract-state]')?.textContent?.includes('契約締結'));
+    // The contract and its reports reload as two requests: wait for the rows, then count them exactly.
     const rows = page.locator('[data-testid=monthly-report-row]');
+    await rows.first().waitFor();
     expect(await rows.count()).toBe(12);
     expect(await rows.first().getAttribute('data-month')).toBe('2026-04');
     expect(await rows.first().textContent()).toContain('未提出');

@@ -1,6 +1,7 @@
 import { calculatorsEn } from './messages.calculators';
 import { creditsEn } from './messages.credits';
 import { programmeEn } from './messages.programme';
+import { yearEndEn } from './messages.year-end';
 import { MessageKey } from './messages.ja';
 
 /** English. Typed against the Japanese source, so a missing key is a compile error. */
@@ -108,4 +109,5 @@ export const en: Record<MessageKey, string> = {
   ...calculatorsEn,
   ...creditsEn,
   ...programmeEn,
+  ...yearEndEn,
 };

@@ -1,6 +1,7 @@
 import { calculatorsJa } from './messages.calculators';
 import { creditsJa } from './messages.credits';
 import { programmeJa } from './messages.programme';
+import { yearEndJa } from './messages.year-end';
 
 /**
  * 日本語 (source language). Keys are flat and grouped by screen; `{name}` placeholders are filled by
@@ -111,6 +112,7 @@ export const ja = {
   ...calculatorsJa,
   ...creditsJa,
   ...programmeJa,
+  ...yearEndJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -7,11 +7,13 @@ import { SessionService } from '../../core/session.service';
 import { JcmCallDetailPageComponent } from './calls/call-detail-page.component';
 import { JcmCallNewPageComponent } from './calls/call-new-page.component';
 import { JcmContractDetailPageComponent } from './contracts/contract-detail-page.component';
+import { JcmLeadsPageComponent } from './jcm-leads/jcm-leads-page.component';
 import { JcmProgrammeHomePageComponent } from './home/programme-home-page.component';
 import { JcmLetterPageComponent } from './letters/letter-page.component';
 import { JcmMonthlyReportPageComponent } from './monthly-reports/monthly-report-page.component';
 import { JcmProposalDetailPageComponent } from './proposals/proposal-detail-page.component';
 import { JcmProposalNewPageComponent } from './proposals/proposal-new-page.component';
+import { JcmYearEndPageComponent } from './year-end/year-end-page.component';
 
 /** Forms only for those who may send them; everyone else lands on the programme home. */
 const allowed =
@@ -29,6 +31,8 @@ export const routes: Routes = [
   { canActivate: [allowed(canApply)], component: JcmProposalNewPageComponent, path: 'proposals/new', title: 'prog.proposal.newTitle' },
   { component: JcmProposalDetailPageComponent, path: 'proposals/:id', title: 'prog.proposal.detailTitle' },
   { component: JcmContractDetailPageComponent, path: 'contracts/:id', title: 'prog.contract.detailTitle' },
+  { component: JcmYearEndPageComponent, path: 'contracts/:id/year-end', title: 'ye.title' },
+  { component: JcmLeadsPageComponent, path: 'jcm-leads', title: 'ye.leads.title' },
   { component: JcmMonthlyReportPageComponent, path: 'reports/:id', title: 'prog.report.detailTitle' },
   { component: JcmLetterPageComponent, path: 'letters/:id', title: 'prog.letter.title' },
 ];

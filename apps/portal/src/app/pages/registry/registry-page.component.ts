@@ -4,9 +4,19 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { PublicSummary } from '@jcm/contracts';
 
 import { countryName } from '../../i18n/format';
+import { MessageKey } from '../../i18n/messages.ja';
 import { groupDigits } from '../../i18n/number-format';
 import { TranslationService } from '../../i18n/translation.service';
 import { CreditsApiService, sumTonnes } from '../../services/credits-api.service';
+
+interface RegistryTable {
+  id: string;
+  title: MessageKey;
+  columns: { label: MessageKey; num: boolean }[];
+  /** Test hook on each body row, if any. */
+  rowTestid: string | null;
+  rows: { key: string; cells: string[] }[];
+}
 
 /**
  * JCMクレジット登録簿の公開情報 (no sign-in): totals by account type, issued/retired by country and vintage,
@@ -32,11 +42,57 @@ export class JcmRegistryPageComponent {
   );
   protected readonly totals = computed(() => {
     const rows = this.summary()?.byCountryAndVintage ?? [];
-    return {
-      cancelled: sumTonnes(rows.map((row) => row.cancelled)),
-      issued: sumTonnes(rows.map((row) => row.issued)),
-      retired: sumTonnes(rows.map((row) => row.retired)),
-    };
+    const total = (label: MessageKey, testid: string, pick: (row: (typeof rows)[number]) => string) => ({
+      label,
+      testid,
+      value: sumTonnes(rows.map(pick)),
+    });
+    return [
+      total('registry.totalIssued', 'registry-total-issued', (row) => row.issued),
+      total('registry.totalRetired', 'registry-total-retired', (row) => row.retired),
+      total('registry.totalCancelled', 'registry-total-cancelled', (row) => row.cancelled),
+    ];
+  });
+  /** The three aggregate tables; each row's first cell is its row header. */
+  protected readonly tables = computed((): RegistryTable[] => {
+    const summary = this.summary();
+    if (!summary) return [];
+    const column = (label: MessageKey, num = false) => ({ label, num });
+    return [
+      {
+        columns: [column('registry.col.accountType'), column('registry.col.quantity', true)],
+        id: 'registry-by-type',
+        rowTestid: 'registry-type-row',
+        rows: this.holdings().map((row) => ({ cells: [this.accountType(row.accountType), this.tonnes(row.quantity)], key: row.accountType })),
+        title: 'registry.byAccountType',
+      },
+      {
+        columns: [
+          column('registry.col.country'),
+          column('registry.col.vintage'),
+          column('registry.col.issued', true),
+          column('registry.col.retired', true),
+          column('registry.col.cancelled', true),
+        ],
+        id: 'registry-by-country',
+        rowTestid: null,
+        rows: summary.byCountryAndVintage.map((row) => ({
+          cells: [this.country(row.partnerCountry), String(row.vintage), this.tonnes(row.issued), this.tonnes(row.retired), this.tonnes(row.cancelled)],
+          key: `${row.partnerCountry}${row.vintage}`,
+        })),
+        title: 'registry.byCountryVintage',
+      },
+      {
+        columns: [column('registry.col.year'), column('registry.col.kind'), column('registry.col.count', true), column('registry.col.quantity', true)],
+        id: 'registry-annual',
+        rowTestid: null,
+        rows: summary.annualTransactions.map((row) => ({
+          cells: [String(row.year), this.kind(row.kind), this.tonnes(row.count.toString()), this.tonnes(row.quantity)],
+          key: `${row.year}${row.kind}`,
+        })),
+        title: 'registry.annual',
+      },
+    ];
   });
 
   public constructor() {

@@ -1,38 +1,25 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 
-import { AccountView, MovementView } from '@jcm/contracts';
-
-import { groupDigits } from '../../../i18n/number-format';
-import { TranslationService } from '../../../i18n/translation.service';
-import { CreditsApiService } from '../../../services/credits-api.service';
-import { movedSerials, movementDone } from '../shared/movement-text';
-import { OperationRunner } from '../shared/operation-runner';
 import { FormMessage, checkQuantity } from '../shared/quantity';
+import { JcmOperationForm } from './operation-form';
+import { JcmOperationOutcomeComponent } from './operation-outcome.component';
+import { JcmQuantityFieldComponent } from './quantity-field.component';
 
 /** 取消 (voluntary cancellation): the credits never move again. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [JcmOperationOutcomeComponent, JcmQuantityFieldComponent, ReactiveFormsModule],
   selector: 'jcm-cancel-form',
   styleUrl: './operation-form.scss',
   templateUrl: './cancel-form.component.html',
 })
-export class JcmCancelFormComponent {
-  public readonly account = input.required<AccountView>();
-  public readonly changed = output<void>();
-
-  protected readonly i18n = inject(TranslationService);
-  private readonly api = inject(CreditsApiService);
-  protected readonly runner = new OperationRunner<MovementView>();
+export class JcmCancelFormComponent extends JcmOperationForm {
   protected readonly form = new FormGroup({
     quantity: new FormControl('', { nonNullable: true }),
     reason: new FormControl('', { nonNullable: true }),
   });
   protected readonly errors = signal<{ quantity?: FormMessage; reason?: FormMessage }>({});
-  protected readonly balance = computed(() => groupDigits(this.account().balance));
-  protected readonly serials = movedSerials;
-
   protected submit(): void {
     if (this.runner.submitting()) return;
     const account = this.account();
@@ -48,27 +35,11 @@ export class JcmCancelFormComponent {
       this.runner.reset();
       return;
     }
-    this.runner.run(
-      (key) =>
-        this.api.cancel(
-          { expectedFromVersion: account.version, fromAccountId: account.id, quantity: quantity.quantity, reason },
-          key,
-        ),
-      {
-        conflict: () => this.changed.emit(),
-        done: () => {
-          this.form.reset();
-          this.changed.emit();
-        },
-      },
+    this.send((key) =>
+      this.api.cancel(
+        { expectedFromVersion: account.version, fromAccountId: account.id, quantity: quantity.quantity, reason },
+        key,
+      ),
     );
-  }
-
-  protected message(message: FormMessage): string {
-    return this.i18n.t(message.key, message.params);
-  }
-
-  protected done(result: MovementView): string {
-    return movementDone(this.i18n, result);
   }
 }

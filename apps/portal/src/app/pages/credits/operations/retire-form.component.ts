@@ -1,30 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 
-import { AccountView, MovementView, RetirementPurpose } from '@jcm/contracts';
+import { RetirementPurpose } from '@jcm/contracts';
 
-import { groupDigits } from '../../../i18n/number-format';
-import { TranslationService } from '../../../i18n/translation.service';
-import { CreditsApiService } from '../../../services/credits-api.service';
-import { movedSerials, movementDone } from '../shared/movement-text';
-import { OperationRunner } from '../shared/operation-runner';
 import { FormMessage, checkQuantity } from '../shared/quantity';
+import { JcmOperationForm } from './operation-form';
+import { JcmOperationOutcomeComponent } from './operation-outcome.component';
+import { JcmQuantityFieldComponent } from './quantity-field.component';
 
 /** 償却: credits go to the registry's retirement account for good, for a stated purpose and beneficiary. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [JcmOperationOutcomeComponent, JcmQuantityFieldComponent, ReactiveFormsModule],
   selector: 'jcm-retire-form',
   styleUrl: './operation-form.scss',
   templateUrl: './retire-form.component.html',
 })
-export class JcmRetireFormComponent {
-  public readonly account = input.required<AccountView>();
-  public readonly changed = output<void>();
-
-  protected readonly i18n = inject(TranslationService);
-  private readonly api = inject(CreditsApiService);
-  protected readonly runner = new OperationRunner<MovementView>();
+export class JcmRetireFormComponent extends JcmOperationForm {
   protected readonly purposes = RetirementPurpose.options;
   protected readonly form = new FormGroup({
     beneficiary: new FormControl('', { nonNullable: true }),
@@ -33,8 +25,6 @@ export class JcmRetireFormComponent {
     quantity: new FormControl('', { nonNullable: true }),
   });
   protected readonly errors = signal<{ quantity?: FormMessage; beneficiary?: FormMessage }>({});
-  protected readonly balance = computed(() => groupDigits(this.account().balance));
-  protected readonly serials = movedSerials;
 
   protected submit(): void {
     if (this.runner.submitting()) return;
@@ -52,38 +42,22 @@ export class JcmRetireFormComponent {
       this.runner.reset();
       return;
     }
-    this.runner.run(
-      (key) =>
-        this.api.retire(
-          {
-            beneficiary,
-            expectedFromVersion: account.version,
-            fromAccountId: account.id,
-            purpose: value.purpose,
-            quantity: quantity.quantity,
-            ...(note ? { note } : {}),
-          },
-          key,
-        ),
-      {
-        conflict: () => this.changed.emit(),
-        done: () => {
-          this.form.reset();
-          this.changed.emit();
+    this.send((key) =>
+      this.api.retire(
+        {
+          beneficiary,
+          expectedFromVersion: account.version,
+          fromAccountId: account.id,
+          purpose: value.purpose,
+          quantity: quantity.quantity,
+          ...(note ? { note } : {}),
         },
-      },
+        key,
+      ),
     );
   }
 
   protected purposeLabel(purpose: RetirementPurpose): string {
     return this.i18n.t(`op.purpose.${purpose}`);
-  }
-
-  protected message(message: FormMessage): string {
-    return this.i18n.t(message.key, message.params);
-  }
-
-  protected done(result: MovementView): string {
-    return movementDone(this.i18n, result);
   }
 }

@@ -1,37 +1,27 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 
-import { AccountNumber, AccountView, MovementView } from '@jcm/contracts';
+import { AccountNumber } from '@jcm/contracts';
 
-import { groupDigits } from '../../../i18n/number-format';
-import { TranslationService } from '../../../i18n/translation.service';
-import { CreditsApiService } from '../../../services/credits-api.service';
-import { movedSerials, movementDone } from '../shared/movement-text';
-import { OperationRunner } from '../shared/operation-runner';
 import { FormMessage, checkQuantity } from '../shared/quantity';
+import { JcmOperationForm } from './operation-form';
+import { JcmOperationOutcomeComponent } from './operation-outcome.component';
+import { JcmQuantityFieldComponent } from './quantity-field.component';
 
 /** 移転: to another holding account of the same registry, by account number. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [JcmOperationOutcomeComponent, JcmQuantityFieldComponent, ReactiveFormsModule],
   selector: 'jcm-transfer-form',
   styleUrl: './operation-form.scss',
   templateUrl: './transfer-form.component.html',
 })
-export class JcmTransferFormComponent {
-  public readonly account = input.required<AccountView>();
-  /** The account changed (moved, or found stale): the page reloads it. */
-  public readonly changed = output<void>();
-
-  protected readonly i18n = inject(TranslationService);
-  private readonly api = inject(CreditsApiService);
-  protected readonly runner = new OperationRunner<MovementView>();
+export class JcmTransferFormComponent extends JcmOperationForm {
   protected readonly form = new FormGroup({
     quantity: new FormControl('', { nonNullable: true }),
     to: new FormControl('', { nonNullable: true }),
   });
   protected readonly errors = signal<{ to?: FormMessage; quantity?: FormMessage }>({});
-  protected readonly balance = computed(() => groupDigits(this.account().balance));
 
   protected submit(): void {
     if (this.runner.submitting()) return;
@@ -49,29 +39,11 @@ export class JcmTransferFormComponent {
       this.runner.reset();
       return;
     }
-    this.runner.run(
-      (key) =>
-        this.api.transfer(
-          { expectedFromVersion: account.version, fromAccountId: account.id, quantity: quantity.quantity, toAccountNumber: to },
-          key,
-        ),
-      {
-        conflict: () => this.changed.emit(),
-        done: () => {
-          this.form.reset();
-          this.changed.emit();
-        },
-      },
+    this.send((key) =>
+      this.api.transfer(
+        { expectedFromVersion: account.version, fromAccountId: account.id, quantity: quantity.quantity, toAccountNumber: to },
+        key,
+      ),
     );
-  }
-
-  protected message(message: FormMessage): string {
-    return this.i18n.t(message.key, message.params);
-  }
-
-  protected readonly serials = movedSerials;
-
-  protected done(result: MovementView): string {
-    return movementDone(this.i18n, result);
   }
 }

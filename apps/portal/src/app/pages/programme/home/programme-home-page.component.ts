@@ -6,22 +6,22 @@ import { forkJoin, map, of } from 'rxjs';
 import { AnnualContractView, CallView, InterestLetterView, MonthlyReportView, ProposalView } from '@jcm/contracts';
 
 import { SessionService } from '../../../core/session.service';
-import { TranslationService } from '../../../i18n/translation.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 import { LoadState, loadState, loaded } from '../shared/load-state';
-import { LabelGroup, calendarDate, fiscalYearLabel, monthLabel, party, programmeRoleOf, titleOf, yen } from '../shared/programme-labels';
-import { MessageKey } from '../../../i18n/messages.ja';
+import { JcmLoadStatusComponent } from '../shared/load-status.component';
+import { JcmProposalTableComponent } from '../shared/proposal-table.component';
+import { programmeRoleOf, titleOf } from '../shared/programme-labels';
+import { JcmProgrammePage } from '../shared/programme-page';
 
 /** 事業年度の入口: what the signed-in organisation works on this year, by its role (city-partnerships.md §1.3). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [JcmLoadStatusComponent, JcmProposalTableComponent, RouterLink],
   selector: 'jcm-programme-home-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './programme-home-page.component.html',
 })
-export class JcmProgrammeHomePageComponent {
-  protected readonly i18n = inject(TranslationService);
+export class JcmProgrammeHomePageComponent extends JcmProgrammePage {
   private readonly api = inject(ProgrammeApiService);
   private readonly session = inject(SessionService);
 
@@ -84,34 +84,6 @@ export class JcmProgrammeHomePageComponent {
     if (state.status === 'loaded') for (const { contract } of state.data.items) titles.set(contract.id, titleOf(contract, this.i18n.language()));
     return titles;
   });
-
-  protected label(group: LabelGroup, value: string): string {
-    return this.i18n.t(`prog.${group}.${value}` as MessageKey);
-  }
-
-  protected title(record: { titleJa: string; titleEn: string }): string {
-    return titleOf(record, this.i18n.language());
-  }
-
-  protected name(ref: ProposalView['company']): string {
-    return party(ref, this.i18n.language());
-  }
-
-  protected amount(value: number): string {
-    return yen(value, this.i18n.language());
-  }
-
-  protected date(value: string): string {
-    return calendarDate(value, this.i18n.language());
-  }
-
-  protected month(value: string): string {
-    return monthLabel(value, this.i18n.language());
-  }
-
-  protected fy(value: number): string {
-    return fiscalYearLabel(value, this.i18n.language());
-  }
 
   /** The issuer acts on a letter it has not yet signed and uploaded. */
   protected letterNeedsAction(letter: InterestLetterView): boolean {

@@ -1,18 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { BehaviorSubject, combineLatest, switchMap } from 'rxjs';
+import { BehaviorSubject } from 'rxjs';
 
-import { InterestLetterView, LETTER_MAX_BYTES, LetterFileUpload, LetterMediaType } from '@jcm/contracts';
+import { LETTER_MAX_BYTES, LetterFileUpload, LetterMediaType } from '@jcm/contracts';
 
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
-import { TranslationService } from '../../../i18n/translation.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
+import { JcmLoadStatusComponent } from '../shared/load-status.component';
 import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { LoadState, loadState, loaded } from '../shared/load-state';
-import { Problem, problemOf } from '../shared/programme-problems';
-import { LabelGroup, calendarDate, localDate, party } from '../shared/programme-labels';
+import { loadFor, loaded } from '../shared/load-state';
+import { Problem } from '../shared/programme-problems';
+import { localDate } from '../shared/programme-labels';
+import { JcmProgrammePage } from '../shared/programme-page';
+import { runAction } from '../shared/run-action';
 
 const MAX_KIB = Math.floor(LETTER_MAX_BYTES / 1024);
 
@@ -31,25 +32,21 @@ async function readUpload(file: File): Promise<LetterFileUpload | MessageKey> {
 /** 関心表明レター: the issuer uploads its signed original; the company adds the 和訳 for a letter not in Japanese. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmProblemBoxComponent, RouterLink],
+  imports: [JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
   selector: 'jcm-letter-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './letter-page.component.html',
 })
-export class JcmLetterPageComponent {
+export class JcmLetterPageComponent extends JcmProgrammePage {
   public readonly id = input.required<string>();
 
-  protected readonly i18n = inject(TranslationService);
   private readonly api = inject(ProgrammeApiService);
   private readonly session = inject(SessionService);
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   protected readonly maxKib = MAX_KIB;
   protected readonly today = localDate();
-  protected readonly state = toSignal(
-    combineLatest([toObservable(this.id), this.reload$]).pipe(switchMap(([id]) => loadState(this.api.fetchLetter(id)))),
-    { initialValue: { status: 'loading' } as LoadState<InterestLetterView> },
-  );
+  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchLetter(id));
   protected readonly letter = computed(() => loaded(this.state()));
   private readonly writes = computed(() => this.session.me()?.role !== 'viewer');
   protected readonly isIssuer = computed(() => this.writes() && this.letter()?.issuer.orgId === this.session.me()?.organisation.id);
@@ -66,18 +63,6 @@ export class JcmLetterPageComponent {
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly done = signal<MessageKey | null>(null);
-
-  protected label(group: LabelGroup, value: string): string {
-    return this.i18n.t(`prog.${group}.${value}` as MessageKey);
-  }
-
-  protected name(ref: InterestLetterView['issuer']): string {
-    return party(ref, this.i18n.language());
-  }
-
-  protected date(value: string): string {
-    return calendarDate(value, this.i18n.language());
-  }
 
   protected async pick(event: Event, target: 'original' | 'translation'): Promise<void> {
     const file = (event.target as HTMLInputElement).files?.[0];
@@ -123,20 +108,11 @@ export class JcmLetterPageComponent {
 
   private send(source: ReturnType<ProgrammeApiService['fetchLetter']>, doneKey: MessageKey): void {
     if (this.busy()) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    source.subscribe({
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(problemOf(error));
-      },
-      next: () => {
-        this.busy.set(false);
-        this.done.set(doneKey);
-        this.original.set(null);
-        this.translation.set(null);
-        this.reload$.next();
-      },
+    runAction(this.busy, this.problem, source, () => {
+      this.done.set(doneKey);
+      this.original.set(null);
+      this.translation.set(null);
+      this.reload$.next();
     });
   }
 }

@@ -1,18 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { BehaviorSubject, Observable, combineLatest, switchMap } from 'rxjs';
+import { BehaviorSubject, Observable, switchMap } from 'rxjs';
 
 import { AnnualContractView, MonthlyReportView, UpcomingItem, canAcknowledgeMonthlyReport, isContractor } from '@jcm/contracts';
 
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
-import { TranslationService } from '../../../i18n/translation.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
+import { JcmLoadStatusComponent } from '../shared/load-status.component';
 import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { LoadState, loadState, loaded } from '../shared/load-state';
-import { Problem, problemOf } from '../shared/programme-problems';
-import { LabelGroup, calendarDate, monthLabel, titleOf } from '../shared/programme-labels';
+import { LoadState, loadFor, loadState, loaded } from '../shared/load-state';
+import { Problem } from '../shared/programme-problems';
+import { JcmProgrammePage } from '../shared/programme-page';
+import { runAction } from '../shared/run-action';
 
 type Upcoming = { date: string; kind: (typeof UpcomingItem)['shape']['kind']['options'][number]; description: string };
 const KINDS = UpcomingItem.shape.kind.options;
@@ -20,24 +21,20 @@ const KINDS = UpcomingItem.shape.kind.options;
 /** 月次報告: the contractor writes and submits; the Japanese municipality or MOE acknowledges or returns it. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmProblemBoxComponent, RouterLink],
+  imports: [JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
   selector: 'jcm-monthly-report-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './monthly-report-page.component.html',
 })
-export class JcmMonthlyReportPageComponent {
+export class JcmMonthlyReportPageComponent extends JcmProgrammePage {
   public readonly id = input.required<string>();
 
-  protected readonly i18n = inject(TranslationService);
   private readonly api = inject(ProgrammeApiService);
   private readonly session = inject(SessionService);
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   protected readonly kinds = KINDS;
-  protected readonly state = toSignal(
-    combineLatest([toObservable(this.id), this.reload$]).pipe(switchMap(([id]) => loadState(this.api.fetchMonthlyReport(id)))),
-    { initialValue: { status: 'loading' } as LoadState<MonthlyReportView> },
-  );
+  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchMonthlyReport(id));
   protected readonly report = computed(() => loaded(this.state()));
   private readonly contractId = computed(() => this.report()?.contractId ?? null);
   protected readonly contractState = toSignal(
@@ -66,6 +63,7 @@ export class JcmMonthlyReportPageComponent {
   protected readonly done = signal<MessageKey | null>(null);
 
   public constructor() {
+    super();
     // The editor starts from what was saved each time the report (re)loads.
     effect(() => {
       const report = this.report();
@@ -73,22 +71,6 @@ export class JcmMonthlyReportPageComponent {
       this.progressText.set(report.progressText);
       this.upcoming.set(report.upcoming.map((u) => ({ date: u.date ?? '', description: u.description, kind: u.kind })));
     });
-  }
-
-  protected label(group: LabelGroup, value: string): string {
-    return this.i18n.t(`prog.${group}.${value}` as MessageKey);
-  }
-
-  protected title(record: { titleJa: string; titleEn: string }): string {
-    return titleOf(record, this.i18n.language());
-  }
-
-  protected month(value: string): string {
-    return monthLabel(value, this.i18n.language());
-  }
-
-  protected date(value: string): string {
-    return calendarDate(value, this.i18n.language());
   }
 
   protected addUpcoming(): void {
@@ -131,19 +113,10 @@ export class JcmMonthlyReportPageComponent {
 
   private run(source: Observable<MonthlyReportView>, doneKey: MessageKey): void {
     if (this.busy()) return;
-    this.busy.set(true);
-    this.problem.set(null);
     this.done.set(null);
-    source.subscribe({
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(problemOf(error));
-      },
-      next: () => {
-        this.busy.set(false);
-        this.done.set(doneKey);
-        this.reload$.next();
-      },
+    runAction(this.busy, this.problem, source, () => {
+      this.done.set(doneKey);
+      this.reload$.next();
     });
   }
 }

@@ -1,8 +1,7 @@
 import { Location } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { BehaviorSubject, Observable, combineLatest, switchMap } from 'rxjs';
+import { BehaviorSubject, Observable } from 'rxjs';
 
 import { InterestLetterView, LetterIssuerRole, ProposalView, canReviewProposals, isContractor } from '@jcm/contracts';
 
@@ -10,41 +9,36 @@ import { JcmFindingsListComponent } from '../../../components/findings-list/find
 import { newIdempotencyKey } from '../../../core/idempotency';
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
-import { TranslationService } from '../../../i18n/translation.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
+import { JcmLoadStatusComponent } from '../shared/load-status.component';
 import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { LoadState, loadState, loaded } from '../shared/load-state';
+import { loadFor, loaded } from '../shared/load-state';
 import { Problem, problemOf } from '../shared/programme-problems';
-import { LabelGroup, fiscalYearLabel, party, titleOf, yen } from '../shared/programme-labels';
+import { party } from '../shared/programme-labels';
 import { JcmScoreFormComponent } from './score-form.component';
+import { JcmProgrammePage } from '../shared/programme-page';
+import { runAction } from '../shared/run-action';
 
 /** 企画書の詳細: content and budget; letters and submission (company); scoring and the decision (MOE). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmFindingsListComponent, JcmProblemBoxComponent, JcmScoreFormComponent, RouterLink],
+  imports: [JcmFindingsListComponent, JcmLoadStatusComponent, JcmProblemBoxComponent, JcmScoreFormComponent, RouterLink],
   selector: 'jcm-proposal-detail-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './proposal-detail-page.component.html',
 })
-export class JcmProposalDetailPageComponent {
+export class JcmProposalDetailPageComponent extends JcmProgrammePage {
   public readonly id = input.required<string>();
 
-  protected readonly i18n = inject(TranslationService);
   private readonly api = inject(ProgrammeApiService);
   private readonly router = inject(Router);
   private readonly session = inject(SessionService);
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   protected readonly justCreated = hasFlag(inject(Location).getState(), 'created');
-  protected readonly state = toSignal(
-    combineLatest([toObservable(this.id), this.reload$]).pipe(switchMap(([id]) => loadState(this.api.fetchProposal(id)))),
-    { initialValue: { status: 'loading' } as LoadState<ProposalView> },
-  );
+  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchProposal(id));
   protected readonly proposal = computed(() => loaded(this.state()));
-  protected readonly lettersState = toSignal(
-    combineLatest([toObservable(this.id), this.reload$]).pipe(switchMap(([proposalId]) => loadState(this.api.fetchLetters({ proposalId })))),
-    { initialValue: { status: 'loading' } as LoadState<{ items: InterestLetterView[]; total: number }> },
-  );
+  protected readonly lettersState = loadFor(this.id, this.reload$, (proposalId) => this.api.fetchLetters({ proposalId }));
   protected readonly letters = computed(() => loaded(this.lettersState())?.items ?? []);
   protected readonly contractor = computed(() => {
     const actor = this.session.actor();
@@ -72,28 +66,8 @@ export class JcmProposalDetailPageComponent {
   protected readonly rejectReason = signal('');
   private selectKey = newIdempotencyKey();
 
-  protected label(group: LabelGroup, value: string): string {
-    return this.i18n.t(`prog.${group}.${value}` as MessageKey);
-  }
-
   protected t(key: string): string {
     return this.i18n.t(key as MessageKey);
-  }
-
-  protected title(record: { titleJa: string; titleEn: string }): string {
-    return titleOf(record, this.i18n.language());
-  }
-
-  protected name(ref: ProposalView['company']): string {
-    return party(ref, this.i18n.language());
-  }
-
-  protected amount(value: number): string {
-    return yen(value, this.i18n.language());
-  }
-
-  protected fy(value: number): string {
-    return fiscalYearLabel(value, this.i18n.language());
   }
 
   protected summary(proposal: ProposalView): string {
@@ -155,19 +129,10 @@ export class JcmProposalDetailPageComponent {
 
   private act(source: Observable<unknown>, doneKey: MessageKey): void {
     if (this.busy()) return;
-    this.busy.set(true);
-    this.problem.set(null);
     this.done.set(null);
-    source.subscribe({
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(problemOf(error));
-      },
-      next: () => {
-        this.busy.set(false);
-        this.done.set(doneKey);
-        this.reload$.next();
-      },
+    runAction(this.busy, this.problem, source, () => {
+      this.done.set(doneKey);
+      this.reload$.next();
     });
   }
 }

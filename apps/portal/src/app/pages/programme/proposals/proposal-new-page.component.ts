@@ -10,7 +10,6 @@ import { JcmFindingsListComponent } from '../../../components/findings-list/find
 import { newIdempotencyKey } from '../../../core/idempotency';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { wholeNumberText } from '../../../i18n/number-format';
-import { TranslationService } from '../../../i18n/translation.service';
 import { OrganisationsApiService } from '../../../services/organisations-api.service';
 import { PartnershipsApiService } from '../../../services/partnerships-api.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
@@ -18,7 +17,7 @@ import { COST_CATEGORIES, liveBudget } from '../shared/budget-check';
 import { JcmProblemBoxComponent } from '../shared/problem-box.component';
 import { LoadState, loadState, loaded } from '../shared/load-state';
 import { Problem, problemOf } from '../shared/programme-problems';
-import { LabelGroup, fiscalYearLabel, titleOf, yen } from '../shared/programme-labels';
+import { JcmProgrammePage } from '../shared/programme-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,11 +29,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   styleUrl: '../shared/programme.scss',
   templateUrl: './proposal-new-page.component.html',
 })
-export class JcmProposalNewPageComponent {
+export class JcmProposalNewPageComponent extends JcmProgrammePage {
   /** `?callId=` (router input binding). */
   public readonly callId = input<string>('');
 
-  protected readonly i18n = inject(TranslationService);
   private readonly api = inject(ProgrammeApiService);
   private readonly organisationsApi = inject(OrganisationsApiService);
   private readonly partnershipsApi = inject(PartnershipsApiService);
@@ -127,6 +125,7 @@ export class JcmProposalNewPageComponent {
   private idempotencyKey = newIdempotencyKey();
 
   public constructor() {
+    super();
     // Continuing proposals usually keep the pair's fields; fill them from the chosen partnership once.
     this.form.controls.partnershipId.valueChanges.pipe(takeUntilDestroyed()).subscribe((id) => {
       const pair = this.options()?.partnerships.find((p) => p.id === id);
@@ -135,28 +134,12 @@ export class JcmProposalNewPageComponent {
     });
   }
 
-  protected label(group: LabelGroup, value: string): string {
-    return this.i18n.t(`prog.${group}.${value}` as MessageKey);
-  }
-
   protected t(key: string): string {
     return this.i18n.t(key as MessageKey);
   }
 
-  protected title(record: { titleJa: string; titleEn: string }): string {
-    return titleOf(record, this.i18n.language());
-  }
-
   protected orgName(org: OrganisationView): string {
     return this.i18n.language() === 'ja' ? org.nameJa : org.nameEn;
-  }
-
-  protected amount(value: number): string {
-    return yen(value, this.i18n.language());
-  }
-
-  protected fy(value: number): string {
-    return fiscalYearLabel(value, this.i18n.language());
   }
 
   protected isBad(category: CostCategory): boolean {

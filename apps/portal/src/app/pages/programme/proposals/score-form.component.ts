@@ -10,7 +10,8 @@ import { MessageKey } from '../../../i18n/messages.ja';
 import { TranslationService } from '../../../i18n/translation.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { Problem, problemOf } from '../shared/programme-problems';
+import { Problem } from '../shared/programme-problems';
+import { runAction } from '../shared/run-action';
 
 const S1: C3pSection1Criterion[] = ['originality', 'pastResults', 'implementationStructure', 'policyCooperation', 'jcmFeasibility', 'nonJcmFeasibility', 'synergy'];
 const S2: C3pSection2Criterion[] = ['schedule', 'managementEngineer', 'organisationalSupport'];
@@ -99,17 +100,6 @@ export class JcmScoreFormComponent {
     }
     const score = { ems: input.ems, ghgTargetPoints: input.ghgTargetPoints, municipality: input.municipality, section1: input.section1, section2: input.section2, wlb: input.wlb };
     const command: Omit<ScoreProposalCommand, 'id'> = { score: score as ScoreProposalCommand['score'], themeNovelty: this.value().themeNovelty };
-    this.busy.set(true);
-    this.problem.set(null);
-    this.api.scoreProposal(this.proposal().id, command).subscribe({
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(problemOf(error));
-      },
-      next: (proposal) => {
-        this.busy.set(false);
-        this.scored.emit(proposal);
-      },
-    });
+    runAction(this.busy, this.problem, this.api.scoreProposal(this.proposal().id, command), (proposal) => this.scored.emit(proposal));
   }
 }

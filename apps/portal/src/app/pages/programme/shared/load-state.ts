@@ -1,4 +1,6 @@
-import { Observable, catchError, map, of, startWith } from 'rxjs';
+import { Signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { Observable, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
 
 import { httpStatus } from '../../../services/api-error';
 
@@ -17,4 +19,11 @@ export function loadState<T>(source: Observable<T>): Observable<LoadState<T>> {
 
 export function loaded<T>(state: LoadState<T>): T | null {
   return state.status === 'loaded' ? state.data : null;
+}
+
+/** A page's data for the current route id, fetched again on every reload. Call it in an injection context. */
+export function loadFor<T>(id: Signal<string>, reload$: Observable<void>, fetch: (id: string) => Observable<T>): Signal<LoadState<T>> {
+  return toSignal(combineLatest([toObservable(id), reload$]).pipe(switchMap(([value]) => loadState(fetch(value)))), {
+    initialValue: { status: 'loading' } as LoadState<T>,
+  });
 }
