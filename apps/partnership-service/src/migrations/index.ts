@@ -4,6 +4,7 @@ import { CreateCallRound1767225600002 } from './1767225600002-CreateCallRound';
 import { CreateProposal1767225600003 } from './1767225600003-CreateProposal';
 import { CreateAnnualContract1767225600004 } from './1767225600004-CreateAnnualContract';
 import { CreateInterestLetterAndJcmLead1767225600005 } from './1767225600005-CreateInterestLetterAndJcmLead';
+import { AddPartnershipAgreement1767225600008 } from './1767225600008-AddPartnershipAgreement';
 import { AddPartnershipOtherParticipants1767225600007 } from './1767225600007-AddPartnershipOtherParticipants';
 import { CreateYearEndRecords1767225600006 } from './1767225600006-CreateYearEndRecords';
 
@@ -15,5 +16,5 @@ export const PARTNERSHIP_MIGRATIONS = [
   CreateProposal1767225600003,
   CreateAnnualContract1767225600004,
   CreateInterestLetterAndJcmLead1767225600005,
-  CreateYearEndRecords1767225600006, AddPartnershipOtherParticipants1767225600007,
+  CreateYearEndRecords1767225600006, AddPartnershipOtherParticipants1767225600007, AddPartnershipAgreement1767225600008,
 ];

@@ -78,6 +78,24 @@ describe('portal in Chromium against the running platform', () => {
     expect(await page.locator('[data-testid=partnership-row]').count()).toBe(2);
   });
 
+  it('lets Kitakyushu record its agreement and past years, and shows that a 7th year would be refused', async () => {
+    await login(page, 'kitakyushu@demo.example');
+    await page.locator('[data-testid=partnership-row] a').first().click();
+    await page.waitForSelector('[data-testid=partnership-timeline]');
+    expect(await page.textContent('[data-testid=agreement-status]')).toContain('締結予定');
+    await page.click('[data-testid=agreement-edit]');
+    await page.selectOption('[data-testid=agreement-status-select]', 'CONCLUDED');
+    await page.fill('[data-testid=agreement-type]', '覚書');
+    await page.fill('[data-testid=agreement-date]', '2020-07-01');
+    await page.fill('[data-testid=agreement-history]', '2020, 2021, 2022, 2023, 2024, 2025');
+    await page.click('[data-testid=agreement-save]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=agreement-status]')?.textContent?.includes('締結済み'));
+    expect(await page.locator('[data-testid=timeline-year]').count()).toBe(6);
+    const rule = await page.textContent('[data-testid=seven-year-rule]');
+    expect(rule).toContain('2026年度に継続すると通算7年目');
+    expect(rule).toContain('継続できません');
+  });
+
   it('says so when the password is wrong', async () => {
     await login(page, 'moe@demo.example', 'wrong-password');
     await page.waitForSelector('[data-testid=login-error]');

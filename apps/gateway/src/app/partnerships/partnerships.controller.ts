@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   AddPartnershipParticipantRequest,
   CreatePartnershipCommand,
@@ -8,10 +8,12 @@ import {
   ListPartnershipsQuery,
   OrganisationType,
   PartnershipPage,
+  PartnershipTimeline,
   PartnershipView,
   PartyRef,
   RequestContext,
   RPC,
+  UpdatePartnershipAgreementRequest,
 } from '@jcm/contracts';
 import { Ctx } from '../auth/auth.guard';
 import { parseInput } from '../http/parse-body';
@@ -49,6 +51,19 @@ export class PartnershipsController {
     if (!org) throw new DomainError('VALIDATION_FAILED', 'orgId: no such organisation', [{ path: 'orgId', message: 'No such organisation' }]);
     const participant = { orgId: org.id, nameJa: org.nameJa, nameEn: org.nameEn, country: org.country, role: req.role };
     return this.bus.send(RPC.partnership.addParticipant, ctx, { partnershipId, participant }, PartnershipView);
+  }
+
+  /** The pair's years, agreement and standing on the 7-year rule (7年ルール). */
+  @Get(':id/timeline')
+  timeline(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<PartnershipTimeline> {
+    return this.bus.send(RPC.partnership.timeline, ctx, parseInput(GetPartnershipQuery, { id }, 'path'), PartnershipTimeline);
+  }
+
+  @Patch(':id/agreement')
+  updateAgreement(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: unknown): Promise<PartnershipTimeline> {
+    const { id: partnershipId } = parseInput(GetPartnershipQuery, { id }, 'path');
+    const req = parseInput(UpdatePartnershipAgreementRequest, body);
+    return this.bus.send(RPC.partnership.updateAgreement, ctx, { partnershipId, ...req }, PartnershipTimeline);
   }
 
   @Get()

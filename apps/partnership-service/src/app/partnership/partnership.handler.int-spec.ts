@@ -6,6 +6,7 @@ import {
   CreatePartnershipCommand,
   DomainError,
   PartnershipPage,
+  PartnershipTimeline,
   PartnershipView,
   RequestContext,
   RPC,
@@ -139,6 +140,48 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
     expect(events[0].n).toBe('1');
   });
 
+  it('records the agreement and past years, and shows the pair’s standing on the 7-year rule', async () => {
+    const fresh = await call(RPC.partnership.timeline, yokohama, { id: ybId }, PartnershipTimeline);
+    expect(fresh).toMatchObject({ agreement: { status: 'PLANNED', type: null, date: null }, years: [] });
+    expect(fresh.sevenYearRule).toMatchObject({ countedYearsIfContinued: 1, continuationAllowed: true });
+
+    const update = {
+      partnershipId: ybId,
+      agreement: { status: 'CONCLUDED', type: '覚書 (MoU)', date: '2019-05-20' },
+      declaredHistoryFiscalYears: [2021, 2022, 2023, 2024],
+    };
+    await expect(call(RPC.partnership.updateAgreement, kitakyushu, update, PartnershipTimeline)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      call(RPC.partnership.updateAgreement, ctxFor(BANGKOK, 'PARTNER_CITY'), update, PartnershipTimeline),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      call(RPC.partnership.updateAgreement, yokohama, { ...update, agreement: { status: 'CONCLUDED', type: null, date: null } }, PartnershipTimeline),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'agreement.type' }] });
+
+    // FY2021–2024 done: FY2025 would be the 5th year, allowed.
+    const four = await call(RPC.partnership.updateAgreement, yokohama, update, PartnershipTimeline);
+    expect(four.agreement).toEqual(update.agreement);
+    expect(four.years.map((y) => [y.fiscalYear, y.source])).toEqual([
+      [2021, 'DECLARED'],
+      [2022, 'DECLARED'],
+      [2023, 'DECLARED'],
+      [2024, 'DECLARED'],
+    ]);
+    expect(four.sevenYearRule).toMatchObject({ nextFiscalYear: 2025, countedYearsIfContinued: 5, maxYears: 6, continuationAllowed: true });
+
+    // Six years done (FY2020–2025): a 7th is refused, citing the guidebook (city-partnerships.md §7.2).
+    const six = await call(
+      RPC.partnership.updateAgreement,
+      moe,
+      { ...update, declaredHistoryFiscalYears: [2020, 2021, 2022, 2023, 2024, 2025] },
+      PartnershipTimeline,
+    );
+    expect(six.sevenYearRule).toMatchObject({ nextFiscalYear: 2026, countedYearsIfContinued: 7, continuationAllowed: false });
+    expect(six.sevenYearRule.findings.map((f) => f.ruleId)).toContain('C3P-D1');
+    const asBangkok = await call(RPC.partnership.timeline, ctxFor(BANGKOK, 'PARTNER_CITY', 'viewer'), { id: ybId }, PartnershipTimeline);
+    expect(asBangkok.sevenYearRule.continuationAllowed).toBe(false);
+  });
+
   it('reports another tenant’s partnership as not found', async () => {
     await expect(call(RPC.partnership.get, kitakyushu, { id: ybId }, PartnershipView)).rejects.toMatchObject({
       code: 'NOT_FOUND',
@@ -201,8 +244,10 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
     expect(unpublished[0].n).toBe('0');
     const jsm = await nc.jetstreamManager();
     const info = await jsm.streams.info(bus.stream);
-    // Two pairs created, one contractor added.
-    expect(info.state.messages).toBe(3);
+    // Every committed outbox row is in the stream exactly once (pairs, the contractor, agreement updates).
+    const [{ n }] = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.outbox');
+    expect(info.state.messages).toBe(Number(n));
+    expect(Number(n)).toBeGreaterThanOrEqual(2);
     const msg = await jsm.streams.getMessage(bus.stream, { seq: 1 });
     const envelope = JSON.parse(new TextDecoder().decode(msg.data));
     expect(msg.subject).toBe(`${bus.prefix}.partnership.partnership.created`);

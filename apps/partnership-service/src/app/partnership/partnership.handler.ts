@@ -1,13 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AddPartnershipParticipantCommand, CreatePartnershipCommand, GetPartnershipQuery, ListPartnershipsQuery, RPC } from '@jcm/contracts';
+import { AddPartnershipParticipantCommand, CreatePartnershipCommand, GetPartnershipQuery, ListPartnershipsQuery, RPC, UpdatePartnershipAgreementCommand } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
+import { PartnershipTimelineService } from './partnership-timeline.service';
 import { PartnershipService } from './partnership.service';
 
 /** NATS entry points of 都市間連携 (city pairs). */
 @Controller()
 export class PartnershipHandler {
-  constructor(private readonly partnerships: PartnershipService) {}
+  constructor(
+    private readonly partnerships: PartnershipService,
+    private readonly timelines: PartnershipTimelineService,
+  ) {}
 
   @MessagePattern(RPC.partnership.create)
   create(@Payload() raw: unknown) {
@@ -22,6 +26,16 @@ export class PartnershipHandler {
   @MessagePattern(RPC.partnership.addParticipant)
   addParticipant(@Payload() raw: unknown) {
     return handleRpc(raw, AddPartnershipParticipantCommand, (ctx, cmd) => this.partnerships.addParticipant(ctx, cmd));
+  }
+
+  @MessagePattern(RPC.partnership.timeline)
+  timeline(@Payload() raw: unknown) {
+    return handleRpc(raw, GetPartnershipQuery, (ctx, q) => this.timelines.timeline(ctx, q.id));
+  }
+
+  @MessagePattern(RPC.partnership.updateAgreement)
+  updateAgreement(@Payload() raw: unknown) {
+    return handleRpc(raw, UpdatePartnershipAgreementCommand, (ctx, cmd) => this.timelines.updateAgreement(ctx, cmd));
   }
 
   @MessagePattern(RPC.partnership.get)

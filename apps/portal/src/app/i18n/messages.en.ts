@@ -1,5 +1,6 @@
 import { calculatorsEn } from './messages.calculators';
 import { creditsEn } from './messages.credits';
+import { partnershipTimelineEn } from './messages.partnership-timeline';
 import { programmeEn } from './messages.programme';
 import { yearEndEn } from './messages.year-end';
 import { MessageKey } from './messages.ja';
@@ -108,6 +109,7 @@ export const en: Record<MessageKey, string> = {
 
   ...calculatorsEn,
   ...creditsEn,
+  ...partnershipTimelineEn,
   ...programmeEn,
   ...yearEndEn,
 };

@@ -2,7 +2,14 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
-import { CreatePartnershipRequest, ListPartnershipsQuery, PartnershipPage, PartnershipView } from '@jcm/contracts';
+import {
+  CreatePartnershipRequest,
+  ListPartnershipsQuery,
+  PartnershipPage,
+  PartnershipTimeline,
+  PartnershipView,
+  UpdatePartnershipAgreementRequest,
+} from '@jcm/contracts';
 
 import { API } from '../core/api-paths';
 
@@ -42,5 +49,18 @@ export class PartnershipsApiService {
         return parsed.success ? parsed.data : null;
       }),
     );
+  }
+
+  /** The pair's agreement, years and 7-year-rule standing (7年ルール). */
+  public fetchTimeline(id: string): Observable<PartnershipTimeline> {
+    return this.http
+      .get<unknown>(`${API.partnerships}/${encodeURIComponent(id)}/timeline`)
+      .pipe(map((body) => PartnershipTimeline.parse(body)));
+  }
+
+  public updateAgreement(id: string, request: UpdatePartnershipAgreementRequest): Observable<PartnershipTimeline> {
+    return this.http
+      .patch<unknown>(`${API.partnerships}/${encodeURIComponent(id)}/agreement`, request)
+      .pipe(map((body) => PartnershipTimeline.parse(body)));
   }
 }

@@ -8,6 +8,8 @@ export const RPC = {
     list: 'partnership.partnership.list',
     get: 'partnership.partnership.get',
     addParticipant: 'partnership.partnership.add-participant',
+    updateAgreement: 'partnership.partnership.update-agreement',
+    timeline: 'partnership.partnership.timeline',
   },
   /** 都市間連携事業 programme year: calls, proposals, contracts, reports, letters, JCM leads (partnership-service). */
   programme: {
@@ -75,6 +77,7 @@ export const RPC = {
 export const EVENTS = {
   partnershipCreated: 'partnership.partnership.created',
   partnershipParticipantAdded: 'partnership.partnership.participant-added',
+  partnershipAgreementUpdated: 'partnership.partnership.agreement-updated',
   /** Programme events; call / contract transitions publish `partnership.<aggregate>.<event>` from their tables. */
   callCreated: 'partnership.call.created',
   proposalCreated: 'partnership.proposal.created',

@@ -11,6 +11,7 @@ import { TranslationService } from '../../../i18n/translation.service';
 import { httpStatus } from '../../../services/api-error';
 import { PartnershipsApiService } from '../../../services/partnerships-api.service';
 import { partnershipTitle, partyName, targetFieldLabels } from '../shared/partnership-labels';
+import { JcmPartnershipTimelineComponent } from './partnership-timeline.component';
 
 type DetailState =
   | { status: 'loading' }
@@ -21,7 +22,7 @@ type DetailState =
 /** 都市間連携の詳細. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [JcmPartnershipTimelineComponent, RouterLink],
   selector: 'jcm-partnership-detail-page',
   styleUrl: './partnership-detail-page.component.scss',
   templateUrl: './partnership-detail-page.component.html',

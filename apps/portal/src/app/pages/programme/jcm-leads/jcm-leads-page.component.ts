@@ -12,9 +12,9 @@ import { ProgrammeYearEndApiService } from '../../../services/programme-year-end
 import { JcmLoadStatusComponent } from '../shared/load-status.component';
 import { LoadState, loadState, loaded } from '../shared/load-state';
 import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { Problem, problemOf } from '../shared/programme-problems';
+import { parseYen } from '../shared/programme-labels';
 import { JcmProgrammePage } from '../shared/programme-page';
-import { parseYen } from '../year-end/year-end-page.component';
+import { PageActions } from '../shared/run-action';
 
 const PAGE_SIZE = 20;
 export const LEAD_SORTS = ['-createdAt', 'createdAt', '-estimatedCostYen', 'estimatedCostYen'] as const;
@@ -67,9 +67,10 @@ export class JcmLeadsPageComponent extends JcmProgrammePage {
   });
 
   protected readonly formOpen = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<Problem | null>(null);
-  protected readonly notice = signal<MessageKey | null>(null);
+  private readonly actions = new PageActions(() => this.reload$.next());
+  protected readonly busy = this.actions.busy;
+  protected readonly problem = this.actions.problem;
+  protected readonly notice = this.actions.notice;
 
   protected statusLabel(status: string): string {
     return this.i18n.t(`ye.leadStatus.${status}` as MessageKey);
@@ -110,30 +111,11 @@ export class JcmLeadsPageComponent extends JcmProgrammePage {
       return;
     }
     const lead = { consortium: [], estimatedCostYen, estimatedTco2PerYear: tco2, technology: f.technology.trim(), titleEn: f.titleEn.trim(), titleJa: f.titleJa.trim() };
-    this.act(this.api.recordLead(f.pair, lead), 'ye.leads.recorded', () => this.formOpen.set(false));
+    this.actions.act(this.api.recordLead(f.pair, lead), 'ye.leads.recorded', () => this.formOpen.set(false));
   }
 
   protected advance(lead: JcmLeadView, status: string): void {
     if (!status) return;
-    this.act(this.api.advanceLead(lead.id, status as JcmLeadStatus), 'ye.leads.advanced');
-  }
-
-  private act(request: ReturnType<ProgrammeYearEndApiService['advanceLead']>, done: MessageKey, after?: () => void): void {
-    if (this.busy()) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    this.notice.set(null);
-    request.subscribe({
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(problemOf(error));
-      },
-      next: () => {
-        this.busy.set(false);
-        after?.();
-        this.notice.set(done);
-        this.reload$.next();
-      },
-    });
+    this.actions.act(this.api.advanceLead(lead.id, status as JcmLeadStatus), 'ye.leads.advanced');
   }
 }

@@ -1,6 +1,6 @@
 import { Signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { Observable, catchError, combineLatest, map, of, startWith, switchMap } from 'rxjs';
+import { Observable, catchError, combineLatest, map, of, skip, startWith, switchMap } from 'rxjs';
 
 import { httpStatus } from '../../../services/api-error';
 
@@ -21,9 +21,20 @@ export function loaded<T>(state: LoadState<T>): T | null {
   return state.status === 'loaded' ? state.data : null;
 }
 
-/** A page's data for the current route id, fetched again on every reload. Call it in an injection context. */
-export function loadFor<T>(id: Signal<string>, reload$: Observable<void>, fetch: (id: string) => Observable<T>): Signal<LoadState<T>> {
-  return toSignal(combineLatest([toObservable(id), reload$]).pipe(switchMap(([value]) => loadState(fetch(value)))), {
-    initialValue: { status: 'loading' } as LoadState<T>,
-  });
+/**
+ * A page's data for the current route id, fetched again on every reload. Call it in an injection context.
+ * With `quietReload` a reload keeps the shown data until the new reply (no flicker back to loading).
+ */
+export function loadFor<T>(
+  id: Signal<string>,
+  reload$: Observable<void>,
+  fetch: (id: string) => Observable<T>,
+  options: { quietReload?: boolean } = {},
+): Signal<LoadState<T>> {
+  return toSignal(
+    combineLatest([toObservable(id), reload$]).pipe(
+      switchMap(([value], index) => (options.quietReload && index > 0 ? loadState(fetch(value)).pipe(skip(1)) : loadState(fetch(value)))),
+    ),
+    { initialValue: { status: 'loading' } as LoadState<T> },
+  );
 }

@@ -70,3 +70,12 @@ export function localDate(offsetDays = 0): string {
 
 /** Label groups of the programme's enums in messages.programme.ts (`prog.<group>.<value>`). */
 export type LabelGroup = 'callState' | 'proposalState' | 'contractState' | 'reportState' | 'letterState' | 'kind' | 'lead' | 'issuerRole' | 'upcomingKind' | 'costCategory' | 'cityAgreement' | 'novelty' | 'wlb';
+
+/** Integer yen typed by a person: digits only (commas and spaces allowed), never a float. Null when empty, NaN when bad. */
+export function parseYen(raw: string): number | null {
+  const digits = raw.replace(/[,\s，円¥]/g, '');
+  if (digits === '') return null;
+  if (!/^\d{1,15}$/.test(digits)) return NaN;
+  const value = Number(digits);
+  return Number.isSafeInteger(value) ? value : NaN;
+}

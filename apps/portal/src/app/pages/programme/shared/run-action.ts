@@ -1,6 +1,7 @@
-import { WritableSignal } from '@angular/core';
+import { WritableSignal, signal } from '@angular/core';
 import { Observable } from 'rxjs';
 
+import { MessageKey } from '../../../i18n/messages.ja';
 import { Problem, problemOf } from './programme-problems';
 
 /**
@@ -25,4 +26,28 @@ export function runAction<T>(
       next(result);
     },
   });
+}
+
+/** A page's one busy flag, problem and notice: each action runs through it, says what was done, then reloads the page. */
+export class PageActions {
+  public readonly busy = signal(false);
+  public readonly problem = signal<Problem | null>(null);
+  public readonly notice = signal<MessageKey | null>(null);
+
+  public constructor(private readonly reload: () => void) {}
+
+  public invalid(key: MessageKey = 'prog.form.required'): void {
+    this.notice.set(null);
+    this.problem.set({ detail: null, issues: [], key, refusals: [] });
+  }
+
+  public act(request: Observable<unknown>, done: MessageKey, after?: () => void): void {
+    if (this.busy()) return;
+    this.notice.set(null);
+    runAction(this.busy, this.problem, request, () => {
+      after?.();
+      this.notice.set(done);
+      this.reload();
+    });
+  }
 }
