@@ -1,4 +1,14 @@
-import { AnnualContractView, CallView, InterestLetterView, LetterFileContent, MonthlyReportPage, ProposalPage, ProposalView, RPC } from '@jcm/contracts';
+import {
+  AnnualContractView,
+  CallView,
+  InterestLetterView,
+  LetterFileContent,
+  MonthlyReportPage,
+  PartnershipTimeline,
+  ProposalPage,
+  ProposalView,
+  RPC,
+} from '@jcm/contracts';
 import { eventually, queryAs } from '@jcm/testing';
 import { B5_TOTAL_YEN, fullContinuingScore, notReallyPng, OVER_HALF_OUTSOURCING, pdf } from '../testing/programme-fixtures';
 import { ProgrammeHarness } from '../testing/programme-harness';
@@ -27,6 +37,23 @@ describe('ProposalHandler: 企画書, 採点, 採択 (real PostgreSQL + NATS)', 
     await expectRefusedAndNothingSaved({ pairHistoryFiscalYears: [2020, 2021, 2022, 2023, 2024, 2025], yearInPhase: 3 }, ['C3P-D1']);
     await expectRefusedAndNothingSaved({ phase: 1, yearInPhase: 4 }, ['C3P-D5']);
     await expectRefusedAndNothingSaved({ phase: 3, yearInPhase: 1 }, ['C3P-D6']);
+  });
+
+  it('counts the years the pair’s own record declares, not only those the applicant lists', async () => {
+    const agreement = { status: 'CONCLUDED', type: '覚書', date: '2019-05-20' };
+    const setHistory = (years: number[]) =>
+      h.call(
+        RPC.partnership.updateAgreement,
+        h.as.yokohama,
+        { partnershipId: h.yokohamaBangkok.id, agreement, declaredHistoryFiscalYears: years },
+        PartnershipTimeline,
+      );
+    await setHistory([2020, 2021, 2022, 2023, 2024, 2025]);
+    try {
+      await expectRefusedAndNothingSaved({ pairHistoryFiscalYears: [], yearInPhase: 3 }, ['C3P-D1']);
+    } finally {
+      await setHistory([]);
+    }
   });
 
   it('accepts the ¥19,965,000 budget of fixture B5 and shows the computed totals', async () => {

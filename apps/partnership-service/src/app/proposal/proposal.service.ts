@@ -240,7 +240,13 @@ export class ProposalService {
         WHERE municipality->>'orgId' = $1 AND partner_city->>'orgId' = $2 AND state <> 'negotiation'`,
       [municipality.orgId, partnerCity.orgId],
     );
-    return { municipality, partnerCity, contractYears: years.map((y) => y.fiscal_year) };
+    // …and the years the pair's record declares from before the platform (recorded by the municipality or MOE).
+    const declared: { fy: number }[] = await m.query(
+      `SELECT unnest(declared_history_fiscal_years) AS fy FROM partnership.partnership
+        WHERE municipality->>'orgId' = $1 AND partner_city->>'orgId' = $2`,
+      [municipality.orgId, partnerCity.orgId],
+    );
+    return { municipality, partnerCity, contractYears: [...years.map((y) => y.fiscal_year), ...declared.map((d) => d.fy)] };
   }
 
   /** A selected new pair becomes a 都市間連携 record, so its years count from now on. */
