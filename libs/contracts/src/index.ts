@@ -36,5 +36,6 @@ export * from './lib/partnership/programme.year-end.permissions';
 export * from './lib/credits/credits.article6';
 export * from './lib/credits/credits.pending-issuances';
 export * from './lib/credits/credits.progress';
+export * from './lib/credits/credits.history';
 export * from './lib/mrv/mrv.subjects';
 export * from './lib/mrv/mrv.monitoring-reports';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountHistoryService } from './account/account-history.service';
 import { AccountHandler } from './account/account.handler';
 import { AccountService } from './account/account.service';
 import { BlockHandler } from './block/block.handler';
@@ -41,6 +42,7 @@ import { TransferService } from './transfer/transfer.service';
   providers: [
     RegistryService,
     AccountService,
+    AccountHistoryService,
     ProjectService,
     IssuanceService,
     TransferService,

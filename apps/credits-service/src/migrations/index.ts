@@ -3,6 +3,7 @@ import { CreateRegistriesAndAccounts1767312000001 } from './1767312000001-Create
 import { CreateProjectsIssuancesAndBlocks1767312000002 } from './1767312000002-CreateProjectsIssuancesAndBlocks';
 import { CreateJournal1767312000003 } from './1767312000003-CreateJournal';
 import { Article6AndPendingIssuances1767312000004 } from './1767312000004-Article6AndPendingIssuances';
+import { JournalLinesIndex1767312000005 } from './1767312000005-JournalLinesIndex';
 
 /** In order; each is tested up, down, up. */
 export const CREDITS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const CREDITS_MIGRATIONS = [
   CreateProjectsIssuancesAndBlocks1767312000002,
   CreateJournal1767312000003,
   Article6AndPendingIssuances1767312000004,
+  JournalLinesIndex1767312000005,
 ];

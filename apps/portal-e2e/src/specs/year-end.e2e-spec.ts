@@ -154,6 +154,7 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await page.click('[data-testid=contract-year-end]');
     await page.waitForURL(/\/year-end$/);
     await page.waitForSelector('[data-testid=year-end-page][data-status=loaded]');
+    await page.locator('[data-testid=meeting-row]').first().waitFor();
     expect(await page.locator('[data-testid=meeting-row]').count()).toBe(3);
 
     await page.fill(kickoff('meeting-schedule-date'), '2025-04-20');
@@ -230,6 +231,8 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
   it('company submits the deliverables and MOE accepts them', async () => {
     await api('moe', 'POST', `contracts/${ids.contract}/start-work`, {});
     await openYearEnd('company');
+    // Sections load on their own requests: wait for the rows before counting them.
+    await page.locator('[data-testid=deliverable-row]').first().waitFor();
     expect(await page.locator('[data-testid=deliverable-row]').count()).toBe(4);
     for (let i = 0; i < 4; i++) {
       const row = page.locator('[data-testid=deliverable-row][data-state=pending]').first();

@@ -1,13 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CREDITS_RPC, GetAccountQuery, ListAccountsQuery, OpenAccountCommand } from '@jcm/contracts';
+import { AccountHistoryQuery, CREDITS_RPC, GetAccountQuery, ListAccountsQuery, OpenAccountCommand } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
+import { AccountHistoryService } from './account-history.service';
 import { AccountService } from './account.service';
 
 /** NATS entry points of 口座 (registry accounts). */
 @Controller()
 export class AccountHandler {
-  constructor(private readonly accounts: AccountService) {}
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly histories: AccountHistoryService,
+  ) {}
 
   @MessagePattern(CREDITS_RPC.account.open)
   open(@Payload() raw: unknown) {
@@ -22,5 +26,11 @@ export class AccountHandler {
   @MessagePattern(CREDITS_RPC.account.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, GetAccountQuery, (ctx, q) => this.accounts.get(ctx, q.id));
+  }
+
+  /** 取引履歴: the account's journal lines, newest first, scoped like `get`. */
+  @MessagePattern(CREDITS_RPC.account.history)
+  history(@Payload() raw: unknown) {
+    return handleRpc(raw, AccountHistoryQuery, (ctx, q) => this.histories.history(ctx, q));
   }
 }

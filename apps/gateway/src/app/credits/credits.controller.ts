@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { firstValueFrom, timeout } from 'rxjs';
 import {
+  AccountHistoryPage,
+  AccountHistoryQuery,
   AccountPage,
   AccountView,
   ApplyCorrespondingAdjustmentCommand,
@@ -73,6 +75,17 @@ export class CreditsController {
   @Get('accounts/:id')
   getAccount(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AccountView> {
     return this.bus.send(CREDITS_RPC.account.get, ctx, parseInput(GetAccountQuery, { id }, 'path'), AccountView);
+  }
+
+  /** 取引履歴: the account's journal lines, newest first (`limit`, `offset`); another organisation's account is 404. */
+  @Get('accounts/:id/history')
+  accountHistory(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() query: unknown): Promise<AccountHistoryPage> {
+    return this.bus.send(
+      CREDITS_RPC.account.history,
+      ctx,
+      parseInput(AccountHistoryQuery, { ...asObject(query), id }, 'query'),
+      AccountHistoryPage,
+    );
   }
 
   @Post('projects')

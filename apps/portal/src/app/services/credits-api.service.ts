@@ -3,9 +3,12 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import {
+  AccountHistoryPage,
   AccountPage,
   AccountType,
   AccountView,
+  ConfirmPendingIssuanceCommand,
+  ConfirmedIssuance,
   CreateCancellationCommand,
   CreateIssuanceCommand,
   CreateRetirementCommand,
@@ -13,8 +16,12 @@ import {
   CreditBlockPage,
   IssuanceView,
   MovementView,
+  PendingIssuancePage,
+  PendingIssuanceStatus,
+  PendingIssuanceView,
   ProjectPage,
   PublicSummary,
+  TargetProgress,
 } from '@jcm/contracts';
 
 import { API } from '../core/api-paths';
@@ -47,6 +54,43 @@ export class CreditsApiService {
   public fetchBlocks(accountId: string): Observable<CreditBlockPage> {
     const params = new HttpParams().set('accountId', accountId).set('limit', 200);
     return this.http.get<unknown>(`${CREDITS}/blocks`, { params }).pipe(map((body) => CreditBlockPage.parse(body)));
+  }
+
+  /** 取引履歴: the account's journal lines, newest first. */
+  public fetchHistory(accountId: string, page: { limit: number; offset: number }): Observable<AccountHistoryPage> {
+    const params = new HttpParams().set('limit', page.limit).set('offset', page.offset);
+    return this.http
+      .get<unknown>(`${CREDITS}/accounts/${encodeURIComponent(accountId)}/history`, { params })
+      .pipe(map((body) => AccountHistoryPage.parse(body)));
+  }
+
+  /** 発行待ち: issuances prepared from verified monitoring reports. */
+  public fetchPendingIssuances(status: PendingIssuanceStatus = 'PENDING'): Observable<PendingIssuancePage> {
+    const params = new HttpParams().set('status', status).set('limit', 200);
+    return this.http
+      .get<unknown>(`${CREDITS}/issuances/pending`, { params })
+      .pipe(map((body) => PendingIssuancePage.parse(body)));
+  }
+
+  public confirmPendingIssuance(
+    id: string,
+    command: Omit<ConfirmPendingIssuanceCommand, 'id'>,
+    idempotencyKey: string,
+  ): Observable<ConfirmedIssuance> {
+    return this.post(`issuances/pending/${encodeURIComponent(id)}/confirm`, command, idempotencyKey).pipe(
+      map((body) => ConfirmedIssuance.parse(body)),
+    );
+  }
+
+  public rejectPendingIssuance(id: string, reason: string, idempotencyKey: string): Observable<PendingIssuanceView> {
+    return this.post(`issuances/pending/${encodeURIComponent(id)}/reject`, { reason }, idempotencyKey).pipe(
+      map((body) => PendingIssuanceView.parse(body)),
+    );
+  }
+
+  /** Progress towards the JCM targets (MOE and the secretariat). */
+  public fetchProgress(): Observable<TargetProgress> {
+    return this.http.get<unknown>(`${CREDITS}/progress`).pipe(map((body) => TargetProgress.parse(body)));
   }
 
   public fetchProjects(): Observable<ProjectPage> {

@@ -5,7 +5,12 @@
  */
 export const CREDITS_RPC = {
   registry: { create: 'credits.registry.create', list: 'credits.registry.list' },
-  account: { open: 'credits.account.open', list: 'credits.account.list', get: 'credits.account.get' },
+  account: {
+    open: 'credits.account.open',
+    list: 'credits.account.list',
+    get: 'credits.account.get',
+    history: 'credits.account.history',
+  },
   project: { register: 'credits.project.register', list: 'credits.project.list' },
   issuance: {
     create: 'credits.issuance.create',

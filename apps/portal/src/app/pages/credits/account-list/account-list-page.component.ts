@@ -8,12 +8,13 @@ import { SessionService } from '../../../core/session.service';
 import { groupDigits } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
 import { CreditsApiService } from '../../../services/credits-api.service';
+import { JcmProgressPanelComponent } from '../progress/progress-panel.component';
 import { canIssue, seesAllAccounts } from '../shared/credits-access';
 
 /** クレジット口座: the organisation's accounts (MOE and the secretariat: all) with their balances. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [JcmProgressPanelComponent, RouterLink],
   selector: 'jcm-account-list-page',
   styleUrl: './account-list-page.component.scss',
   templateUrl: './account-list-page.component.html',

@@ -31,3 +31,7 @@ export const creditsAreaGuard: CanActivateFn = () => {
 
 export const issueGuard: CanActivateFn = () =>
   canIssue(inject(SessionService).actor()) || inject(Router).createUrlTree(['/credits']);
+
+/** 発行待ち and progress towards the targets: MOE and the secretariat (the service checks again). */
+export const oversightGuard: CanActivateFn = () =>
+  seesAllAccounts(inject(SessionService).actor()) || inject(Router).createUrlTree(['/credits']);

@@ -19,3 +19,9 @@ export function checkQuantity(input: string, balance: string): { quantity: strin
   }
   return { quantity };
 }
+
+/** A signed whole-tonne string with separators and an explicit sign: "1200" → "+1,200", "-300" → "−300". */
+export function signedTonnes(value: string): string {
+  if (value.startsWith('-')) return `−${groupDigits(value.slice(1))}`;
+  return value === '0' ? '0' : `+${groupDigits(value)}`;
+}
