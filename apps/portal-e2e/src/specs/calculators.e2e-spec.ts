@@ -1,26 +1,11 @@
-import { Browser, Page } from 'playwright-core';
-import { baseUrl, launchChromium } from '../support/browser';
+import { Page } from 'playwright-core';
+import { baseUrl, useChromiumPage } from '../support/browser';
 
 /** The public JCM subsidy calculator, driven like a visitor would: no login, from the login page's link. */
 describe('public calculators in Chromium', () => {
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-  });
-
-  afterEach(async () => {
-    await page.context().close();
-  });
+  useChromiumPage((p) => (page = p));
 
   async function openJcmSubsidy(): Promise<void> {
     await page.goto(`${baseUrl()}/login`);

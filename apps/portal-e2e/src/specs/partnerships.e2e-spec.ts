@@ -1,27 +1,12 @@
-import { Browser, Page } from 'playwright-core';
-import { baseUrl, launchChromium, login } from '../support/browser';
+import { Page } from 'playwright-core';
+import { baseUrl, useChromiumPage, login } from '../support/browser';
 
 const DEMO = ['moe', 'gec', 'yokohama', 'kitakyushu', 'bangkok', 'koror', 'company', 'tpe'];
 
 describe('portal in Chromium against the running platform', () => {
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
-  });
-
-  afterEach(async () => {
-    await page.context().close();
-  });
+  useChromiumPage((p) => (page = p));
 
   it('reports every service healthy with PostgreSQL and NATS', async () => {
     const res = await fetch(`${baseUrl()}/api/v1/health`);

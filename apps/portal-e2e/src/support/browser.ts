@@ -20,3 +20,26 @@ export async function login(page: Page, email: string, password = 'demo-password
   await page.fill('input[name=password]', password);
   await page.click('[data-testid=login-submit]');
 }
+
+/**
+ * Registers the jest hooks every browser spec needs: one Chromium per spec file, and a fresh context and page per
+ * test (no cookies or session storage leak between tests). `use` receives each new page.
+ */
+export function useChromiumPage(use: (page: Page) => void, locale = 'ja-JP'): void {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    page = await (await browser.newContext({ locale })).newPage();
+    use(page);
+  });
+  afterEach(async () => {
+    await page?.context().close();
+  });
+}

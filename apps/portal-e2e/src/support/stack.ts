@@ -58,8 +58,8 @@ export async function startStack(): Promise<RunningStack> {
         resolve();
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`stack exited (${code}) before ready:\n${output.slice(-40).join('')}`));
