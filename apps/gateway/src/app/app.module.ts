@@ -10,6 +10,8 @@ import { CalculatorsController } from './calculators/calculators.controller';
 import { CreditsController } from './credits/credits.controller';
 import { GATEWAY_CONFIG, GatewayConfig, loadGatewayConfig } from './config/gateway-config';
 import { DemoSeeder } from './demo/demo-seeder';
+import { DocsController, GATEWAY_ROUTES } from './docs/docs.controller';
+import { listRoutes } from './docs/openapi';
 import { HealthController } from './health/health.controller';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { IdentityRepository } from './identity/identity.repository';
@@ -18,6 +20,9 @@ import { ServiceBus } from './nats-client';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PartnershipsController } from './partnerships/partnerships.controller';
 import { PROGRAMME_CONTROLLERS } from './programme';
+
+/** Every `/api/v1` controller; the OpenAPI document lists their routes from their decorators. */
+const API_CONTROLLERS = [AuthController, CalculatorsController, CreditsController, HealthController, MrvController, OrganisationsController, PartnershipsController, ...PROGRAMME_CONTROLLERS];
 
 /** The HTTP edge: authenticates, validates, and forwards to the services over NATS with the caller's context. */
 @Module({})
@@ -31,9 +36,10 @@ export class GatewayModule implements OnApplicationShutdown {
   static register(config: GatewayConfig = loadGatewayConfig()) {
     return {
       module: GatewayModule,
-      controllers: [AuthController, CalculatorsController, CreditsController, HealthController, MrvController, OrganisationsController, PartnershipsController, ...PROGRAMME_CONTROLLERS],
+      controllers: [...API_CONTROLLERS, DocsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: GATEWAY_ROUTES, useValue: listRoutes(API_CONTROLLERS) },
         {
           provide: DATA_SOURCE,
           useFactory: () =>

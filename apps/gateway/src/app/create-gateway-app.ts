@@ -1,5 +1,6 @@
 import { existsSync } from 'fs';
 import { join, resolve } from 'path';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
@@ -26,7 +27,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
-  app.setGlobalPrefix('api/v1');
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   // Baseline browser hardening for a portal that shows other organisations' names and credit balances.

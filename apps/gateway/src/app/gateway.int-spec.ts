@@ -30,6 +30,18 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     await http().get('/api/v1/partnerships').expect(401);
   });
 
+  it('publishes an OpenAPI document of every route at /api/docs, without login', async () => {
+    const res = await http().get('/api/docs').expect(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const paths = Object.keys(res.body.paths);
+    for (const p of ['/api/v1/auth/login', '/api/v1/partnerships/{id}', '/api/v1/calls', '/api/v1/credits/transfers', '/api/v1/calculators/{name}']) {
+      expect(paths).toContain(p);
+    }
+    const login = res.body.paths['/api/v1/auth/login'].post;
+    expect(Object.keys(login.requestBody.content['application/json'].schema.properties).sort()).toEqual(['email', 'password']);
+    await http().get('/api/v1/docs').expect(404);
+  });
+
   it('sends browser hardening headers', async () => {
     const res = await http().get('/api/v1/health');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -1,7 +1,7 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { MeResponse, RequestContext } from '@jcm/contracts';
+import { DomainError, MeResponse, RequestContext } from '@jcm/contracts';
 import { AuthService } from './auth.service';
 
 const PUBLIC = 'jcm:public';
@@ -36,12 +36,19 @@ function header(req: Request, name: string): string | undefined {
 
 /** The caller's RequestContext, set by AuthGuard. */
 export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): RequestContext => {
-  return context.switchToHttp().getRequest<AuthedRequest>().jcm!.ctx;
+  return authenticated(context).ctx;
 });
 
 export const Me = createParamDecorator((_: unknown, context: ExecutionContext): MeResponse => {
-  return context.switchToHttp().getRequest<AuthedRequest>().jcm!.me;
+  return authenticated(context).me;
 });
+
+/** The guard's result; a route marked @Public() that asks for the caller is a programming error, not a 500 later. */
+function authenticated(context: ExecutionContext): NonNullable<AuthedRequest['jcm']> {
+  const jcm = context.switchToHttp().getRequest<AuthedRequest>().jcm;
+  if (!jcm) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  return jcm;
+}
 
 export function requestContextOf(req: Request): RequestContext | undefined {
   return (req as AuthedRequest).jcm?.ctx;

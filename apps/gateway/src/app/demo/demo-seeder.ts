@@ -61,7 +61,10 @@ export class DemoSeeder {
         this.identity.findOrganisation(p.municipalityOrgId),
         this.identity.findOrganisation(p.partnerCityOrgId),
       ]);
-      const ref = (o: typeof municipality) => ({ orgId: o!.id, nameJa: o!.nameJa, nameEn: o!.nameEn, country: o!.country });
+      const ref = (o: typeof municipality) => {
+        if (!o) throw new Error('demo organisation missing: seed organisations first');
+        return { orgId: o.id, nameJa: o.nameJa, nameEn: o.nameEn, country: o.country };
+      };
       const created = await this.bus.send(
         RPC.partnership.create,
         moe,
