@@ -223,6 +223,8 @@ describe('programme year in the browser: call → proposal → selection → con
     expect(await rows.first().getAttribute('data-month')).toBe('2026-04');
     expect(await rows.first().textContent()).toContain('未提出');
     expect(await page.textContent('[data-testid=contract-amount]')).toContain('19,965,000');
+    // ¥18,150,000 of cost lines + 10% consumption tax (rounded down) = ¥19,965,000 (city-partnerships.md §7.1 B5).
+    expect(await page.textContent('[data-testid=contract-budget-tax]')).toContain('1,815,000');
     await page.screenshot({ path: 'tmp/screenshots/programme-contract-moe.png', fullPage: true });
   });
 

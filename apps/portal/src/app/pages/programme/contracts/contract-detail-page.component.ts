@@ -9,6 +9,7 @@ import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 import { hasFlag } from '../proposals/proposal-detail-page.component';
+import { JcmBudgetTableComponent } from '../shared/budget-table.component';
 import { JcmLoadStatusComponent } from '../shared/load-status.component';
 import { JcmProblemBoxComponent } from '../shared/problem-box.component';
 import { loadFor, loaded } from '../shared/load-state';
@@ -22,7 +23,7 @@ const FORWARD: ContractAction[] = ['sign', 'report-kickoff', 'start-work', 'repo
 /** 単年度契約: amounts, budget, state steps (MOE) and the twelve monthly reports with what is late. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
+  imports: [JcmBudgetTableComponent, JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
   selector: 'jcm-contract-detail-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './contract-detail-page.component.html',

@@ -10,6 +10,7 @@ import { newIdempotencyKey } from '../../../core/idempotency';
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
+import { JcmBudgetTableComponent } from '../shared/budget-table.component';
 import { JcmLoadStatusComponent } from '../shared/load-status.component';
 import { JcmProblemBoxComponent } from '../shared/problem-box.component';
 import { loadFor, loaded } from '../shared/load-state';
@@ -22,7 +23,7 @@ import { runAction } from '../shared/run-action';
 /** 企画書の詳細: content and budget; letters and submission (company); scoring and the decision (MOE). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmFindingsListComponent, JcmLoadStatusComponent, JcmProblemBoxComponent, JcmScoreFormComponent, RouterLink],
+  imports: [JcmBudgetTableComponent, JcmFindingsListComponent, JcmLoadStatusComponent, JcmProblemBoxComponent, JcmScoreFormComponent, RouterLink],
   selector: 'jcm-proposal-detail-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './proposal-detail-page.component.html',
