@@ -10,7 +10,7 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
-    res.status(body.code === 'NOT_FOUND' && error instanceof HttpException ? error.getStatus() : HTTP_STATUS_BY_CODE[body.code]).json(body);
+    res.status(HTTP_STATUS_BY_CODE[body.code]).json(body);
   }
 
   private toBody(error: unknown): RpcError {
