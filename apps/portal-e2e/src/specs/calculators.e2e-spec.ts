@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { baseUrl, useChromiumPage } from '../support/browser';
+import { baseUrl, useChromiumPage, liveText } from '../support/browser';
 
 /** The public JCM subsidy calculator, driven like a visitor would: no login, from the login page's link. */
 describe('public calculators in Chromium', () => {
@@ -30,9 +30,9 @@ describe('public calculators in Chromium', () => {
     await page.click('[data-testid=calc-submit]');
 
     await page.waitForSelector('[data-testid=calc-cost-effectiveness]');
-    expect(await page.textContent('[data-testid=calc-cost-effectiveness]')).toContain('3,027');
-    expect(await page.textContent('[data-testid=calc-subsidy]')).toContain('298,765,000');
-    expect(await page.textContent('[data-testid=calc-total-reduction]')).toContain('98,720');
+    expect(await liveText(page, '[data-testid=calc-cost-effectiveness]', '3,027')).toContain('3,027');
+    expect(await liveText(page, '[data-testid=calc-subsidy]', '298,765,000')).toContain('298,765,000');
+    expect(await liveText(page, '[data-testid=calc-total-reduction]', '98,720')).toContain('98,720');
 
     const findings = page.locator('[data-testid=calc-finding]');
     expect(await findings.count()).toBeGreaterThan(0);
@@ -46,7 +46,7 @@ describe('public calculators in Chromium', () => {
     await page.click('[data-testid=lang-switch]');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.textContent('[data-testid=page-title]')).toContain('JCM equipment subsidy');
-    expect(await page.textContent('[data-testid=calc-cost-effectiveness]')).toContain('3,027');
+    expect(await liveText(page, '[data-testid=calc-cost-effectiveness]', '3,027')).toContain('3,027');
     expect(await findings.first().textContent()).toContain('Payback with subsidy');
   });
 
@@ -56,7 +56,7 @@ describe('public calculators in Chromium', () => {
     await page.click('[data-testid=calc-example]');
     await page.click('[data-testid=calc-submit]');
     await page.waitForSelector('[data-testid=calc-cost-effectiveness]');
-    expect(await page.textContent('[data-testid=calc-cost-effectiveness]')).toContain('3,027');
+    expect(await liveText(page, '[data-testid=calc-cost-effectiveness]', '3,027')).toContain('3,027');
   });
 
   it('shows what is missing next to the fields instead of calculating', async () => {

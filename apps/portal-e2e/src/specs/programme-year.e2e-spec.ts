@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { baseUrl, launchChromium, login } from '../support/browser';
+import { baseUrl, launchChromium, login, liveText } from '../support/browser';
 
 /** A tiny valid PDF (magic bytes `%PDF-`), generated here rather than read from disk. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -110,13 +110,13 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.selectOption('[data-testid=elig-grade]', 'A');
     for (const [category, amount] of Object.entries(BUDGET)) await page.fill(`[data-testid="budget-amount-${category}"]`, amount);
 
-    expect(await page.textContent('[data-testid=budget-total]')).toContain('19,965,000');
-    expect(await page.textContent('[data-testid=budget-cap-status]')).toContain('上限内');
+    expect(await liveText(page, '[data-testid=budget-total]', '19,965,000')).toContain('19,965,000');
+    expect(await liveText(page, '[data-testid=budget-cap-status]', '上限内')).toContain('上限内');
 
     // ¥1 over the cap: the browser says so at once, and the service refuses with the cited rule.
     const before = ((await (await apiGet('proposals', await apiToken('company@demo.example'))).json()) as { total: number }).total;
     await page.fill('[data-testid=proposal-requested]', '20000001');
-    expect(await page.textContent('[data-testid=budget-cap-status]')).toContain('上限超過');
+    expect(await liveText(page, '[data-testid=budget-cap-status]', '上限超過')).toContain('上限超過');
     await page.click('[data-testid=proposal-save]');
     await page.waitForSelector('[data-testid=rule-violation]');
     const refusal = await page.textContent('[data-testid=rule-violation]');
@@ -129,7 +129,7 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.screenshot({ path: 'tmp/screenshots/programme-proposal-refused.png', fullPage: true });
 
     await page.fill('[data-testid=proposal-requested]', '19965000');
-    expect(await page.textContent('[data-testid=budget-cap-status]')).toContain('上限内');
+    expect(await liveText(page, '[data-testid=budget-cap-status]', '上限内')).toContain('上限内');
     await page.click('[data-testid=proposal-save]');
     await page.waitForSelector('[data-testid=proposal-state]');
     ids.proposal = lastSegment(page.url());
@@ -207,7 +207,7 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.check('[data-testid=score-ems-current]');
     await page.check('[data-testid=score-wlb-PLATINUM_ERUBOSHI]');
     await page.selectOption('[data-testid=score-novelty]', 'SOME');
-    expect(await page.textContent('[data-testid=score-preview]')).toContain('200 / 200');
+    expect(await liveText(page, '[data-testid=score-preview]', '200 / 200')).toContain('200 / 200');
     await page.click('[data-testid=score-submit]');
     await page.waitForFunction(() => document.querySelector('[data-testid=proposal-score]')?.textContent?.includes('200 / 200'));
 

@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { baseUrl, launchChromium, login } from '../support/browser';
+import { baseUrl, launchChromium, login, liveText } from '../support/browser';
 
 /**
  * 年度末の手続き in the browser: 報告会 (kick-off), 精算報告 (accepted, then an over-settlement refused with C3P-S1),
@@ -195,10 +195,10 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await page.click('[data-testid=settlement-new]');
     await page.fill('[data-testid="settlement-line-amount-人件費"]', '2000000');
     await page.fill('[data-testid="settlement-line-amount-外国旅費"]', '1,000,000');
-    expect(await page.textContent('[data-testid=settlement-subtotal]')).toContain('3,000,000');
-    expect(await page.textContent('[data-testid=settlement-tax]')).toContain('300,000');
-    expect(await page.textContent('[data-testid=settlement-total]')).toContain('3,300,000');
-    expect(await page.textContent('[data-testid=settlement-amount-status]')).toContain('契約金額内');
+    expect(await liveText(page, '[data-testid=settlement-subtotal]', '3,000,000')).toContain('3,000,000');
+    expect(await liveText(page, '[data-testid=settlement-tax]', '300,000')).toContain('300,000');
+    expect(await liveText(page, '[data-testid=settlement-total]', '3,300,000')).toContain('3,300,000');
+    expect(await liveText(page, '[data-testid=settlement-amount-status]', '契約金額内')).toContain('契約金額内');
     await page.click('[data-testid=settlement-save]');
     await page.waitForSelector('[data-testid=settlement-row][data-sequence="1"][data-state=draft]');
     await page.click('[data-testid=settlement-row][data-sequence="1"] [data-testid=settlement-submit]');
@@ -216,8 +216,8 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await openYearEnd('company');
     await page.click('[data-testid=settlement-new]');
     await page.fill('[data-testid="settlement-line-amount-人件費"]', '16000000'); // ¥17,600,000 + ¥3,300,000 > ¥19,965,000
-    expect(await page.textContent('[data-testid=settlement-total]')).toContain('17,600,000');
-    expect(await page.textContent('[data-testid=settlement-amount-status]')).toContain('契約金額超過');
+    expect(await liveText(page, '[data-testid=settlement-total]', '17,600,000')).toContain('17,600,000');
+    expect(await liveText(page, '[data-testid=settlement-amount-status]', '契約金額超過')).toContain('契約金額超過');
     await page.click('[data-testid=settlement-save]');
     await page.waitForSelector('[data-testid=rule-violation]');
     const refusal = (await page.textContent('[data-testid=rule-violation]')) ?? '';

@@ -43,3 +43,14 @@ export function useChromiumPage(use: (page: Page) => void, locale = 'ja-JP'): vo
     await page?.context().close();
   });
 }
+
+/**
+ * Text of a figure the page computes live (budget totals, score previews): waits until it shows `expected`, then
+ * returns it for the caller's assertion. Reading it right after typing races Angular's next render.
+ */
+export async function liveText(page: Page, selector: string, expected: string, timeoutMs = 10_000): Promise<string> {
+  await page
+    .waitForFunction(([s, e]) => document.querySelector(s)?.textContent?.includes(e), [selector, expected] as const, { timeout: timeoutMs })
+    .catch(() => undefined); // the caller's expect reports the actual text
+  return (await page.textContent(selector)) ?? '';
+}
