@@ -18,6 +18,7 @@ export * from './monitoring/input-checks';
 export * from './monitoring/evaluate-monitoring-period';
 export * from './monitoring/evaluate-monitoring-report';
 export * from './monitoring/rerun-calculation';
+export * from './monitoring/monthly-series';
 export * from './methodologies/solar-pv-methodology';
 export * from './methodologies/chiller-methodology';
 export * from './grid-emission-factor-sources';

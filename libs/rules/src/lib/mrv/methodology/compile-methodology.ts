@@ -110,8 +110,10 @@ export function compileMethodology(
       (name) => shapes.get(name) ?? (outputIndex.has(name) ? 'scalar' : undefined),
     );
     checked.errors.forEach((e) => issues.push(formulaIssue(i, e)));
-    shapes.set(output.id, checked.shape);
-    if ((REQUIRED_OUTPUTS as readonly string[]).includes(output.id) && checked.shape !== 'scalar') {
+    const required = (REQUIRED_OUTPUTS as readonly string[]).includes(output.id);
+    // A required output counts as the scalar it must be, so one mistake is reported once, not in every user.
+    shapes.set(output.id, required ? 'scalar' : checked.shape);
+    if (required && checked.shape !== 'scalar') {
       issues.push({
         path: ['outputs', i, 'formula'],
         code: 'OUTPUT_NOT_SCALAR',

@@ -50,7 +50,8 @@ export function reviseMethodology(
   const highest = [...existingVersions, base.version].sort(compareMethodologyVersions).at(-1) ?? base.version;
   if (compareMethodologyVersions(newVersion, highest) <= 0)
     return refuse(`version ${newVersion} must be higher than ${highest}`, ['version']);
-  const { publishedOn: _dropped, ...rest } = base;
+  const rest: Methodology = { ...base };
+  delete rest.publishedOn; // a new draft has not been published
   return { ok: true, methodology: { ...rest, version: newVersion, status: 'DRAFT' } };
 }
 

@@ -143,7 +143,7 @@ function checkParameter(
       ),
     ];
   }
-  if (typeof v === 'string') return rangeIssue(c, p, v, ['values', p.id], '');
+  if (typeof v === 'string') return rangeIssue(c, p, v, ['values', p.id], ['', '']);
   return checkSeries(c, p, v, input.period);
 }
 
@@ -152,7 +152,7 @@ function rangeIssue(
   p: MethodologyParameter,
   value: string,
   path: (string | number)[],
-  where: string,
+  where: readonly [ja: string, en: string],
 ): MonitoringIssue[] {
   const r = p.plausibleRange;
   if (!r) return [];
@@ -168,8 +168,8 @@ function rangeIssue(
     monitoringIssue(
       'OUT_OF_RANGE',
       path,
-      `パラメータ ${p.id}${where} の値 ${value} が妥当な範囲 ${range} の外です。`,
-      `Parameter ${p.id}${where}: ${value} is outside the plausible range ${rangeEn}.`,
+      `パラメータ ${p.id}${where[0]} の値 ${value} が妥当な範囲 ${range} の外です。`,
+      `Parameter ${p.id}${where[1]}: ${value} is outside the plausible range ${rangeEn}.`,
       paramSource(c, p),
       {
         parameter: p.id,
@@ -225,7 +225,7 @@ function checkSeries(
         ),
       );
     }
-    issues.push(...rangeIssue(c, p, e.value, [...at(e), 'value'], ` ${label(e)}`));
+    issues.push(...rangeIssue(c, p, e.value, [...at(e), 'value'], [` ${label(e)}`, ` ${labelEn(e)}`]));
   });
   if (issues.some((i) => i.code === 'SERIES_ENTRY_INVALID' || i.code === 'SERIES_OUTSIDE_PERIOD'))
     return issues;
