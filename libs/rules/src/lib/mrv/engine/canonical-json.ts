@@ -13,17 +13,46 @@ export type CanonicalValue =
  * service can hash it (SHA-256, outside this library) and compare a re-run byte for byte.
  */
 export function canonicalJson(value: CanonicalValue): string {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') {
+  const out: string[] = [];
+  write(value, out);
+  return out.join('');
+}
+
+/** Printable ASCII without " and \\: JSON.stringify would emit it unchanged. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+function write(value: CanonicalValue, out: string[]): void {
+  if (typeof value === 'string') {
+    // Most strings (decimals, dates, ids) need no escaping; JSON.stringify only for the rest. Same bytes either way.
+    out.push(PLAIN.test(value) ? `"${value}"` : JSON.stringify(value));
+  } else if (value === null || typeof value === 'boolean') {
+    out.push(String(value));
+  } else if (typeof value === 'number') {
     // Decimals must be strings: a float's text is not stable across producers.
     if (!Number.isSafeInteger(value))
       throw new RangeError(`canonical JSON allows only safe integers, got ${value}`);
-    return String(value);
+    out.push(String(value));
+  } else if (Array.isArray(value)) {
+    out.push('[');
+    value.forEach((v: CanonicalValue, i: number) => {
+      if (i > 0) out.push(',');
+      write(v, out);
+    });
+    out.push(']');
+  } else {
+    const obj = value as { readonly [key: string]: CanonicalValue | undefined };
+    // Array.prototype.sort without a comparator orders by UTF-16 code units, the canonical key order.
+    const keys = Object.keys(obj).sort();
+    out.push('{');
+    let first = true;
+    for (const k of keys) {
+      const v = obj[k];
+      if (v === undefined) continue;
+      if (!first) out.push(',');
+      first = false;
+      out.push(JSON.stringify(k), ':');
+      write(v, out);
+    }
+    out.push('}');
   }
-  if (Array.isArray(value)) return `[${value.map((v: CanonicalValue) => canonicalJson(v)).join(',')}]`;
-  const obj = value as { readonly [key: string]: CanonicalValue | undefined };
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k] as CanonicalValue)}`).join(',')}}`;
 }

@@ -114,3 +114,13 @@ describe('formula evaluation in decimal', () => {
     );
   });
 });
+
+describe('one text form per decimal', () => {
+  it('normalises trailing zeros, leading zeros and negative zero', () => {
+    expect(
+      ['124.30', '0124', '-0', '-0.0', '0.000', '-0.50', '1.05', '100'].map((v) =>
+        decimalText(new MrvDecimal(v)),
+      ),
+    ).toEqual(['124.3', '124', '0', '0', '0', '-0.5', '1.05', '100']);
+  });
+});

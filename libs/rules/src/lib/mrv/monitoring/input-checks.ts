@@ -1,9 +1,12 @@
-import { addDays, compareDates } from '../../shared/iso-date';
-import { decimalText, mrvDecimal } from '../engine/mrv-decimal';
+import { decimalText, mrvDecimal, type MrvDecimal } from '../engine/mrv-decimal';
 import type { CompiledMethodology } from '../methodology/compile-methodology';
 import type { MethodologyParameter } from '../methodology/methodology.schema';
 import type { MonitoringPeriodInput, SeriesEntry } from './monitoring-input.schema';
+import { dateOfDayNumber, dayNumber } from './day-number';
 import { monitoringIssue, type MonitoringIssue } from './monitoring-issue';
+
+/** Valid 'YYYY-MM-DD' dates order as strings do (four-digit years), so no date parsing is needed to compare them. */
+const compareDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const PERIOD_SOURCE = 'jcm-grants.md §4.1②, §6.3 (monitoring periods)';
 const paramSource = (c: CompiledMethodology, p: MethodologyParameter) =>
@@ -19,6 +22,10 @@ export function sortSeries(entries: readonly SeriesEntry[]): SeriesEntry[] {
   });
 }
 
+/** Already in decimalText form: no leading zeros, no trailing fraction zeros, not "-0". */
+const CANONICAL_DECIMAL = /^(0|-?[1-9]\d*)(\.\d*[1-9])?$|^-0\.\d*[1-9]$/;
+const canonicalDecimal = (v: string): string => (CANONICAL_DECIMAL.test(v) ? v : decimalText(mrvDecimal(v)));
+
 /** The input as the trace records it: series sorted, decimals in their one text form, so equal inputs print equal. */
 export function normalizeMonitoringInput(input: MonitoringPeriodInput): MonitoringPeriodInput {
   const values: MonitoringPeriodInput['values'] = {};
@@ -26,11 +33,11 @@ export function normalizeMonitoringInput(input: MonitoringPeriodInput): Monitori
     const v = input.values[id];
     values[id] =
       typeof v === 'string'
-        ? decimalText(mrvDecimal(v))
+        ? canonicalDecimal(v)
         : sortSeries(v).map((e) => ({
             from: e.from,
             to: e.to,
-            value: decimalText(mrvDecimal(e.value)),
+            value: canonicalDecimal(e.value),
             ...(e.meter === undefined ? {} : { meter: e.meter }),
           }));
   }
@@ -147,6 +154,21 @@ function checkParameter(
   return checkSeries(c, p, v, input.period);
 }
 
+const boundsCache = new WeakMap<MethodologyParameter, { min?: MrvDecimal; max?: MrvDecimal }>();
+/** A parameter's plausible range as decimals, parsed once per methodology object rather than once per value. */
+function boundsOf(p: MethodologyParameter): { min?: MrvDecimal; max?: MrvDecimal } {
+  let b = boundsCache.get(p);
+  if (!b) {
+    const r = p.plausibleRange;
+    b = {
+      ...(r?.min === undefined ? {} : { min: mrvDecimal(r.min) }),
+      ...(r?.max === undefined ? {} : { max: mrvDecimal(r.max) }),
+    };
+    boundsCache.set(p, b);
+  }
+  return b;
+}
+
 function rangeIssue(
   c: CompiledMethodology,
   p: MethodologyParameter,
@@ -156,11 +178,9 @@ function rangeIssue(
 ): MonitoringIssue[] {
   const r = p.plausibleRange;
   if (!r) return [];
+  const bounds = boundsOf(p);
   const d = mrvDecimal(value);
-  if (
-    (r.min === undefined || d.greaterThanOrEqualTo(mrvDecimal(r.min))) &&
-    (r.max === undefined || d.lessThanOrEqualTo(mrvDecimal(r.max)))
-  )
+  if ((!bounds.min || d.greaterThanOrEqualTo(bounds.min)) && (!bounds.max || d.lessThanOrEqualTo(bounds.max)))
     return [];
   const range = `${r.min ?? '−∞'}〜${r.max ?? '∞'} ${p.unit}`;
   const rangeEn = `${r.min ?? '−∞'} to ${r.max ?? '∞'} ${p.unit}`;
@@ -232,39 +252,49 @@ function checkSeries(
 
   // Per meter, the entries must tile the period exactly: start on its first day, each next entry the day after.
   const byMeter = new Map<string, SeriesEntry[]>();
-  for (const e of sortSeries(entries)) byMeter.set(e.meter ?? '', [...(byMeter.get(e.meter ?? '') ?? []), e]);
+  for (const e of sortSeries(entries)) {
+    const list = byMeter.get(e.meter ?? '');
+    if (list) list.push(e);
+    else byMeter.set(e.meter ?? '', [e]);
+  }
   for (const [meter, list] of byMeter) {
     const m = meter ? ` ${meter}` : '';
-    let expected = period.start;
+    // Day numbers, not strings, in the loop: an entry's dates are parsed once, text is built only for a message.
+    let expected = dayNumber(period.start);
     for (const e of list) {
-      const cmp = compareDates(e.from, expected);
-      if (cmp > 0)
+      const from = dayNumber(e.from);
+      if (from > expected) {
+        const gap = `${dateOfDayNumber(expected)}〜${dateOfDayNumber(from - 1)}`;
         issues.push(
           issue(
             'SERIES_GAP',
             at(e),
-            `${p.id}${m}: ${expected}〜${addDays(e.from, -1)} の値がありません。`,
-            `${p.id}${m}: no value for ${expected}–${addDays(e.from, -1)}.`,
+            `${p.id}${m}: ${gap} の値がありません。`,
+            `${p.id}${m}: no value for ${gap.replace('〜', '–')}.`,
           ),
         );
-      if (cmp < 0)
+      }
+      if (from < expected) {
+        const overlap = `${e.from}〜${dateOfDayNumber(expected - 1)}`;
         issues.push(
           issue(
             'SERIES_OVERLAP',
             at(e),
-            `${p.id}${m}: ${label(e)} が前の値と ${e.from}〜${addDays(expected, -1)} で重複しています。`,
-            `${p.id}${m}: ${labelEn(e)} overlaps the previous entry on ${e.from}–${addDays(expected, -1)}.`,
+            `${p.id}${m}: ${label(e)} が前の値と ${overlap} で重複しています。`,
+            `${p.id}${m}: ${labelEn(e)} overlaps the previous entry on ${overlap.replace('〜', '–')}.`,
           ),
         );
-      if (compareDates(addDays(e.to, 1), expected) > 0) expected = addDays(e.to, 1);
+      }
+      expected = Math.max(expected, dayNumber(e.to) + 1);
     }
-    if (compareDates(expected, addDays(period.end, 1)) < 0) {
+    if (expected <= dayNumber(period.end)) {
+      const gap = `${dateOfDayNumber(expected)}〜${period.end}`;
       issues.push(
         issue(
           'SERIES_GAP',
           ['values', p.id],
-          `${p.id}${m}: ${expected}〜${period.end} の値がありません。`,
-          `${p.id}${m}: no value for ${expected}–${period.end}.`,
+          `${p.id}${m}: ${gap} の値がありません。`,
+          `${p.id}${m}: no value for ${gap.replace('〜', '–')}.`,
         ),
       );
     }

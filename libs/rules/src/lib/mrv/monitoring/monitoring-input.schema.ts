@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { IsoDateSchema } from '../../shared/schemas';
 import { SignedDecimalString } from '../methodology/methodology.schema';
+import { CalendarDateSchema as IsoDateSchema } from './day-number';
 
 /** One value of a series parameter: a meter (計量器) over a span of days, usually a calendar month. */
 export const SeriesEntry = z.object({
