@@ -16,7 +16,8 @@ export const SignedDecimalString = z
 export const FormulaName = z
   .string()
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a name is a letter or _ followed by letters, digits or _ (max 64)')
-  .refine((n) => !isAllowedFunction(n), 'a function name cannot be used as a parameter or output name');
+  .refine((n) => !isAllowedFunction(n), 'a function name cannot be used as a parameter or output name')
+  .refine((n) => !n.startsWith('__'), 'names starting with __ are reserved');
 
 /**
  * JCM monitoring options (モニタリングオプション, JCM Monitoring Spreadsheet): A = public or statistical data measured

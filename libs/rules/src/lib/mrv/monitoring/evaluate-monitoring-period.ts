@@ -6,7 +6,7 @@ import { MrvDecimal } from '../engine/mrv-decimal';
 import { compileMethodology, type CompiledMethodology } from '../methodology/compile-methodology';
 import type { Methodology, RoundingRule } from '../methodology/methodology.schema';
 import { checkMonitoringInput, normalizeMonitoringInput } from './input-checks';
-import { MonitoringPeriodInput } from './monitoring-input.schema';
+import { MonitoringPeriodInput, parameterValue } from './monitoring-input.schema';
 import { monitoringIssue, type MonitoringIssue } from './monitoring-issue';
 
 /** Engine identity recorded in every trace. Bump the version whenever any result or trace byte could change. */
@@ -115,9 +115,9 @@ export function evaluateMonitoringPeriod(
 
   const input = normalizeMonitoringInput(parsed.data);
   const env = new Map<string, EngineValue>();
-  const defaultsApplied: Record<string, string> = {};
+  const defaultsApplied: Record<string, string> = Object.create(null);
   for (const p of c.parameters.values()) {
-    const v = input.values[p.id];
+    const v = parameterValue(input.values, p.id);
     if (v === undefined) {
       defaultsApplied[p.id] = p.defaultValue ?? '';
       env.set(p.id, { kind: 'scalar', value: new MrvDecimal(p.defaultValue ?? '0') });
@@ -135,7 +135,7 @@ export function evaluateMonitoringPeriod(
   }
 
   const outputs: OutputTrace[] = [];
-  const results: Record<string, string | string[]> = {};
+  const results: Record<string, string | string[]> = Object.create(null);
   for (const o of c.order) {
     const steps: TraceStep[] = [];
     let exact: EngineValue;

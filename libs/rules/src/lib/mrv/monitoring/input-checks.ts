@@ -1,7 +1,7 @@
 import { decimalText, mrvDecimal, type MrvDecimal } from '../engine/mrv-decimal';
 import type { CompiledMethodology } from '../methodology/compile-methodology';
 import type { MethodologyParameter } from '../methodology/methodology.schema';
-import type { MonitoringPeriodInput, SeriesEntry } from './monitoring-input.schema';
+import { parameterValue, type MonitoringPeriodInput, type SeriesEntry } from './monitoring-input.schema';
 import { dateOfDayNumber, dayNumber } from './day-number';
 import { monitoringIssue, type MonitoringIssue } from './monitoring-issue';
 
@@ -28,7 +28,8 @@ const canonicalDecimal = (v: string): string => (CANONICAL_DECIMAL.test(v) ? v :
 
 /** The input as the trace records it: series sorted, decimals in their one text form, so equal inputs print equal. */
 export function normalizeMonitoringInput(input: MonitoringPeriodInput): MonitoringPeriodInput {
-  const values: MonitoringPeriodInput['values'] = {};
+  // A null-prototype record: no key of the input can reach Object.prototype.
+  const values: MonitoringPeriodInput['values'] = Object.create(null);
   for (const id of Object.keys(input.values).sort()) {
     const v = input.values[id];
     values[id] =
@@ -113,7 +114,7 @@ function checkParameter(
   p: MethodologyParameter,
   input: MonitoringPeriodInput,
 ): MonitoringIssue[] {
-  const v = input.values[p.id];
+  const v = parameterValue(input.values, p.id);
   const src = paramSource(c, p);
   const named = `${p.id} (${p.name.ja})`;
   const namedEn = `${p.id} (${p.name.en})`;

@@ -111,3 +111,30 @@ describe('checks before computing', () => {
     });
   });
 });
+
+describe('names that collide with Object.prototype', () => {
+  it('a parameter named "constructor" is missing when not given, not the inherited function', () => {
+    const m = {
+      ...PV,
+      parameters: PV.parameters.map((p) => (p.id === 'EF_RE' ? { ...p, id: 'constructor' } : p)),
+      outputs: PV.outputs.map((o) => (o.id === 'RE' ? { ...o, formula: 'sum(EG) * constructor' } : o)),
+    };
+    expect(issues(evaluateMonitoringPeriod(m, { period: PERIOD, values: { EG: months(TWELVE) } }))).toEqual([
+      { code: 'PARAMETER_MISSING', path: 'values.constructor', parameter: 'constructor' },
+    ]);
+    const r = evaluateMonitoringPeriod(
+      m,
+      JSON.parse(
+        `{"period":{"start":"2025-01-01","end":"2025-12-31"},"values":{"constructor":"0.319","EG":${JSON.stringify(months(TWELVE))}}}`,
+      ),
+    );
+    expect(r.ok && r.results['RE']).toBe('382.8');
+    // A "__proto__" key in posted JSON pollutes nothing: it is not taken as a value, the real parameters are missing.
+    const polluted = evaluateMonitoringPeriod(
+      PV,
+      JSON.parse('{"period":{"start":"2025-01-01","end":"2025-12-31"},"values":{"__proto__":{"EG":"1"}}}'),
+    );
+    expect(issues(polluted).map((i) => i.code)).toEqual(['PARAMETER_MISSING', 'PARAMETER_MISSING']);
+    expect(({} as Record<string, unknown>)['EG']).toBeUndefined();
+  });
+});

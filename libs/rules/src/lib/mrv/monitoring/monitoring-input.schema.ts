@@ -33,3 +33,14 @@ export const MonitoringPeriodInput = z.object({
     .optional(),
 });
 export type MonitoringPeriodInput = z.infer<typeof MonitoringPeriodInput>;
+
+/**
+ * A parameter's value in the input, own properties only: a parameter named like an Object.prototype member
+ * ("constructor", "toString") must read as missing, not as the inherited function.
+ */
+export function parameterValue(
+  values: MonitoringPeriodInput['values'],
+  id: string,
+): ParameterValue | undefined {
+  return Object.hasOwn(values, id) ? values[id] : undefined;
+}
