@@ -3,7 +3,8 @@ import { GRID_EF_JCM_FY2021 } from '../grid-emission-factors';
 import { CHILLER_METHODOLOGY as CHILLER } from '../methodologies/chiller-methodology';
 import { SOLAR_PV_METHODOLOGY as PV } from '../methodologies/solar-pv-methodology';
 import { evaluateMonitoringPeriod } from './evaluate-monitoring-period';
-import { evaluateMonitoringReport } from './evaluate-monitoring-report';
+import { evaluateMonitoringReport, rerunReportCalculation } from './evaluate-monitoring-report';
+import { canonicalJson } from '../engine/canonical-json';
 import { monthlySeries } from './monthly-series';
 
 const PERIOD = { start: '2025-01-01', end: '2025-12-31' };
@@ -104,6 +105,22 @@ describe('monitoring report over several technologies: rounded down per technolo
       { technologyId: 'CH-1', methodology: CHILLER, input: anchorChiller },
     ]);
     expect(again.ok && again.canonicalTrace).toBe(r.canonicalTrace);
+    // The stored report re-runs from its own inputs, with the versions it names, byte for byte.
+    const lookup = (id: string, version: string) =>
+      [PV, CHILLER].find((m) => m.id === id && m.version === version);
+    expect(rerunReportCalculation(r.canonicalTrace, lookup)).toMatchObject({ identical: true });
+    expect(
+      rerunReportCalculation(
+        r.canonicalTrace.replace('"totalEmissionReductionT":"508"', '"totalEmissionReductionT":"509"'),
+        lookup,
+      ),
+    ).toMatchObject({ identical: false, reason: 'DIFFERENT_RESULT' });
+    expect(rerunReportCalculation(r.canonicalTrace, () => undefined)).toEqual({
+      identical: false,
+      reason: 'UNKNOWN_METHODOLOGY',
+    });
+    // Canonical JSON survives parse → serialise (e.g. a jsonb round trip that reorders keys).
+    expect(canonicalJson(JSON.parse(r.canonicalTrace))).toBe(r.canonicalTrace);
   });
 
   it("a technology's issues come back under its path; duplicate technologies are refused", () => {

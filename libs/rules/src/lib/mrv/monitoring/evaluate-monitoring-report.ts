@@ -129,3 +129,45 @@ export function evaluateMonitoringReport(parts: readonly TechnologyPeriod[]): Re
     findings,
   };
 }
+
+/**
+ * Re-run a stored report calculation: evaluate each technology's stored input again with the methodology version
+ * its trace names (looked up by the caller, e.g. from the service's published versions) and compare the canonical
+ * report trace byte for byte.
+ */
+export function rerunReportCalculation(
+  storedCanonicalTrace: string,
+  methodologyFor: (id: string, version: string) => Methodology | CompiledMethodology | undefined,
+): {
+  identical: boolean;
+  reason?: 'NOT_A_TRACE' | 'UNKNOWN_METHODOLOGY' | 'INPUT_REFUSED' | 'DIFFERENT_RESULT';
+  canonicalTrace?: string;
+} {
+  let stored: {
+    technologies?: {
+      technologyId?: unknown;
+      trace?: { methodology?: { id?: unknown; version?: unknown }; input?: unknown };
+    }[];
+  };
+  try {
+    stored = JSON.parse(storedCanonicalTrace);
+  } catch {
+    return { identical: false, reason: 'NOT_A_TRACE' };
+  }
+  if (!Array.isArray(stored?.technologies)) return { identical: false, reason: 'NOT_A_TRACE' };
+  const parts: TechnologyPeriod[] = [];
+  for (const t of stored.technologies) {
+    const id = t.trace?.methodology?.id;
+    const version = t.trace?.methodology?.version;
+    if (typeof t.technologyId !== 'string' || typeof id !== 'string' || typeof version !== 'string')
+      return { identical: false, reason: 'NOT_A_TRACE' };
+    const methodology = methodologyFor(id, version);
+    if (!methodology) return { identical: false, reason: 'UNKNOWN_METHODOLOGY' };
+    parts.push({ technologyId: t.technologyId, methodology, input: t.trace?.input });
+  }
+  const again = evaluateMonitoringReport(parts);
+  if (!again.ok) return { identical: false, reason: 'INPUT_REFUSED' };
+  return again.canonicalTrace === storedCanonicalTrace
+    ? { identical: true, canonicalTrace: again.canonicalTrace }
+    : { identical: false, reason: 'DIFFERENT_RESULT', canonicalTrace: again.canonicalTrace };
+}

@@ -3,6 +3,7 @@ import { SOLAR_PV_METHODOLOGY as PV } from '../methodologies/solar-pv-methodolog
 import { evaluateMonitoringPeriod, MRV_ENGINE } from './evaluate-monitoring-period';
 import { monthlySeries } from './monthly-series';
 import { rerunCalculation } from './rerun-calculation';
+import { MrvDecimal } from '../engine/mrv-decimal';
 
 const months = (values: readonly string[], meter?: string) => monthlySeries(values, '2025-01-01', meter);
 
@@ -124,5 +125,23 @@ describe('solar PV monitoring period, Thailand (別添4 No.16 タイ, 再生可�
       values: { EG: [...months(half, 'M1'), ...months(half, 'M2')], EF_RE: thaiFactor() },
     });
     expect(r.ok && r.results['ER']).toBe('489');
+  });
+
+  it('property: 300 generated periods each equal floor(Σ EG × EF) computed independently, and re-run identically', () => {
+    let x = 12_345;
+    const next = () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648);
+    for (let i = 0; i < 300; i++) {
+      const gen = Array.from({ length: 12 }, () => `${next() % 100_000}.${next() % 1000}`);
+      const ef = `0.${String(next() % 10_000).padStart(4, '0')}`;
+      const r = evaluateMonitoringPeriod(PV, { period: PERIOD, values: { EG: months(gen), EF_RE: ef } });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      const expected = gen
+        .reduce((a, v) => a.plus(v), new MrvDecimal(0))
+        .times(ef)
+        .toDecimalPlaces(0, MrvDecimal.ROUND_DOWN)
+        .toFixed();
+      expect([i, r.emissionReductionT]).toEqual([i, expected]);
+      expect(rerunCalculation(PV, r.canonicalTrace).identical).toBe(true);
+    }
   });
 });
