@@ -1,5 +1,6 @@
 import { CHILLER_METHODOLOGY } from '../methodologies/chiller-methodology';
 import { SOLAR_PV_METHODOLOGY } from '../methodologies/solar-pv-methodology';
+import { evaluateMonitoringPeriod } from '../monitoring/evaluate-monitoring-period';
 import { compileMethodology, MethodologySchema, validateMethodology } from './compile-methodology';
 import { checkEligibility } from './eligibility';
 import {
@@ -152,5 +153,25 @@ describe('eligibility checklist (plan-forms.md A-9 9(2))', () => {
     expect(checkEligibility(CHILLER_METHODOLOGY, missing).findings.map((f) => f.ruleId)).toEqual([
       'MRV-ELIG-1',
     ]);
+  });
+});
+
+describe('garbage in: issues, never a throw', () => {
+  const cases: [string, unknown][] = [
+    ['null', null],
+    ['a string', 'x'],
+    ['an empty object', {}],
+    ['parameters not a list', { ...SOLAR_PV_METHODOLOGY, parameters: 'x' }],
+    ['a formula that is a number', { ...SOLAR_PV_METHODOLOGY, outputs: [{ id: 'RE', formula: 5 }] }],
+  ];
+  it.each(cases)('methodology: %s', (_label, raw) => {
+    expect(MethodologySchema.safeParse(raw).success).toBe(false);
+    expect(validateMethodology(raw).ok).toBe(false);
+  });
+  it.each(cases)('monitoring input: %s', (_label, raw) => {
+    expect(evaluateMonitoringPeriod(SOLAR_PV_METHODOLOGY, raw)).toMatchObject({
+      ok: false,
+      issues: expect.arrayContaining([expect.objectContaining({ code: 'INVALID_INPUT' })]),
+    });
   });
 });

@@ -99,15 +99,17 @@ export function evaluateMonitoringPeriod(
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) =>
-        monitoringIssue(
+      issues: parsed.error.issues.map((i) => {
+        const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+        const where = path.length > 0 ? path.join('.') : '(input)';
+        return monitoringIssue(
           'INVALID_INPUT',
-          i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-          `入力が不正です: ${i.message}`,
-          `Invalid input: ${i.message}`,
+          path,
+          `入力が不正です（${where}）: ${i.message}`,
+          `${where}: ${i.message}`,
           'jcm-grants.md §4.1②',
-        ),
-      ),
+        );
+      }),
     };
   }
   const issues = checkMonitoringInput(c, parsed.data);
