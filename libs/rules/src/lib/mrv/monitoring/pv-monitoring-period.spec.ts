@@ -145,3 +145,33 @@ describe('solar PV monitoring period, Thailand (別添4 No.16 タイ, 再生可�
     }
   });
 });
+
+describe('intermediate series outputs', () => {
+  it('RE_m = EG × EF per month (rounded per entry), then RE = Σ RE_m; the trace shows both', () => {
+    const m = {
+      ...PV,
+      outputs: [
+        {
+          id: 'RE_m',
+          name: { ja: '月別リファレンス排出量', en: 'Monthly reference emissions' },
+          unit: 'tCO2',
+          formula: 'EG * EF_RE',
+          rounding: { mode: 'HALF_UP' as const, places: 2 },
+        },
+        ...PV.outputs.map((o) => (o.id === 'RE' ? { ...o, formula: 'Σ(RE_m)' } : o)),
+      ],
+    };
+    const r = evaluateMonitoringPeriod(m, {
+      period: { start: '2025-01-01', end: '2025-02-28' },
+      values: { EG: monthlySeries(['128.4', '131.7'], '2025-01-01'), EF_RE: '0.319' },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    // 128.4 × 0.319 = 40.9596 → 40.96; 131.7 × 0.319 = 42.0123 → 42.01; Σ = 82.97 → ER 82.
+    expect(r.results).toEqual({ RE_m: ['40.96', '42.01'], RE: '82.97', PE: '0', ER: '82' });
+    expect(r.trace.outputs[0]).toMatchObject({
+      id: 'RE_m',
+      exact: ['40.9596', '42.0123'],
+      value: ['40.96', '42.01'],
+    });
+  });
+});
