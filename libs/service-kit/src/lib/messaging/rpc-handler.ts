@@ -36,7 +36,9 @@ export async function handlePublicRpc<S extends z.ZodTypeAny, O>(
   work: (data: z.infer<S>) => Promise<O>,
 ): Promise<RpcReply<O>> {
   try {
-    const envelope = z.object({ ctx: RequestContext.optional(), data: z.unknown().optional() }).safeParse(raw ?? {});
+    const envelope = z
+      .object({ ctx: RequestContext.optional(), data: z.unknown().optional() })
+      .safeParse(raw ?? {});
     if (!envelope.success) throw DomainError.validation(envelope.error, 'request envelope');
     const data = schema.safeParse(envelope.data.data ?? {});
     if (!data.success) throw DomainError.validation(data.error);
