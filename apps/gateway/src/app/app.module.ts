@@ -13,6 +13,7 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { DocsController, GATEWAY_ROUTES } from './docs/docs.controller';
 import { listRoutes } from './docs/openapi';
 import { HealthController } from './health/health.controller';
+import { FilesModule } from './files/files.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { IdentityRepository } from './identity/identity.repository';
 import { MrvController } from './mrv/mrv.controller';
@@ -36,6 +37,7 @@ export class GatewayModule implements OnApplicationShutdown {
   static register(config: GatewayConfig = loadGatewayConfig()) {
     return {
       module: GatewayModule,
+      imports: [FilesModule.register(config)],
       controllers: [...API_CONTROLLERS, DocsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
