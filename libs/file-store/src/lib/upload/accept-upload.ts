@@ -12,7 +12,7 @@ export interface UploadRequest {
   declaredType: string | undefined;
   /** The raw `X-File-Name` header. */
   fileNameHeader: string | undefined;
-  body: AsyncIterable<Buffer | string>;
+  body: AsyncIterable<Buffer | string> | Iterable<Buffer>;
   maxBytes?: number;
 }
 

@@ -20,7 +20,7 @@ export interface CollectedUpload {
  * read, hashed and accepted, so a refused or interrupted upload leaves nothing stored.
  */
 export async function collectUpload(
-  source: AsyncIterable<Buffer | string>,
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer>,
   maxBytes = FILE_MAX_BYTES,
   chunkBytes = CHUNK_BYTES,
 ): Promise<CollectedUpload> {
