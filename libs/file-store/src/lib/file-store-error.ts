@@ -1,4 +1,12 @@
-import { BilingualText, DomainError, ErrorCode, FieldIssue, FILE_HTTP_STATUS, FileErrorBody, FileErrorCode } from '@jcm/contracts';
+import {
+  BilingualText,
+  DomainError,
+  ErrorCode,
+  FieldIssue,
+  FILE_HTTP_STATUS,
+  FileErrorBody,
+  FileErrorCode,
+} from '@jcm/contracts';
 
 /** The platform code each file error travels as where only ErrorCode is understood (audit log, NATS). */
 const PLATFORM_CODE: Record<FileErrorCode, ErrorCode> = {

@@ -47,8 +47,12 @@ export class CreateFiles1767225600000 implements MigrationInterface {
     )`);
     await q.query(`CREATE UNIQUE INDEX stored_file_idempotency ON files.stored_file (uploaded_by_org_id, idempotency_key)
       WHERE idempotency_key IS NOT NULL`);
-    await q.query(`CREATE INDEX stored_file_owner ON files.stored_file (owner_service, owner_kind, owner_id) WHERE state = 'attached'`);
-    await q.query(`CREATE INDEX stored_file_unattached ON files.stored_file (created_at) WHERE state = 'uploaded'`);
+    await q.query(
+      `CREATE INDEX stored_file_owner ON files.stored_file (owner_service, owner_kind, owner_id) WHERE state = 'attached'`,
+    );
+    await q.query(
+      `CREATE INDEX stored_file_unattached ON files.stored_file (created_at) WHERE state = 'uploaded'`,
+    );
     await q.query(`CREATE TABLE files.file_chunk (
       file_id uuid NOT NULL REFERENCES files.stored_file(id) ON DELETE CASCADE,
       seq integer NOT NULL CHECK (seq >= 0),
@@ -77,11 +81,15 @@ export class CreateFiles1767225600000 implements MigrationInterface {
     const visible = `files.current_scope_is_system() OR uploaded_by_org_id = files.current_org_id() OR id = files.current_file_grant()`;
     await q.query(`ALTER TABLE files.stored_file ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE files.stored_file FORCE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY stored_file_visible ON files.stored_file USING (${visible}) WITH CHECK (${visible})`);
+    await q.query(
+      `CREATE POLICY stored_file_visible ON files.stored_file USING (${visible}) WITH CHECK (${visible})`,
+    );
     const parentVisible = `EXISTS (SELECT 1 FROM files.stored_file f WHERE f.id = file_chunk.file_id)`;
     await q.query(`ALTER TABLE files.file_chunk ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE files.file_chunk FORCE ROW LEVEL SECURITY`);
-    await q.query(`CREATE POLICY file_chunk_visible ON files.file_chunk USING (${parentVisible}) WITH CHECK (${parentVisible})`);
+    await q.query(
+      `CREATE POLICY file_chunk_visible ON files.file_chunk USING (${parentVisible}) WITH CHECK (${parentVisible})`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -26,9 +26,15 @@ export class FileAccess {
     const { service, kind, id: ownerId } = route.owner;
     let reply: FileAccessReply;
     try {
-      reply = await this.bus.send(fileAccessSubject(service), ctx, { fileId: id, ownerKind: kind, ownerId }, FileAccessReply);
+      reply = await this.bus.send(
+        fileAccessSubject(service),
+        ctx,
+        { fileId: id, ownerKind: kind, ownerId },
+        FileAccessReply,
+      );
     } catch (err) {
-      if (err instanceof DomainError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) throw notFound(id);
+      if (err instanceof DomainError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN'))
+        throw notFound(id);
       throw err;
     }
     if (!reply.allowed) throw notFound(id);

@@ -12,17 +12,31 @@ import { FileStore } from '@jcm/file-store';
 export class FileAttachments {
   constructor(private readonly store: FileStore) {}
 
-  async claim(ctx: RequestContext, fileId: string, use: FileUse, opts: { path?: string; owner?: FileOwner } = {}): Promise<FileRef> {
+  async claim(
+    ctx: RequestContext,
+    fileId: string,
+    use: FileUse,
+    opts: { path?: string; owner?: FileOwner } = {},
+  ): Promise<FileRef> {
     const path = opts.path ?? 'fileId';
     const file = await this.store.find({ orgId: ctx.orgId }, fileId);
-    if (!file || file.uploadedByOrgId !== ctx.orgId) throw refused(path, 'No file with this id was uploaded by your organisation');
+    if (!file || file.uploadedByOrgId !== ctx.orgId)
+      throw refused(path, 'No file with this id was uploaded by your organisation');
     if (file.use !== use) throw refused(path, `The file was uploaded as ${file.use}, not ${use}`);
     if (file.state === 'attached' && !(opts.owner && sameOwner(file, opts.owner))) {
-      throw new DomainError('CONFLICT', `File ${fileId} already belongs to another record; upload it again for this one.`, [
-        { path, message: 'Already attached to another record' },
-      ]);
+      throw new DomainError(
+        'CONFLICT',
+        `File ${fileId} already belongs to another record; upload it again for this one.`,
+        [{ path, message: 'Already attached to another record' }],
+      );
     }
-    return { fileId: file.id, filename: file.filename, mediaType: file.mediaType, sizeBytes: file.sizeBytes, sha256: file.sha256 };
+    return {
+      fileId: file.id,
+      filename: file.filename,
+      mediaType: file.mediaType,
+      sizeBytes: file.sizeBytes,
+      sha256: file.sha256,
+    };
   }
 
   attach(ctx: RequestContext, fileId: string, owner: FileOwner): Promise<StoredFileView> {
@@ -35,5 +49,7 @@ function refused(path: string, message: string): DomainError {
 }
 
 function sameOwner(file: StoredFileView, owner: FileOwner): boolean {
-  return file.owner?.service === owner.service && file.owner.kind === owner.kind && file.owner.id === owner.id;
+  return (
+    file.owner?.service === owner.service && file.owner.kind === owner.kind && file.owner.id === owner.id
+  );
 }

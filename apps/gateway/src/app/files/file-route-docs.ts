@@ -6,12 +6,17 @@ const P = '/api/v1';
 /** OpenAPI entries of the file routes, for the route table (the upload body is the raw file, not JSON). */
 export const FILE_ROUTE_DOCS: Record<string, RouteDoc> = {
   [`POST ${P}/files`]: {
-    summary: 'Upload a file (raw body ≤ 10 MB; Content-Type, X-File-Name percent-encoded UTF-8; Idempotency-Key). 413 / 415 / 422 refuse it and store nothing',
+    summary:
+      'Upload a file (raw body ≤ 10 MB; Content-Type, X-File-Name percent-encoded UTF-8; Idempotency-Key). 413 / 415 / 422 refuse it and store nothing',
     query: UploadFileQuery,
     response: StoredFileView,
   },
-  [`GET ${P}/files/{id}`]: { summary: 'A stored file: name, type, size, SHA-256, owner (404 unless the owning record is visible)', response: StoredFileView },
+  [`GET ${P}/files/{id}`]: {
+    summary: 'A stored file: name, type, size, SHA-256, owner (404 unless the owning record is visible)',
+    response: StoredFileView,
+  },
   [`GET ${P}/files/{id}/content`]: {
-    summary: 'Download (after the owning service confirms access; SHA-256 re-checked first, else 500 STORED_FILE_CORRUPT and no body)',
+    summary:
+      'Download (after the owning service confirms access; SHA-256 re-checked first, else 500 STORED_FILE_CORRUPT and no body)',
   },
 };

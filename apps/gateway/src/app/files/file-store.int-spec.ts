@@ -23,12 +23,20 @@ describe('FileStore on schema files (real PostgreSQL)', () => {
       await c.end();
     }
   };
-  const tables = async () => (await admin(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'files' ORDER BY 1`)).map((r) => r.table_name);
+  const tables = async () =>
+    (
+      await admin(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'files' ORDER BY 1`)
+    ).map((r) => r.table_name);
   const save = async (org: string, bytes = samplePdf(600 * 1024)) =>
     (
       await store.save(
         { orgId: org, userId: randomUUID() },
-        await acceptUpload({ use: 'letter', declaredType: 'application/pdf', fileNameHeader: 'letter.pdf', body: [bytes] }),
+        await acceptUpload({
+          use: 'letter',
+          declaredType: 'application/pdf',
+          fileNameHeader: 'letter.pdf',
+          body: [bytes],
+        }),
       )
     ).file;
 
@@ -47,7 +55,13 @@ describe('FileStore on schema files (real PostgreSQL)', () => {
 
   it('migrates up, down and up again, with RLS forced on both tables', async () => {
     const c = config();
-    const opts = { adminDatabaseUrl: db.url, schema: 'files', role: c.dbRole, rolePassword: c.dbRolePassword, migrations: FILES_MIGRATIONS };
+    const opts = {
+      adminDatabaseUrl: db.url,
+      schema: 'files',
+      role: c.dbRole,
+      rolePassword: c.dbRolePassword,
+      migrations: FILES_MIGRATIONS,
+    };
     expect(await tables()).toEqual(['file_chunk', 'migrations', 'stored_file']);
     await revertAllMigrations(opts);
     expect(await tables()).toEqual(['migrations']);
@@ -61,8 +75,13 @@ describe('FileStore on schema files (real PostgreSQL)', () => {
   it('shows a file and its chunks to its uploader, to a holder of its grant, and to nobody else', async () => {
     const file = await save(orgA);
     const rows = (org: string, grant = '') =>
-      queryAs(db.url, { role: 'jcm_files', orgId: org }, `SELECT set_config('app.file_grant', $2, true),
-        (SELECT count(*)::int FROM files.stored_file WHERE id = $1) AS files, (SELECT count(*)::int FROM files.file_chunk WHERE file_id = $1) AS chunks`, [file.id, grant]);
+      queryAs(
+        db.url,
+        { role: 'jcm_files', orgId: org },
+        `SELECT set_config('app.file_grant', $2, true),
+        (SELECT count(*)::int FROM files.stored_file WHERE id = $1) AS files, (SELECT count(*)::int FROM files.file_chunk WHERE file_id = $1) AS chunks`,
+        [file.id, grant],
+      );
     expect((await rows(orgA))[0]).toMatchObject({ files: 1, chunks: 3 });
     expect((await rows(orgB))[0]).toMatchObject({ files: 0, chunks: 0 });
     expect((await rows(orgB, file.id))[0]).toMatchObject({ files: 1, chunks: 3 });
@@ -75,15 +94,30 @@ describe('FileStore on schema files (real PostgreSQL)', () => {
   it('never lets its role rewrite a chunk or the recorded hash, and keeps an attached file with its owner', async () => {
     const file = await save(orgA);
     await expect(
-      queryAs(db.url, { role: 'jcm_files', orgId: orgA }, `UPDATE files.file_chunk SET data = '\\x00' WHERE file_id = $1`, [file.id]),
+      queryAs(
+        db.url,
+        { role: 'jcm_files', orgId: orgA },
+        `UPDATE files.file_chunk SET data = '\\x00' WHERE file_id = $1`,
+        [file.id],
+      ),
     ).rejects.toThrow(/permission denied/);
     await expect(
-      queryAs(db.url, { role: 'jcm_files', orgId: orgA }, `UPDATE files.stored_file SET sha256 = repeat('0', 64) WHERE id = $1`, [file.id]),
+      queryAs(
+        db.url,
+        { role: 'jcm_files', orgId: orgA },
+        `UPDATE files.stored_file SET sha256 = repeat('0', 64) WHERE id = $1`,
+        [file.id],
+      ),
     ).rejects.toThrow(/never change/);
     const owner = { service: 'partnership', kind: 'interest-letter', id: randomUUID() } as const;
     await store.attach({ orgId: orgA }, file.id, owner);
     await expect(
-      queryAs(db.url, { role: 'jcm_files', orgId: orgA }, `UPDATE files.stored_file SET owner_id = gen_random_uuid() WHERE id = $1`, [file.id]),
+      queryAs(
+        db.url,
+        { role: 'jcm_files', orgId: orgA },
+        `UPDATE files.stored_file SET owner_id = gen_random_uuid() WHERE id = $1`,
+        [file.id],
+      ),
     ).rejects.toThrow(/keeps its owner/);
     // Another organisation cannot attach (or even see) it.
     await expect(store.attach({ orgId: orgB }, file.id, owner)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -92,13 +126,21 @@ describe('FileStore on schema files (real PostgreSQL)', () => {
   it('deletes uploads never attached, chunks included, and keeps attached ones', async () => {
     const abandoned = await save(orgB);
     const kept = await save(orgB);
-    await store.attach({ orgId: orgB }, kept.id, { service: 'mrv', kind: 'monitoring-report', id: randomUUID() });
+    await store.attach({ orgId: orgB }, kept.id, {
+      service: 'mrv',
+      kind: 'monitoring-report',
+      id: randomUUID(),
+    });
     const untouched = await save(orgB);
     expect(await store.deleteUnattached(new Date(Date.parse(untouched.createdAt) - 60_000))).toBe(0);
     const removed = await store.deleteUnattached(new Date(Date.now() + 60_000));
     expect(removed).toBeGreaterThanOrEqual(2);
-    const left = await admin(`SELECT id FROM files.stored_file WHERE id = ANY($1)`, [[abandoned.id, kept.id, untouched.id]]);
+    const left = await admin(`SELECT id FROM files.stored_file WHERE id = ANY($1)`, [
+      [abandoned.id, kept.id, untouched.id],
+    ]);
     expect(left.map((r) => r.id)).toEqual([kept.id]);
-    expect(await admin(`SELECT 1 FROM files.file_chunk WHERE file_id = ANY($1)`, [[abandoned.id, untouched.id]])).toEqual([]);
+    expect(
+      await admin(`SELECT 1 FROM files.file_chunk WHERE file_id = ANY($1)`, [[abandoned.id, untouched.id]]),
+    ).toEqual([]);
   });
 });

@@ -1,5 +1,16 @@
 import { Readable } from 'stream';
-import { Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UseFilters } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseFilters,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   DomainError,
@@ -47,9 +58,11 @@ export class FilesController {
     try {
       if (ctx.role === 'viewer') throw new DomainError('FORBIDDEN', 'Viewers cannot upload files.');
       const { use } = parseInput(UploadFileQuery, query, 'query');
-      if (Number(req.headers['content-length'] ?? 0) > FILE_MAX_BYTES) throw new FileStoreError('FILE_TOO_LARGE', FILE_ERROR_TEXT.tooLarge());
+      if (Number(req.headers['content-length'] ?? 0) > FILE_MAX_BYTES)
+        throw new FileStoreError('FILE_TOO_LARGE', FILE_ERROR_TEXT.tooLarge());
       // The JSON parser took a body sent as application/json: no file type the store accepts is JSON.
-      if (req.readableEnded) throw new FileStoreError('FILE_TYPE_NOT_ALLOWED', FILE_ERROR_TEXT.typeNotAllowed(use, null));
+      if (req.readableEnded)
+        throw new FileStoreError('FILE_TYPE_NOT_ALLOWED', FILE_ERROR_TEXT.typeNotAllowed(use, null));
       const accepted = await acceptUpload({
         use,
         declaredType: req.headers['content-type'],
@@ -57,7 +70,11 @@ export class FilesController {
         body: req.iterator({ destroyOnReturn: false }),
       });
       const { file, replayed } = await this.store.save(
-        { orgId: ctx.orgId, userId: ctx.userId, ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}) },
+        {
+          orgId: ctx.orgId,
+          userId: ctx.userId,
+          ...(ctx.idempotencyKey ? { idempotencyKey: ctx.idempotencyKey } : {}),
+        },
         accepted,
       );
       res.setHeader('Location', `/api/v1/files/${file.id}`);
@@ -96,7 +113,10 @@ export class FilesController {
     const { file, chunks } = read;
     res.setHeader('Content-Type', file.mediaType);
     res.setHeader('Content-Length', String(file.sizeBytes));
-    res.setHeader('Content-Disposition', contentDisposition(file.filename, inline === '1' && INLINE_TYPES.has(file.mediaType)));
+    res.setHeader(
+      'Content-Disposition',
+      contentDisposition(file.filename, inline === '1' && INLINE_TYPES.has(file.mediaType)),
+    );
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('ETag', `"sha256-${file.sha256}"`);

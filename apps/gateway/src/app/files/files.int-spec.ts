@@ -53,15 +53,31 @@ describe('file store through the gateway (real PostgreSQL and NATS)', () => {
     }
   };
   const counts = async () =>
-    (await admin<{ files: number; chunks: number }>(`SELECT (SELECT count(*)::int FROM files.stored_file) AS files,
-      (SELECT count(*)::int FROM files.file_chunk) AS chunks`))[0];
+    (
+      await admin<{
+        files: number;
+        chunks: number;
+      }>(`SELECT (SELECT count(*)::int FROM files.stored_file) AS files,
+      (SELECT count(*)::int FROM files.file_chunk) AS chunks`)
+    )[0];
 
   const upload = (who: string, body: Buffer, type: string, name: string, use = 'letter') =>
-    http().post(`/api/v1/files?use=${use}`).set(as(who)).set('Content-Type', type).set('X-File-Name', encodeURIComponent(name)).send(body);
+    http()
+      .post(`/api/v1/files?use=${use}`)
+      .set(as(who))
+      .set('Content-Type', type)
+      .set('X-File-Name', encodeURIComponent(name))
+      .send(body);
 
   const ctxOf = async (who: string): Promise<RequestContext> => {
     const me = await http().get('/api/v1/me').set(as(who)).expect(200);
-    return { userId: me.body.user.id, orgId: me.body.organisation.id, orgType: me.body.organisation.type, role: 'editor', correlationId: randomUUID() };
+    return {
+      userId: me.body.user.id,
+      orgId: me.body.organisation.id,
+      orgType: me.body.organisation.type,
+      role: 'editor',
+      correlationId: randomUUID(),
+    };
   };
 
   beforeAll(async () => {
@@ -98,17 +114,27 @@ describe('file store through the gateway (real PostgreSQL and NATS)', () => {
 
     const meta = await http().get(`/api/v1/files/${res.body.id}`).set(as('yokohama')).expect(200);
     expect(meta.body).toEqual(res.body);
-    const got = await http().get(`/api/v1/files/${res.body.id}/content`).set(as('yokohama')).buffer(true).parse(binary).expect(200);
+    const got = await http()
+      .get(`/api/v1/files/${res.body.id}/content`)
+      .set(as('yokohama'))
+      .responseType('blob')
+      .expect(200);
     expect(Buffer.compare(got.body as Buffer, pdf)).toBe(0);
     expect(got.headers['content-type']).toBe('application/pdf');
     expect(got.headers['content-length']).toBe(String(pdf.length));
     expect(got.headers['cache-control']).toBe('private, no-store');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     expect(got.headers['repr-digest']).toBe(`sha-256=:${Buffer.from(sha(pdf), 'hex').toString('base64')}:`);
-    expect(got.headers['content-disposition']).toBe(`attachment; filename="${LETTER_NAME.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(LETTER_NAME).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    expect(got.headers['content-disposition']).toBe(
+      `attachment; filename="${LETTER_NAME.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(LETTER_NAME).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     const name = /filename\*=UTF-8''(.+)$/.exec(got.headers['content-disposition'])![1];
     expect(decodeURIComponent(name)).toBe(LETTER_NAME);
-    const inline = await http().get(`/api/v1/files/${res.body.id}/content?inline=1`).set(as('yokohama')).buffer(true).parse(binary).expect(200);
+    const inline = await http()
+      .get(`/api/v1/files/${res.body.id}/content?inline=1`)
+      .set(as('yokohama'))
+      .responseType('blob')
+      .expect(200);
     expect(inline.headers['content-disposition']).toMatch(/^inline; /);
   });
 
@@ -133,20 +159,46 @@ describe('file store through the gateway (real PostgreSQL and NATS)', () => {
     const mismatch = await upload('yokohama', samplePng(), 'application/pdf', 'scan.pdf').expect(422);
     expect(mismatch.body.code).toBe('FILE_TYPE_MISMATCH');
     expect(mismatch.body.message_ja).toContain('PNG');
-    const renamed = await upload('yokohama', samplePdf(2048), 'application/pdf', 'calc.xlsx', 'plan-attachment').expect(422);
+    const renamed = await upload(
+      'yokohama',
+      samplePdf(2048),
+      'application/pdf',
+      'calc.xlsx',
+      'plan-attachment',
+    ).expect(422);
     expect(renamed.body.issues).toEqual([expect.objectContaining({ path: 'X-File-Name' })]);
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(4000, 0)]);
     const fake = await upload('yokohama', exe, 'application/pdf', 'letter.pdf').expect(415);
     expect(fake.body).toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED' });
-    const docx = await upload('yokohama', sampleDocx(), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'letter.docx').expect(415);
+    const docx = await upload(
+      'yokohama',
+      sampleDocx(),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'letter.docx',
+    ).expect(415);
     expect(docx.body.message_en).toContain('Accepted: PDF, PNG, JPEG');
-    const json = await http().post('/api/v1/files?use=letter').set(as('yokohama')).send({ not: 'a file' }).expect(415);
+    const json = await http()
+      .post('/api/v1/files?use=letter')
+      .set(as('yokohama'))
+      .send({ not: 'a file' })
+      .expect(415);
     expect(json.body.code).toBe('FILE_TYPE_NOT_ALLOWED');
     await upload('yokohama', samplePdf(100), 'application/pdf', 'x.pdf', 'selfie').expect(400);
-    await http().post('/api/v1/files?use=letter').set(as('yokohama')).set('Content-Type', 'application/pdf').send(samplePdf(100)).expect(400);
+    await http()
+      .post('/api/v1/files?use=letter')
+      .set(as('yokohama'))
+      .set('Content-Type', 'application/pdf')
+      .send(samplePdf(100))
+      .expect(400);
     expect(await counts()).toEqual(before);
     // The same spreadsheet is welcome as a plan-form attachment.
-    const xlsx = await upload('company', sampleXlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', '費用内訳.xlsx', 'plan-attachment').expect(201);
+    const xlsx = await upload(
+      'company',
+      sampleXlsx(),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      '費用内訳.xlsx',
+      'plan-attachment',
+    ).expect(201);
     expect(xlsx.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 
@@ -154,7 +206,10 @@ describe('file store through the gateway (real PostgreSQL and NATS)', () => {
     const pdf = samplePdf(700 * 1024);
     const { body } = await upload('yokohama', pdf, 'application/pdf', 'tamper.pdf').expect(201);
     await http().get(`/api/v1/files/${body.id}/content`).set(as('yokohama')).expect(200);
-    await admin(`UPDATE files.file_chunk SET data = overlay(data PLACING '\\x58'::bytea FROM 1000 FOR 1) WHERE file_id = $1 AND seq = 1`, [body.id]);
+    await admin(
+      `UPDATE files.file_chunk SET data = overlay(data PLACING '\\x58'::bytea FROM 1000 FOR 1) WHERE file_id = $1 AND seq = 1`,
+      [body.id],
+    );
     const res = await http().get(`/api/v1/files/${body.id}/content`).set(as('yokohama')).expect(500);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.body).toMatchObject({ code: 'STORED_FILE_CORRUPT' });
@@ -163,13 +218,17 @@ describe('file store through the gateway (real PostgreSQL and NATS)', () => {
     // A missing chunk is caught the same way.
     const second = await upload('yokohama', pdf, 'application/pdf', 'tamper2.pdf').expect(201);
     await admin(`DELETE FROM files.file_chunk WHERE file_id = $1 AND seq = 2`, [second.body.id]);
-    expect((await http().get(`/api/v1/files/${second.body.id}/content`).set(as('yokohama')).expect(500)).body.code).toBe('STORED_FILE_CORRUPT');
+    expect(
+      (await http().get(`/api/v1/files/${second.body.id}/content`).set(as('yokohama')).expect(500)).body.code,
+    ).toBe('STORED_FILE_CORRUPT');
   });
 
-  it("answers 404 to another organisation (MOE included) for an upload no record owns yet", async () => {
+  it('answers 404 to another organisation (MOE included) for an upload no record owns yet', async () => {
     const { body } = await upload('yokohama', samplePdf(4096), 'application/pdf', 'mine.pdf').expect(201);
     for (const who of ['kitakyushu', 'bangkok', 'moe']) {
-      expect((await http().get(`/api/v1/files/${body.id}`).set(as(who)).expect(404)).body.code).toBe('NOT_FOUND');
+      expect((await http().get(`/api/v1/files/${body.id}`).set(as(who)).expect(404)).body.code).toBe(
+        'NOT_FOUND',
+      );
       await http().get(`/api/v1/files/${body.id}/content`).set(as(who)).expect(404);
     }
     await http().get(`/api/v1/files/${randomUUID()}`).set(as('yokohama')).expect(404);
@@ -177,45 +236,86 @@ describe('file store through the gateway (real PostgreSQL and NATS)', () => {
     await http().get(`/api/v1/files/${body.id}/content`).expect(401);
     // RLS agrees, under the store's own role.
     const sql = `SELECT id FROM files.stored_file WHERE id = $1`;
-    expect(await queryAs(world.db.url, { role: 'jcm_files', orgId: DEMO_ORGS.kitakyushu }, sql, [body.id])).toEqual([]);
-    expect(await queryAs(world.db.url, { role: 'jcm_files', orgId: DEMO_ORGS.yokohama }, sql, [body.id])).toHaveLength(1);
+    expect(
+      await queryAs(world.db.url, { role: 'jcm_files', orgId: DEMO_ORGS.kitakyushu }, sql, [body.id]),
+    ).toEqual([]);
+    expect(
+      await queryAs(world.db.url, { role: 'jcm_files', orgId: DEMO_ORGS.yokohama }, sql, [body.id]),
+    ).toHaveLength(1);
   });
 
   it('answers a retry with the same Idempotency-Key and bytes with the same file, and refuses the key for other bytes', async () => {
     const pdf = samplePdf(300 * 1024);
     const key = `upload-${randomUUID()}`;
-    const first = await upload('kitakyushu', pdf, 'application/pdf', 'retry.pdf').set('Idempotency-Key', key).expect(201);
-    const again = await upload('kitakyushu', pdf, 'application/pdf', 'retry.pdf').set('Idempotency-Key', key).expect(201);
+    const first = await upload('kitakyushu', pdf, 'application/pdf', 'retry.pdf')
+      .set('Idempotency-Key', key)
+      .expect(201);
+    const again = await upload('kitakyushu', pdf, 'application/pdf', 'retry.pdf')
+      .set('Idempotency-Key', key)
+      .expect(201);
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers['idempotent-replayed']).toBe('true');
-    const [{ n }] = await admin<{ n: number }>(`SELECT count(*)::int AS n FROM files.stored_file WHERE idempotency_key = $1`, [key]);
+    const [{ n }] = await admin<{ n: number }>(
+      `SELECT count(*)::int AS n FROM files.stored_file WHERE idempotency_key = $1`,
+      [key],
+    );
     expect(n).toBe(1);
-    await upload('kitakyushu', samplePdf(300 * 1024, 'other'), 'application/pdf', 'retry.pdf').set('Idempotency-Key', key).expect(409);
+    await upload('kitakyushu', samplePdf(300 * 1024, 'other'), 'application/pdf', 'retry.pdf')
+      .set('Idempotency-Key', key)
+      .expect(409);
     // Keys are per organisation: Yokohama's use of the same key is its own file.
-    const other = await upload('yokohama', pdf, 'application/pdf', 'retry.pdf').set('Idempotency-Key', key).expect(201);
+    const other = await upload('yokohama', pdf, 'application/pdf', 'retry.pdf')
+      .set('Idempotency-Key', key)
+      .expect(201);
     expect(other.body.id).not.toBe(first.body.id);
   });
 
   it('streams an attached file only to those its owning record admits, asking the owning service over NATS', async () => {
     const pdf = samplePdf(50 * 1024);
-    const { body } = await upload('company', pdf, 'application/pdf', '実施計画書.pdf', 'plan-attachment').expect(201);
+    const { body } = await upload(
+      'company',
+      pdf,
+      'application/pdf',
+      '実施計画書.pdf',
+      'plan-attachment',
+    ).expect(201);
     const files = world.gateway.get(FileAttachments);
     const company = await ctxOf('company');
     const applicationId = randomUUID();
     const ref = await files.claim(company, body.id, 'plan-attachment');
-    expect(ref).toEqual({ fileId: body.id, filename: '実施計画書.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length, sha256: sha(pdf) });
-    await expect(files.claim(company, body.id, 'letter')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(files.claim(await ctxOf('yokohama'), body.id, 'plan-attachment')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(ref).toEqual({
+      fileId: body.id,
+      filename: '実施計画書.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.length,
+      sha256: sha(pdf),
+    });
+    await expect(files.claim(company, body.id, 'letter')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(files.claim(await ctxOf('yokohama'), body.id, 'plan-attachment')).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     records.set(applicationId, { fileId: body.id, orgIds: [DEMO_ORGS.company, DEMO_ORGS.gec] });
     const owner = { service: 'grants', kind: 'application', id: applicationId } as const;
     expect(await files.attach(company, body.id, owner)).toMatchObject({ state: 'attached', owner });
     await files.attach(company, body.id, owner); // a retried command attaches again without harm
-    await expect(files.attach(company, body.id, { ...owner, id: randomUUID() })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(files.claim(company, body.id, 'plan-attachment')).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await files.claim(company, body.id, 'plan-attachment', { owner })).toMatchObject({ fileId: body.id });
+    await expect(files.attach(company, body.id, { ...owner, id: randomUUID() })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(files.claim(company, body.id, 'plan-attachment')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(await files.claim(company, body.id, 'plan-attachment', { owner })).toMatchObject({
+      fileId: body.id,
+    });
 
     asked.length = 0;
-    const got = await http().get(`/api/v1/files/${body.id}/content`).set(as('gec')).buffer(true).parse(binary).expect(200);
+    const got = await http()
+      .get(`/api/v1/files/${body.id}/content`)
+      .set(as('gec'))
+      .responseType('blob')
+      .expect(200);
     expect(Buffer.compare(got.body as Buffer, pdf)).toBe(0);
     expect(asked).toEqual([{ orgId: DEMO_ORGS.gec, ownerId: applicationId }]);
     await http().get(`/api/v1/files/${body.id}/content`).set(as('kitakyushu')).expect(404);
@@ -226,15 +326,13 @@ describe('file store through the gateway (real PostgreSQL and NATS)', () => {
   });
 });
 
-/** Superagent hands binary bodies back as Buffers only with a parser. */
-function binary(res: import('superagent').Response, done: (err: Error | null, body: Buffer) => void): void {
-  const parts: Buffer[] = [];
-  res.on('data', (c: Buffer) => parts.push(c));
-  res.on('end', () => done(null, Buffer.concat(parts)));
-}
-
 /** POST with Transfer-Encoding: chunked (no Content-Length), so only the check while streaming can stop it. */
-function postChunked(port: number, token: string, body: Buffer, piece: number): Promise<{ status: number; body: string }> {
+function postChunked(
+  port: number,
+  token: string,
+  body: Buffer,
+  piece: number,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -242,7 +340,12 @@ function postChunked(port: number, token: string, body: Buffer, piece: number): 
         port,
         method: 'POST',
         path: '/api/v1/files?use=letter',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/pdf', 'X-File-Name': 'stream.pdf', 'Transfer-Encoding': 'chunked' },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/pdf',
+          'X-File-Name': 'stream.pdf',
+          'Transfer-Encoding': 'chunked',
+        },
       },
       (res) => {
         let text = '';

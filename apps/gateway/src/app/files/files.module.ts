@@ -14,7 +14,12 @@ const FILES_DATA_SOURCE = 'JCM_FILES_DATA_SOURCE';
 export function fileStoreDatabase(config: GatewayConfig): FileStoreDatabase {
   const s = config.service;
   const dbRole = dbRoleFor('files');
-  return { adminDatabaseUrl: s.adminDatabaseUrl, dbRole, dbRolePassword: s.dbRolePassword, serviceDatabaseUrl: withRole(s.adminDatabaseUrl, dbRole, s.dbRolePassword) };
+  return {
+    adminDatabaseUrl: s.adminDatabaseUrl,
+    dbRole,
+    dbRolePassword: s.dbRolePassword,
+    serviceDatabaseUrl: withRole(s.adminDatabaseUrl, dbRole, s.dbRolePassword),
+  };
 }
 
 /**
@@ -42,10 +47,20 @@ export class FilesModule implements OnApplicationShutdown {
           provide: FILES_DATA_SOURCE,
           useFactory: async () => {
             if (process.env['JCM_SKIP_MIGRATIONS'] !== '1') await migrateFileStore(db);
-            return new DataSource({ type: 'postgres', url: db.serviceDatabaseUrl, schema: 'files', synchronize: false, extra: { max: 4 } }).initialize();
+            return new DataSource({
+              type: 'postgres',
+              url: db.serviceDatabaseUrl,
+              schema: 'files',
+              synchronize: false,
+              extra: { max: 4 },
+            }).initialize();
           },
         },
-        { provide: FileStore, useFactory: (ds: DataSource) => new FileStore(ds), inject: [FILES_DATA_SOURCE] },
+        {
+          provide: FileStore,
+          useFactory: (ds: DataSource) => new FileStore(ds),
+          inject: [FILES_DATA_SOURCE],
+        },
         FileAccess,
         FileAttachments,
       ],

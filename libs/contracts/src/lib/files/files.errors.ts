@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { FieldIssue } from '../shared/rpc-error';
-import { FILE_MAX_BYTES, FileUse, MEDIA_TYPE_LABELS, MEDIA_TYPES_BY_USE, StoredMediaType } from './files.media-types';
+import {
+  FILE_MAX_BYTES,
+  FileUse,
+  MEDIA_TYPE_LABELS,
+  MEDIA_TYPES_BY_USE,
+  StoredMediaType,
+} from './files.media-types';
 
 /**
  * Errors of the file routes, beyond the platform's ErrorCode: they need statuses the JSON routes never answer

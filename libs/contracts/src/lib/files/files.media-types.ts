@@ -63,7 +63,14 @@ export type FileUse = z.infer<typeof FileUse>;
 export const MEDIA_TYPES_BY_USE: Record<FileUse, readonly StoredMediaType[]> = {
   letter: ['application/pdf', 'image/png', 'image/jpeg'],
   'plan-attachment': ['application/pdf', XLSX_MEDIA_TYPE, DOCX_MEDIA_TYPE, 'image/png', 'image/jpeg'],
-  'monitoring-evidence': ['application/pdf', XLSX_MEDIA_TYPE, DOCX_MEDIA_TYPE, 'image/png', 'image/jpeg', 'text/csv'],
+  'monitoring-evidence': [
+    'application/pdf',
+    XLSX_MEDIA_TYPE,
+    DOCX_MEDIA_TYPE,
+    'image/png',
+    'image/jpeg',
+    'text/csv',
+  ],
 };
 
 /** issue 9: attachments up to 10 MB each (10 MiB, the unit browsers and Windows show as "10 MB"). */

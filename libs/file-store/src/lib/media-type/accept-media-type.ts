@@ -33,19 +33,33 @@ export function acceptMediaType(
 ): AcceptedType {
   const declared = normaliseDeclared(declaredContentType);
   const extension = extensionOf(filename);
-  const mediaType = detected === null ? null : detected.kind === 'binary' ? detected.mediaType : textType(declared, extension);
+  const mediaType =
+    detected === null
+      ? null
+      : detected.kind === 'binary'
+        ? detected.mediaType
+        : textType(declared, extension);
   if (mediaType === null || !MEDIA_TYPES_BY_USE[use].includes(mediaType)) {
     throw new FileStoreError('FILE_TYPE_NOT_ALLOWED', FILE_ERROR_TEXT.typeNotAllowed(use, mediaType), [
-      { path: 'content', message: `Content is ${mediaType ?? 'not a recognised type'}; accepted: ${MEDIA_TYPES_BY_USE[use].join(', ')}` },
+      {
+        path: 'content',
+        message: `Content is ${mediaType ?? 'not a recognised type'}; accepted: ${MEDIA_TYPES_BY_USE[use].join(', ')}`,
+      },
     ]);
   }
   if (declared !== null && declared !== mediaType) {
-    throw new FileStoreError('FILE_TYPE_MISMATCH', FILE_ERROR_TEXT.typeMismatch(mediaType, declaredContentType ?? ''), [
-      { path: 'Content-Type', message: `Declared ${declaredContentType}, content is ${mediaType}` },
-    ]);
+    throw new FileStoreError(
+      'FILE_TYPE_MISMATCH',
+      FILE_ERROR_TEXT.typeMismatch(mediaType, declaredContentType ?? ''),
+      [{ path: 'Content-Type', message: `Declared ${declaredContentType}, content is ${mediaType}` }],
+    );
   }
   const extensions = EXTENSIONS_BY_MEDIA_TYPE[mediaType];
-  if (extension === null) return { mediaType, filename: `${[...filename].slice(0, MAX_NAME_CHARS - extensions[0].length).join('')}${extensions[0]}` };
+  if (extension === null)
+    return {
+      mediaType,
+      filename: `${[...filename].slice(0, MAX_NAME_CHARS - extensions[0].length).join('')}${extensions[0]}`,
+    };
   if (!extensions.includes(extension)) {
     throw new FileStoreError('FILE_TYPE_MISMATCH', FILE_ERROR_TEXT.typeMismatch(mediaType, extension), [
       { path: 'X-File-Name', message: `Extension ${extension} does not match content ${mediaType}` },

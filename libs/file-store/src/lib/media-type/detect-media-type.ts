@@ -22,7 +22,8 @@ export function detectMediaType(bytes: ChunkedBytes): DetectedContent {
   const head = bytes.slice(0, 16);
   for (const s of SIGNATURES) {
     if (s.bytes.every((b, i) => head[i] === b)) {
-      if (s.mediaType === 'image/gif' && !((head[4] === 0x37 || head[4] === 0x39) && head[5] === 0x61)) return null;
+      if (s.mediaType === 'image/gif' && !((head[4] === 0x37 || head[4] === 0x39) && head[5] === 0x61))
+        return null;
       return { kind: 'binary', mediaType: s.mediaType };
     }
   }

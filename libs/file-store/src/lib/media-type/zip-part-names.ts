@@ -19,7 +19,10 @@ export function zipPartNames(bytes: ChunkedBytes): string[] | null {
   const tail = bytes.slice(tailStart, bytes.length - tailStart);
   let eocd = -1;
   for (let i = tail.length - EOCD_BYTES; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY && i + EOCD_BYTES + tail.readUInt16LE(i + 20) === tail.length) {
+    if (
+      tail.readUInt32LE(i) === END_OF_CENTRAL_DIRECTORY &&
+      i + EOCD_BYTES + tail.readUInt16LE(i + 20) === tail.length
+    ) {
       eocd = i;
       break;
     }

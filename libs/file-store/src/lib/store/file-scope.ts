@@ -7,8 +7,13 @@ import { DataSource, EntityManager } from 'typeorm';
  */
 export type FileScope = { orgId: string; grantFileId?: string } | 'system';
 
-export function inFileScope<T>(ds: DataSource, scope: FileScope, work: (m: EntityManager) => Promise<T>): Promise<T> {
-  const [orgId, orgType, grant] = scope === 'system' ? ['', 'SYSTEM', ''] : [scope.orgId, '', scope.grantFileId ?? ''];
+export function inFileScope<T>(
+  ds: DataSource,
+  scope: FileScope,
+  work: (m: EntityManager) => Promise<T>,
+): Promise<T> {
+  const [orgId, orgType, grant] =
+    scope === 'system' ? ['', 'SYSTEM', ''] : [scope.orgId, '', scope.grantFileId ?? ''];
   return ds.transaction(async (m) => {
     await m.query(
       `SELECT set_config('app.org_id', $1, true), set_config('app.org_type', $2, true), set_config('app.file_grant', $3, true)`,

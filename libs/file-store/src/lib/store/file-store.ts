@@ -1,7 +1,14 @@
 import { createHash } from 'crypto';
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, FILE_ERROR_TEXT, FileOwner, FileUse, StoredFileView, StoredMediaType } from '@jcm/contracts';
+import {
+  DomainError,
+  FILE_ERROR_TEXT,
+  FileOwner,
+  FileUse,
+  StoredFileView,
+  StoredMediaType,
+} from '@jcm/contracts';
 import { isPgError } from '@jcm/service-kit';
 import { FileStoreError } from '../file-store-error';
 import { CollectedUpload } from '../upload/collect-upload';
@@ -91,7 +98,9 @@ export class FileStore {
   }
 
   async find(scope: FileScope, id: string): Promise<StoredFileView | null> {
-    const [row] = await inFileScope(this.ds, scope, (m) => m.query(`SELECT ${FILE_COLUMNS} FROM files.stored_file WHERE id = $1`, [id]));
+    const [row] = await inFileScope(this.ds, scope, (m) =>
+      m.query(`SELECT ${FILE_COLUMNS} FROM files.stored_file WHERE id = $1`, [id]),
+    );
     return row ? toView(row) : null;
   }
 
@@ -99,16 +108,24 @@ export class FileStore {
    * Reads every chunk and checks count, size and SHA-256 against what was recorded at upload, before the caller
    * sends a single byte. Files are at most 10 MB, so holding the verified Buffers is cheaper than a second pass.
    */
-  async readVerified(scope: FileScope, id: string): Promise<{ file: StoredFileView; chunks: Buffer[] } | null> {
+  async readVerified(
+    scope: FileScope,
+    id: string,
+  ): Promise<{ file: StoredFileView; chunks: Buffer[] } | null> {
     return inFileScope(this.ds, scope, async (m) => {
-      const [row]: FileRow[] = await m.query(`SELECT ${FILE_COLUMNS} FROM files.stored_file WHERE id = $1`, [id]);
+      const [row]: FileRow[] = await m.query(`SELECT ${FILE_COLUMNS} FROM files.stored_file WHERE id = $1`, [
+        id,
+      ]);
       if (!row) return null;
       const hash = createHash('sha256');
       const chunks: Buffer[] = [];
       let size = 0;
       // One chunk per query: memory per step stays one chunk (and its hex text on the wire), not the whole file.
       for (let seq = 0; seq < row.chunk_count; seq++) {
-        const [chunk]: { data: Buffer }[] = await m.query(`SELECT data FROM files.file_chunk WHERE file_id = $1 AND seq = $2`, [id, seq]);
+        const [chunk]: { data: Buffer }[] = await m.query(
+          `SELECT data FROM files.file_chunk WHERE file_id = $1 AND seq = $2`,
+          [id, seq],
+        );
         if (!chunk) return this.corrupt(row, `chunk ${seq} of ${row.chunk_count} is missing`);
         hash.update(chunk.data);
         size += chunk.data.length;
@@ -132,7 +149,10 @@ export class FileStore {
    */
   async attach(scope: FileScope, id: string, owner: FileOwner): Promise<StoredFileView> {
     return inFileScope(this.ds, scope, async (m) => {
-      const [current]: FileRow[] = await m.query(`SELECT ${FILE_COLUMNS} FROM files.stored_file WHERE id = $1 FOR UPDATE`, [id]);
+      const [current]: FileRow[] = await m.query(
+        `SELECT ${FILE_COLUMNS} FROM files.stored_file WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
       if (!current) throw new DomainError('NOT_FOUND', `File ${id} not found`);
       if (current.state === 'attached') {
         if (sameOwner(current, owner)) return toView(current);
@@ -155,14 +175,21 @@ export class FileStore {
     return count;
   }
 
-  private async byIdempotencyKey(m: EntityManager, by: Uploader, file: AcceptedFile): Promise<StoredFileView | null> {
+  private async byIdempotencyKey(
+    m: EntityManager,
+    by: Uploader,
+    file: AcceptedFile,
+  ): Promise<StoredFileView | null> {
     const [row]: FileRow[] = await m.query(
       `SELECT ${FILE_COLUMNS} FROM files.stored_file WHERE uploaded_by_org_id = $1 AND idempotency_key = $2`,
       [by.orgId, by.idempotencyKey],
     );
     if (!row) return null;
     if (row.sha256 !== file.body.sha256 || row.size_bytes !== file.body.sizeBytes) {
-      throw new DomainError('CONFLICT', 'This Idempotency-Key was already used for a different file; use a new key for new content.');
+      throw new DomainError(
+        'CONFLICT',
+        'This Idempotency-Key was already used for a different file; use a new key for new content.',
+      );
     }
     return toView(row);
   }
@@ -185,7 +212,11 @@ export class FileStore {
       ],
     );
     for (const [seq, data] of file.body.chunks.entries()) {
-      await m.query(`INSERT INTO files.file_chunk (file_id, seq, data) VALUES ($1, $2, $3)`, [row.id, seq, data]);
+      await m.query(`INSERT INTO files.file_chunk (file_id, seq, data) VALUES ($1, $2, $3)`, [
+        row.id,
+        seq,
+        data,
+      ]);
     }
     return toView(row);
   }
@@ -209,7 +240,10 @@ function toView(r: FileRow): StoredFileView {
     sha256: r.sha256,
     use: r.purpose,
     state: r.state,
-    owner: r.owner_service && r.owner_kind && r.owner_id ? { service: r.owner_service, kind: r.owner_kind, id: r.owner_id } : null,
+    owner:
+      r.owner_service && r.owner_kind && r.owner_id
+        ? { service: r.owner_service, kind: r.owner_kind, id: r.owner_id }
+        : null,
     uploadedByOrgId: r.uploaded_by_org_id,
     uploadedByUserId: r.uploaded_by_user_id,
     createdAt: r.created_at.toISOString(),

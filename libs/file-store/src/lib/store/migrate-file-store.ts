@@ -25,4 +25,7 @@ export async function migrateFileStore(config: FileStoreDatabase): Promise<strin
 }
 
 /** Where the store lives: the admin URL (migrations) and the store's own role (`jcm_files`, RLS applies). */
-export type FileStoreDatabase = Pick<ServiceConfig, 'adminDatabaseUrl' | 'serviceDatabaseUrl' | 'dbRole' | 'dbRolePassword'>;
+export type FileStoreDatabase = Pick<
+  ServiceConfig,
+  'adminDatabaseUrl' | 'serviceDatabaseUrl' | 'dbRole' | 'dbRolePassword'
+>;

@@ -56,12 +56,22 @@ export function sampleZip(entries: Record<string, string>): Buffer {
   return Buffer.concat([...locals, dir, eocd]);
 }
 
-const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 export function sampleXlsx(): Buffer {
-  return sampleZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': '<worksheet/>' });
+  return sampleZip({
+    '[Content_Types].xml': CONTENT_TYPES,
+    '_rels/.rels': '<Relationships/>',
+    'xl/workbook.xml': '<workbook/>',
+    'xl/worksheets/sheet1.xml': '<worksheet/>',
+  });
 }
 
 export function sampleDocx(): Buffer {
-  return sampleZip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>' });
+  return sampleZip({
+    '[Content_Types].xml': CONTENT_TYPES,
+    '_rels/.rels': '<Relationships/>',
+    'word/document.xml': '<w:document/>',
+  });
 }

@@ -24,6 +24,11 @@ export interface UploadRequest {
 export async function acceptUpload(req: UploadRequest): Promise<AcceptedFile> {
   const name = fileNameFromHeader(req.fileNameHeader);
   const body = await collectUpload(req.body, req.maxBytes ?? FILE_MAX_BYTES);
-  const { mediaType, filename } = acceptMediaType(detectMediaType(new ChunkedBytes(body.chunks)), req.declaredType, name, req.use);
+  const { mediaType, filename } = acceptMediaType(
+    detectMediaType(new ChunkedBytes(body.chunks)),
+    req.declaredType,
+    name,
+    req.use,
+  );
   return { use: req.use, filename, mediaType, body };
 }

@@ -26,7 +26,9 @@ export function fileNameFromHeader(header: string | undefined): string {
 }
 
 function invalid(why: string): FileStoreError {
-  return new FileStoreError('FILE_NAME_INVALID', FILE_ERROR_TEXT.nameInvalid(why), [{ path: 'X-File-Name', message: why }]);
+  return new FileStoreError('FILE_NAME_INVALID', FILE_ERROR_TEXT.nameInvalid(why), [
+    { path: 'X-File-Name', message: why },
+  ]);
 }
 
 /**
@@ -35,6 +37,9 @@ function invalid(why: string): FileStoreError {
  */
 export function contentDisposition(filename: string, inline: boolean): string {
   const fallback = filename.replace(/[^\x20-\x7e]|["\\%;]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

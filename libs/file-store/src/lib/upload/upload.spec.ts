@@ -29,7 +29,10 @@ describe('collectUpload', () => {
         yield Buffer.alloc(100, 0x41);
       }
     }
-    await expect(collectUpload(counted(), 1000, 256)).rejects.toMatchObject({ fileCode: 'FILE_TOO_LARGE', httpStatus: 413 });
+    await expect(collectUpload(counted(), 1000, 256)).rejects.toMatchObject({
+      fileCode: 'FILE_TOO_LARGE',
+      httpStatus: 413,
+    });
     expect(read).toBe(11);
   });
 
@@ -49,7 +52,9 @@ describe('ChunkedBytes', () => {
 
 describe('file names', () => {
   it('decodes percent-encoded UTF-8, drops folders and normalises to NFC', () => {
-    expect(fileNameFromHeader(encodeURIComponent('関心表明レター（バンコク）.pdf'))).toBe('関心表明レター（バンコク）.pdf');
+    expect(fileNameFromHeader(encodeURIComponent('関心表明レター（バンコク）.pdf'))).toBe(
+      '関心表明レター（バンコク）.pdf',
+    );
     expect(fileNameFromHeader(encodeURIComponent('C:\\Users\\me\\報告書.pdf'))).toBe('報告書.pdf');
     expect(fileNameFromHeader(encodeURIComponent('../../etc/passwd'))).toBe('passwd');
     expect(fileNameFromHeader(encodeURIComponent('ト\u3099.pdf'))).toBe('ド.pdf');
@@ -65,18 +70,24 @@ describe('file names', () => {
     expect(contentDisposition('報告書 (案).pdf', false)).toBe(
       `attachment; filename="___ (_).pdf"; filename*=UTF-8''%E5%A0%B1%E5%91%8A%E6%9B%B8%20%28%E6%A1%88%29.pdf`,
     );
-    expect(contentDisposition('a"b.pdf', true)).toBe(`inline; filename="a_b.pdf"; filename*=UTF-8''a%22b.pdf`);
+    expect(contentDisposition('a"b.pdf', true)).toBe(
+      `inline; filename="a_b.pdf"; filename*=UTF-8''a%22b.pdf`,
+    );
   });
 });
 
 describe('acceptUpload', () => {
   it('checks the name before reading the body', async () => {
     let touched = false;
-    const body = Readable.from((function* () {
-      touched = true;
-      yield samplePdf(100);
-    })());
-    await expect(acceptUpload({ use: 'letter', declaredType: 'application/pdf', fileNameHeader: undefined, body })).rejects.toMatchObject({
+    const body = Readable.from(
+      (function* () {
+        touched = true;
+        yield samplePdf(100);
+      })(),
+    );
+    await expect(
+      acceptUpload({ use: 'letter', declaredType: 'application/pdf', fileNameHeader: undefined, body }),
+    ).rejects.toMatchObject({
       fileCode: 'FILE_NAME_INVALID',
     });
     expect(touched).toBe(false);

@@ -21,14 +21,20 @@ export type FileAccessPredicate = (ctx: RequestContext, check: FileAccessCheck) 
  * Fails closed: a kind without a predicate, or a predicate that throws NOT_FOUND / FORBIDDEN, is `allowed: false`.
  * Other failures stay errors, so the gateway answers 5xx instead of a misleading 404.
  */
-export function answerFileAccess(raw: unknown, predicates: Record<string, FileAccessPredicate>): Promise<RpcReply<FileAccessReply>> {
+export function answerFileAccess(
+  raw: unknown,
+  predicates: Record<string, FileAccessPredicate>,
+): Promise<RpcReply<FileAccessReply>> {
   return handleRpc(raw, FileAccessCheck, async (ctx, check) => {
-    const predicate = Object.prototype.hasOwnProperty.call(predicates, check.ownerKind) ? predicates[check.ownerKind] : undefined;
+    const predicate = Object.prototype.hasOwnProperty.call(predicates, check.ownerKind)
+      ? predicates[check.ownerKind]
+      : undefined;
     if (!predicate) return { allowed: false };
     try {
       return { allowed: (await predicate(ctx, check)) === true };
     } catch (err) {
-      if (err instanceof DomainError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) return { allowed: false };
+      if (err instanceof DomainError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN'))
+        return { allowed: false };
       throw err;
     }
   });
