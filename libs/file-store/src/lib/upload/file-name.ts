@@ -11,6 +11,8 @@ const MAX_NAME_CHARS = 200;
  */
 export function fileNameFromHeader(header: string | undefined): string {
   if (header === undefined || header.trim() === '') throw invalid('missing');
+  // Raw UTF-8 in a header reaches Node as Latin-1 mojibake: refuse it rather than store a garbled name.
+  if (/[^\x20-\x7e]/.test(header)) throw invalid('not percent-encoded UTF-8');
   let decoded: string;
   try {
     decoded = decodeURIComponent(header.trim());

@@ -61,7 +61,14 @@ describe('file names', () => {
   });
 
   it('refuses a missing, undecodable or control-character name', () => {
-    for (const bad of [undefined, '', '%E3%81', encodeURIComponent('a\nb.pdf'), encodeURIComponent('dir/')]) {
+    for (const bad of [
+      undefined,
+      '',
+      '%E3%81',
+      Buffer.from('報告書.pdf').toString('latin1'),
+      encodeURIComponent('a\nb.pdf'),
+      encodeURIComponent('dir/'),
+    ]) {
       expect(() => fileNameFromHeader(bad)).toThrow(FileStoreError);
     }
   });
