@@ -202,6 +202,28 @@ describe('file store through the gateway (real PostgreSQL and NATS)', () => {
     expect(xlsx.body.mediaType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
 
+  it('refuses an upload by a viewer (read-only everywhere) and stores nothing', async () => {
+    const before = await counts();
+    const tpe = `(SELECT id FROM identity.app_user WHERE email = 'tpe@demo.example')`;
+    await admin(`UPDATE identity.membership SET role = 'viewer' WHERE user_id = ${tpe}`);
+    try {
+      const res = await upload(
+        'tpe',
+        samplePdf(2048),
+        'application/pdf',
+        'evidence.pdf',
+        'monitoring-evidence',
+      ).expect(403);
+      expect(res.body.code).toBe('FORBIDDEN');
+    } finally {
+      await admin(`UPDATE identity.membership SET role = 'admin' WHERE user_id = ${tpe}`);
+    }
+    expect(await counts()).toEqual(before);
+    await upload('tpe', samplePdf(2048), 'application/pdf', 'evidence.pdf', 'monitoring-evidence').expect(
+      201,
+    );
+  });
+
   it('fails the download of a tampered file with STORED_FILE_CORRUPT and sends none of its bytes', async () => {
     const pdf = samplePdf(700 * 1024);
     const { body } = await upload('yokohama', pdf, 'application/pdf', 'tamper.pdf').expect(201);
