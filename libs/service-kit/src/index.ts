@@ -16,3 +16,4 @@ export * from './lib/persistence/outbox';
 export * from './lib/persistence/plumbing-sql';
 export * from './lib/persistence/tenant-sql';
 export * from './lib/persistence/tenant-transaction';
+export * from './lib/files/file-access';
