@@ -37,7 +37,13 @@ const WORKSPACE_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** Loads a service's test definition by the naming convention above (lazily: only the services a test boots). */
 export async function loadServiceUnderTest(service: TestableService): Promise<ServiceUnderTest> {
   const file = path.join(WORKSPACE_ROOT, 'apps', service, 'src', 'testing', 'service-under-test');
-  const loaded: { serviceUnderTest?: ServiceUnderTest } = await import(file);
+  const hint = `${file}.ts must export serviceUnderTest = defineServiceUnderTest({ service: '${service}', … })`;
+  let loaded: { serviceUnderTest?: ServiceUnderTest };
+  try {
+    loaded = await import(file);
+  } catch (err) {
+    throw new Error(`${hint}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
   const definition = loaded.serviceUnderTest;
   if (!definition || definition.service !== service) {
     throw new Error(
