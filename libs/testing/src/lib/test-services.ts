@@ -1,16 +1,24 @@
 import { randomBytes, randomUUID } from 'crypto';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClientNats, MicroserviceOptions } from '@nestjs/microservices';
+import { MicroserviceOptions } from '@nestjs/microservices';
 import { connect } from 'nats';
 import { MigrationInterface } from 'typeorm';
 import { OrganisationType, RequestContext } from '@jcm/contracts';
 import {
+  ContextSigner,
+  ContextVerifier,
   dbRoleFor,
+  GATEWAY_PRINCIPAL,
+  generatePlatformSecrets,
+  importPrivateKey,
   migrateServiceSchema,
+  parseTrustedKeys,
+  PlatformSecrets,
   PrefixedClientNats,
   PrefixedServerNats,
   ServiceConfig,
+  ServiceSecurity,
   withRole,
 } from '@jcm/service-kit';
 
@@ -32,6 +40,30 @@ export function testEventBus(): TestBus {
   return { stream: `T_${id}`, prefix: `t${id}`, rpcPrefix: `rpc${id}.` };
 }
 
+let secrets: PlatformSecrets | undefined;
+/** Signing keys of this test process (random per jest worker): the gateway's, and one per service. */
+export function testSecrets(): PlatformSecrets {
+  secrets ??= generatePlatformSecrets();
+  return secrets;
+}
+
+/** The security part of a test ServiceConfig; `identity` is the gateway's schema, so it signs as the gateway. */
+export function testSecurity(schema: string): ServiceSecurity {
+  const s = testSecrets();
+  const principal = schema === 'identity' ? GATEWAY_PRINCIPAL : schema;
+  return {
+    signingKey: importPrivateKey(s.processes[principal].signingKey),
+    trustedKeys: parseTrustedKeys(s.trustedKeys),
+    // The shared test NATS server has no authorisation; the permission tests start their own (nats-auth.int-spec).
+    nats: null,
+  };
+}
+
+/** Signs caller contexts as the gateway does, so tests can call services directly over NATS. */
+export function testContextSigner(): ContextSigner {
+  return new ContextSigner(testSecurity('identity').signingKey as NonNullable<ServiceSecurity['signingKey']>);
+}
+
 export function testServiceConfig(
   schema: string,
   databaseUrl: string,
@@ -51,6 +83,7 @@ export function testServiceConfig(
     rpcTimeoutMs: 5000,
     outboxRelay: true,
     rpcPrefix: bus.rpcPrefix,
+    security: testSecurity(schema),
     ...overrides,
   };
 }
@@ -71,7 +104,13 @@ export async function startTestService(service: string, module: DynamicModule, b
   class TestRoot {}
   const app = await NestFactory.create(TestRoot, { logger: ['error', 'warn'] });
   app.connectMicroservice<MicroserviceOptions>(
-    { strategy: new PrefixedServerNats({ servers: [TEST_NATS_URL], queue: service }, bus.rpcPrefix) },
+    {
+      strategy: new PrefixedServerNats(
+        { servers: [TEST_NATS_URL], queue: service },
+        bus.rpcPrefix,
+        new ContextVerifier({ gatewayKey: testSecurity('identity').trustedKeys.get(GATEWAY_PRINCIPAL) ?? null }),
+      ),
+    },
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();
@@ -79,8 +118,9 @@ export async function startTestService(service: string, module: DynamicModule, b
   return app;
 }
 
-export function testNatsClient(bus: TestBus): ClientNats {
-  return new PrefixedClientNats({ servers: [TEST_NATS_URL] }, bus.rpcPrefix);
+/** A client that signs like the gateway; pass `signer: null` for one that sends unsigned requests. */
+export function testNatsClient(bus: TestBus, signer: ContextSigner | null = testContextSigner()): PrefixedClientNats {
+  return new PrefixedClientNats({ servers: [TEST_NATS_URL] }, bus.rpcPrefix, signer);
 }
 
 export async function deleteTestStream(stream: string): Promise<void> {

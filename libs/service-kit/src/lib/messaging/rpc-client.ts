@@ -2,14 +2,16 @@ import { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { z } from 'zod';
 import { DomainError, RequestContext, RpcError, RpcReply } from '@jcm/contracts';
+import { ContextSigner } from '../security/context-signature';
 
 /**
  * Sends a NATS request with a deadline and unwraps the reply: an `{ ok: false }` becomes a DomainError with the
  * service's code, a timeout becomes TIMEOUT (the command may still have run: hence Idempotency-Key), and the
  * reply data is parsed with the contract's schema so a service can never hand the gateway an unexpected shape.
+ * The caller context is signed for this subject and data by the client's signer (the gateway's key).
  */
 export async function sendRpc<S extends z.ZodTypeAny>(
-  client: Pick<ClientProxy, 'send'>,
+  client: Pick<ClientProxy, 'send'> & { readonly contextSigner?: ContextSigner | null },
   subject: string,
   ctx: RequestContext,
   data: unknown,
@@ -18,7 +20,8 @@ export async function sendRpc<S extends z.ZodTypeAny>(
 ): Promise<z.infer<S>> {
   let reply: RpcReply<unknown>;
   try {
-    reply = await firstValueFrom(client.send<RpcReply<unknown>>(subject, { ctx, data }).pipe(timeout(timeoutMs)));
+    const auth = client.contextSigner?.sign(subject, ctx, data);
+    reply = await firstValueFrom(client.send<RpcReply<unknown>>(subject, { ctx, data, auth }).pipe(timeout(timeoutMs)));
   } catch (err) {
     if (err instanceof TimeoutError) throw new DomainError('TIMEOUT', `No reply from ${subject} within ${timeoutMs} ms`);
     const rpc = RpcError.safeParse(err);
