@@ -13,6 +13,7 @@ import {
   generatePlatformSecrets,
   importPrivateKey,
   migrateServiceSchema,
+  natsAuthOptions,
   parseTrustedKeys,
   PlatformSecrets,
   PrefixedClientNats,
@@ -99,16 +100,22 @@ export function migrateForTest(config: ServiceConfig, migrations: (new () => Mig
 }
 
 /** Boots a service module as the real hybrid app (NATS queue group + HTTP on a random port). */
-export async function startTestService(service: string, module: DynamicModule, bus: TestBus): Promise<INestApplication> {
+export async function startTestService(
+  service: string,
+  module: DynamicModule,
+  bus: TestBus,
+  /** The NATS server and credentials, when not the shared test server (the permission tests run their own). */
+  nats: Pick<ServiceConfig, 'natsUrl' | 'security'> = { natsUrl: TEST_NATS_URL, security: testSecurity('identity') },
+): Promise<INestApplication> {
   @Module({ imports: [module] })
   class TestRoot {}
   const app = await NestFactory.create(TestRoot, { logger: ['error', 'warn'] });
   app.connectMicroservice<MicroserviceOptions>(
     {
       strategy: new PrefixedServerNats(
-        { servers: [TEST_NATS_URL], queue: service },
+        { servers: [nats.natsUrl], queue: service, ...natsAuthOptions(nats.security) },
         bus.rpcPrefix,
-        new ContextVerifier({ gatewayKey: testSecurity('identity').trustedKeys.get(GATEWAY_PRINCIPAL) ?? null }),
+        new ContextVerifier({ gatewayKey: nats.security.trustedKeys.get(GATEWAY_PRINCIPAL) ?? null }),
       ),
     },
     { inheritAppConfig: true },
