@@ -41,6 +41,7 @@ jestStep('unit', 'jest.config.js', ['--maxWorkers=2']);
 step('build', 'npx', ['nx', 'run-many', '-t', 'build', '--parallel=2', '--output-style=static']);
 jestStep('int', 'jest.int.config.js', ['--runInBand']);
 jestStep('e2e', 'apps/portal-e2e/jest.config.js', ['--runInBand']);
+step('audit', process.execPath, ['tools/scripts/audit.mjs']); // npm audit --omit=dev, offline list when unreachable
 
 console.log('');
 if (problems.length) console.log(`failed steps: ${problems.join(', ')}`);
