@@ -9,6 +9,7 @@ import {
   ContextSigner,
   ContextVerifier,
   dbRoleFor,
+  EventSigner,
   GATEWAY_PRINCIPAL,
   generatePlatformSecrets,
   importPrivateKey,
@@ -63,6 +64,12 @@ export function testSecurity(schema: string): ServiceSecurity {
 /** Signs caller contexts as the gateway does, so tests can call services directly over NATS. */
 export function testContextSigner(): ContextSigner {
   return new ContextSigner(testSecurity('identity').signingKey as NonNullable<ServiceSecurity['signingKey']>);
+}
+
+/** Headers of an event as `producer`'s outbox relay signs it, for tests that publish events by hand. */
+export function signedEventHeaders(producer: string, subject: string, eventId: string, body: Uint8Array) {
+  const key = testSecurity(producer).signingKey as NonNullable<ServiceSecurity['signingKey']>;
+  return new EventSigner(producer, key).headers(subject, eventId, body);
 }
 
 export function testServiceConfig(

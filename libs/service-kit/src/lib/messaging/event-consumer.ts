@@ -65,7 +65,11 @@ export class DurableEventConsumer {
           // This process lacks the producer's key: a configuration fix, so keep the event for later.
           this.logger.error(`event ${msg.subject} #${msg.seq} not verifiable, retrying: ${err.message}`);
           msg.nak(5000);
-        } else if (err instanceof SyntaxError || err instanceof ZodError || err instanceof EventRefused) {
+        } else if (err instanceof EventRefused) {
+          // Not signed by the producer this subscription trusts: never applied, never retried (logged as a security event).
+          this.logger.error(`event ${msg.subject} #${msg.seq} refused, terminated: ${err.message}`);
+          msg.term();
+        } else if (err instanceof SyntaxError || err instanceof ZodError) {
           // A message that can never parse would be redelivered forever: drop it loudly.
           this.logger.error(`event ${msg.subject} #${msg.seq} is malformed, terminated: ${(err as Error).message}`);
           msg.term();
