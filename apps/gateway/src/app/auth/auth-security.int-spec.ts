@@ -98,6 +98,21 @@ describe('gateway sign-in protection and token rules (real PostgreSQL)', () => {
     }
   });
 
+  it('forgets counters whose window and lock ended more than a day ago', async () => {
+    await queryAs(
+      world.db.url,
+      {},
+      `INSERT INTO identity.login_throttle (key, attempts, window_started_at) VALUES ('account:old@demo.example', 3, now() - interval '2 days')`,
+    );
+    await world.gateway.get(AuthService).throttle.forgetStale();
+    const left = await queryAs(
+      world.db.url,
+      {},
+      `SELECT key FROM identity.login_throttle WHERE key = 'account:old@demo.example' OR key LIKE 'account:kitakyushu%'`,
+    );
+    expect(left).toEqual([{ key: 'account:kitakyushu@demo.example' }]); // the live lock stays
+  });
+
   it('refuses a validly signed token without exp, or with a sub that is not a UUID, with 401', async () => {
     const me = await world.http().get('/api/v1/me').set(world.as('moe')).expect(200);
     const secret = world.gateway.get<string, GatewayConfig>(GATEWAY_CONFIG).jwtSecret;
