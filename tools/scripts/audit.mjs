@@ -13,13 +13,19 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const semver = createRequire(import.meta.url)('semver');
 const args = process.argv.slice(2);
-const lockPath = args.includes('--lock') ? path.resolve(args[args.indexOf('--lock') + 1]) : path.join(root, 'package-lock.json');
+const lockPath = args.includes('--lock')
+  ? path.resolve(args[args.indexOf('--lock') + 1])
+  : path.join(root, 'package-lock.json');
 const LEVELS = ['info', 'low', 'moderate', 'high', 'critical'];
 const level = process.env.JCM_AUDIT_LEVEL ?? 'moderate';
 const blocks = (severity) => LEVELS.indexOf(severity) >= LEVELS.indexOf(level);
 
 function online() {
-  const r = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: path.dirname(lockPath), encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+    cwd: path.dirname(lockPath),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   let report;
   try {
     report = JSON.parse(r.stdout || '{}');
@@ -27,14 +33,26 @@ function online() {
     report = {};
   }
   if (!report.auditReportVersion || !report.metadata) {
-    const why = report.message ?? (r.stderr || r.error?.message || 'no report').split('\n').find((l) => l.trim()) ?? 'no report';
-    console.log(`audit: the npm audit endpoint is unreachable (${why.trim()}); not blocking on that — offline check follows`);
+    const why =
+      report.message ??
+      (r.stderr || r.error?.message || 'no report').split('\n').find((l) => l.trim()) ??
+      'no report';
+    console.log(
+      `audit: the npm audit endpoint is unreachable (${why.trim()}); not blocking on that — offline check follows`,
+    );
     return null;
   }
-  const found = Object.values(report.vulnerabilities ?? {}).map((v) => ({ name: v.name, severity: v.severity, range: v.range }));
+  const found = Object.values(report.vulnerabilities ?? {}).map((v) => ({
+    name: v.name,
+    severity: v.severity,
+    range: v.range,
+  }));
   const counts = report.metadata.vulnerabilities;
-  console.log(`audit: npm audit of production dependencies: ${LEVELS.map((l) => `${counts[l] ?? 0} ${l}`).join(', ')}`);
-  for (const v of found) console.log(`  ${blocks(v.severity) ? 'REFUSED' : 'reported'} ${v.severity} ${v.name} ${v.range}`);
+  console.log(
+    `audit: npm audit of production dependencies: ${LEVELS.map((l) => `${counts[l] ?? 0} ${l}`).join(', ')}`,
+  );
+  for (const v of found)
+    console.log(`  ${blocks(v.severity) ? 'REFUSED' : 'reported'} ${v.severity} ${v.name} ${v.range}`);
   return found.filter((v) => blocks(v.severity)).length;
 }
 
@@ -43,7 +61,11 @@ function productionPackages() {
   const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
   return Object.entries(lock.packages ?? {})
     .filter(([key, p]) => key && !p.dev && !p.devOptional && p.version && !p.link)
-    .map(([key, p]) => ({ name: p.name ?? key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length), version: p.version, key }));
+    .map(([key, p]) => ({
+      name: p.name ?? key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length),
+      version: p.version,
+      key,
+    }));
 }
 
 function offline() {
@@ -55,10 +77,14 @@ function offline() {
       if (!semver.satisfies(pkg.version, a.vulnerable, { includePrerelease: true })) continue;
       const refuse = blocks(a.severity);
       if (refuse) refused++;
-      console.log(`  ${refuse ? 'REFUSED' : 'reported'} ${a.severity} ${pkg.name}@${pkg.version} (${pkg.key}): ${a.id} ${a.title}`);
+      console.log(
+        `  ${refuse ? 'REFUSED' : 'reported'} ${a.severity} ${pkg.name}@${pkg.version} (${pkg.key}): ${a.id} ${a.title}`,
+      );
     }
   }
-  console.log(`audit: offline check of ${packages.length} production packages against ${advisories.length} listed advisories: ${refused} refused`);
+  console.log(
+    `audit: offline check of ${packages.length} production packages against ${advisories.length} listed advisories: ${refused} refused`,
+  );
   return refused;
 }
 
