@@ -192,6 +192,15 @@ describe('NATS users and subject permissions (own nats-server with the generated
       ),
     ).toBe(true);
     expect(await refused(partnership, () => partnership.subscribe(`${bus.rpcPrefix}credits.>`))).toBe(true);
+    // Nor delete another service's durable consumer on the shared stream.
+    expect(
+      await refused(partnership, () =>
+        partnership.publish(
+          `$JS.API.CONSUMER.DELETE.${bus.stream}.grants-service--partnership`,
+          sc.encode(''),
+        ),
+      ),
+    ).toBe(true);
     expect(received).toEqual([]);
     expect(await streamMessages()).toBe(before);
     // The control: its own event subject is allowed (and lands in the stream).

@@ -23,7 +23,7 @@ export interface SubjectLayout {
 }
 
 export interface NatsPermissions {
-  publish: { allow: string[] };
+  publish: { allow: string[]; deny?: string[] };
   subscribe: { allow: string[] };
   /** Lets a service answer the requests it received (their `_INBOX_<caller>` reply subjects), nothing else. */
   allow_responses?: boolean;
@@ -55,6 +55,8 @@ export function natsPermissions(principal: string, layout: SubjectLayout): NatsP
         `$JS.API.CONSUMER.*.*.${st}.>`,
         `$JS.ACK.${st}.>`,
       ],
+      // Durable consumers are shared by name across services' subscriptions: none may delete another's.
+      deny: [`$JS.API.CONSUMER.DELETE.${st}.>`],
     },
     subscribe: { allow: [...requestSubjects(principal, layout.rpcPrefix), inbox] },
     allow_responses: true,
@@ -124,7 +126,7 @@ export function natsServerConfig(opts: NatsServerConfigOptions): string {
       `    {`,
       `      user: ${q(p.natsUser)}, password: ${q(p.natsPassword)}`,
       `      permissions: {`,
-      `        publish: { allow: ${list(perms.publish.allow)} }`,
+      `        publish: { allow: ${list(perms.publish.allow)}${perms.publish.deny ? `, deny: ${list(perms.publish.deny)}` : ''} }`,
       `        subscribe: { allow: ${list(perms.subscribe.allow)} }`,
       ...(perms.allow_responses ? [`        allow_responses: true`] : []),
       `      }`,
