@@ -1,3 +1,4 @@
+export * from './lib/config/security-config';
 export * from './lib/config/service-config';
 export * from './lib/messaging/event-consumer';
 export * from './lib/messaging/jetstream-stream';
@@ -17,3 +18,7 @@ export * from './lib/persistence/plumbing-sql';
 export * from './lib/persistence/tenant-sql';
 export * from './lib/persistence/tenant-transaction';
 export * from './lib/files/file-access';
+export * from './lib/security/context-signature';
+export * from './lib/security/event-signature';
+export * from './lib/security/nats-auth';
+export * from './lib/security/signing-keys';
