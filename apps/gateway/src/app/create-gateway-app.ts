@@ -28,7 +28,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.GET }] });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts drains HTTP first, then closes (Nest's order would close the pools under live requests).
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   // Baseline browser hardening for a portal that shows other organisations' names and credit balances.
   app.use((_req: Request, res: Response, next: NextFunction) => {

@@ -7,7 +7,21 @@ import { DATA_SOURCE, ServiceHealth } from '@jcm/service-kit';
 import { Public } from '../auth/auth.guard';
 import { ServiceBus } from '../nats-client';
 
-/** GET /api/v1/health: the gateway's own PostgreSQL, and every service's PostgreSQL and NATS, asked over NATS. */
+/** A service that does not answer its health check within this is reported down, not waited for. */
+const SERVICE_PROBE_MS = 2000;
+
+export interface GatewayHealth {
+  status: 'ok' | 'degraded';
+  gateway: { postgres: 'up' | 'down'; nats: 'up' | 'down' };
+  services: ServiceHealth[];
+}
+
+/**
+ * The platform's health as the gateway sees it: its own PostgreSQL and NATS link (from status events), and every
+ * service's PostgreSQL, NATS and JetStream, asked over NATS (a replica answers for its queue group).
+ * `GET /api/v1/health` is liveness (200 while the gateway runs, with the report); `GET /api/v1/health/ready` is
+ * readiness (503 until everything is up).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -17,17 +31,45 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) res: Response) {
-    const gatewayPg = await this.ds.query('SELECT 1').then(() => 'up' as const, () => 'down' as const);
-    const services = await Promise.all(
-      SERVICE_NAMES.map((service) =>
-        firstValueFrom(this.bus.client.send<ServiceHealth>(`${service}.health.check`, {}).pipe(timeout(2000))).catch(
-          (): ServiceHealth => ({ service, status: 'degraded', postgres: 'down', nats: 'down' }),
-        ),
-      ),
+  live(): Promise<GatewayHealth> {
+    return this.check();
+  }
+
+  @Public()
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: Response): Promise<GatewayHealth> {
+    const health = await this.check();
+    res.status(health.status === 'ok' ? 200 : 503);
+    return health;
+  }
+
+  private async check(): Promise<GatewayHealth> {
+    const probe = this.ds.query('SELECT 1').then(
+      () => 'up' as const,
+      () => 'down' as const,
     );
-    const ok = gatewayPg === 'up' && this.bus.connected() && services.every((s) => s.status === 'ok');
-    res.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', gateway: { postgres: gatewayPg, nats: this.bus.connected() ? 'up' : 'down' }, services };
+    const timer = new Promise<'down'>((r) => setTimeout(() => r('down'), SERVICE_PROBE_MS).unref());
+    const nats = this.bus.connected() ? ('up' as const) : ('down' as const);
+    const [postgres, services] = await Promise.all([
+      Promise.race([probe, timer]),
+      Promise.all(SERVICE_NAMES.map((service) => this.probe(service, nats === 'up'))),
+    ]);
+    const ok = postgres === 'up' && nats === 'up' && services.every((s) => s.status === 'ok');
+    return { status: ok ? 'ok' : 'degraded', gateway: { postgres, nats }, services };
+  }
+
+  private async probe(service: string, natsUp: boolean): Promise<ServiceHealth> {
+    const unknown: ServiceHealth = {
+      service,
+      status: 'degraded',
+      postgres: 'down',
+      nats: 'down',
+      jetstream: 'down',
+      draining: false,
+    };
+    if (!natsUp) return unknown;
+    return firstValueFrom(
+      this.bus.client.send<ServiceHealth>(`${service}.health.check`, {}).pipe(timeout(SERVICE_PROBE_MS)),
+    ).catch(() => unknown);
   }
 }

@@ -47,7 +47,7 @@ export class PartnershipService {
         }),
       );
       const view = toView(saved);
-      await appendToOutbox(m, 'partnership', EVENTS.partnershipCreated, view, ctx);
+      await appendToOutbox(m, 'partnership', EVENTS.partnershipCreated, view, ctx, undefined, view.id);
       return view;
     });
   }
