@@ -48,7 +48,7 @@ export class GatewayModule implements OnApplicationShutdown {
               url: config.service.serviceDatabaseUrl,
               schema: 'identity',
               synchronize: false,
-              extra: { max: 10, connectionTimeoutMillis: 2000 },
+              extra: { max: 10 },
             }).initialize(),
         },
         IdentityRepository,

@@ -37,8 +37,7 @@ export class ServiceKitModule implements OnApplicationShutdown {
               entities: opts.entities,
               synchronize: false,
               logging: false,
-              // A dead server answers "unavailable" within 2 s instead of letting a request hang (issue #14 #5).
-              extra: { max: 10, connectionTimeoutMillis: 2000 },
+              extra: { max: 10 },
             }).initialize(),
         },
         MessagingRuntime,
