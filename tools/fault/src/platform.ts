@@ -158,6 +158,20 @@ export class Platform {
     await Promise.all(this.all().map((p) => p.kill('SIGKILL')));
   }
 
+  /** Lines where a process logged an error it could not classify (those answer 500): empty in a good run. */
+  unexpectedErrors(): string[] {
+    const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+    const clean = (l: string) => l.replace(ansi, '');
+    return this.all().flatMap((p) =>
+      p
+        .tail()
+        .split('\n')
+        .map(clean)
+        .filter((l) => /ERROR \[(Rpc|DomainErrorFilter)\]/.test(l))
+        .map((l) => `${p.name}: ${l.slice(0, 300)}`),
+    );
+  }
+
   /** Writes each process's last log lines under `dir`, for the CI log of a failed run. */
   dumpLogs(dir: string): void {
     mkdirSync(dir, { recursive: true });

@@ -104,6 +104,7 @@ describe('resilience under faults (issue #14)', () => {
 
   afterAll(async () => {
     platform?.dumpLogs(join(ROOT, 'tmp', 'fault-logs'));
+    const unexpected = platform?.unexpectedErrors() ?? [];
     await platform?.stop();
     await Promise.allSettled([nats?.stop(), pg?.stop()]);
     const line = (cells: (string | number)[]) =>
@@ -115,7 +116,8 @@ describe('resilience under faults (issue #14)', () => {
       ...report.map((r) =>
         line([r.experiment, r.requests, r.failures, r.duplicates, r.lost, r.recoveryS ?? '-', r.note]),
       ),
-      `=== fault suite: ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s`,
+      ...(unexpected.length ? ['unclassified errors (answered 500):', ...unexpected.slice(-10)] : []),
+      `=== fault suite: ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s (process logs: tmp/fault-logs/)`,
       '',
     ];
     process.stdout.write(out.join('\n') + '\n');

@@ -11,6 +11,14 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(pgError('08006'))).toBe(true);
     expect(isDatabaseUnavailable(pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    // Seen in the fault suite: a statement on a connection PostgreSQL had just terminated.
+    expect(
+      isDatabaseUnavailable(
+        new Error(
+          'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+        ),
+      ),
+    ).toBe(true);
     // TypeORM wraps the driver's error.
     expect(isDatabaseUnavailable({ message: 'query failed', driverError: pgError('57P01') })).toBe(true);
   });

@@ -17,8 +17,8 @@ const UNAVAILABLE_MESSAGES = [
   'client was closed',
   'cannot use a pool after calling end',
   'the database system is',
-  // TypeORM, when the connection under a transaction died and its rollback could not run.
-  'query runner already released',
+  // TypeORM, when the connection under a transaction died and the runner released it (QueryRunnerProviderAlreadyReleasedError).
+  'already released',
   'driver not connected',
 ];
 
