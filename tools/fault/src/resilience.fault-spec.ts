@@ -199,7 +199,7 @@ describe('resilience under faults (issue #14)', () => {
     await victim.kill('SIGKILL');
     await sleep(3000);
     victim.start();
-    await within(30_000, () => victim.ready('/health/ready'));
+    const back = await within(60_000, () => victim.ready('/health/ready'));
     await sleep(2000);
     const f = await load.stop();
     remember(f);
@@ -213,6 +213,7 @@ describe('resilience under faults (issue #14)', () => {
       recoveryS: null,
       note: `statuses ${JSON.stringify(f.statuses)}`,
     });
+    expect(back).not.toBeNull();
     expect(f.failures).toBe(0);
     expect(ledger.lost).toBe(0);
     expect(ledger.duplicates).toBe(0);
@@ -220,6 +221,9 @@ describe('resilience under faults (issue #14)', () => {
 
   it('SIGTERM of a credits replica under load: no request in flight is dropped (#3)', async () => {
     // No retries here: every answer must be a success.
+    // The other replica must be serving, or SIGTERM would leave no responder (503 at once, by design).
+    const staying = platform.services['credits-service'][0];
+    expect(await within(60_000, () => staying.ready('/health/ready'))).not.toBeNull();
     const load = startLoad({ workers: 6, request: transfer, retryForMs: 0, pauseMs: 20 });
     await sleep(3000);
     const leaving = platform.services['credits-service'][1];
@@ -231,7 +235,7 @@ describe('resilience under faults (issue #14)', () => {
     const f = await load.stop();
     remember(f);
     leaving.start();
-    await within(30_000, () => leaving.ready('/health/ready'));
+    expect(await within(60_000, () => leaving.ready('/health/ready'))).not.toBeNull();
     const ledger = await checkLedger(pg.url, acked);
     report.push({
       experiment: 'SIGTERM credits replica',

@@ -5,7 +5,7 @@ import { DomainError, RequestContext } from '@jcm/contracts';
 import { natsConnectionOptions, NatsLinkState, PrefixedClientNats, sendRpc } from '@jcm/service-kit';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway-config';
 
-/** The gateway's single NATS client: every call has a deadline and a reply schema (sendRpc). */
+/** The gateway's single NATS client: every call has a deadline and a reply schema (sendRpc); `ctx` null = anonymous. */
 @Injectable()
 export class ServiceBus implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly client: ClientNats;
@@ -29,7 +29,7 @@ export class ServiceBus implements OnApplicationBootstrap, OnApplicationShutdown
     return this.link.connected;
   }
 
-  send<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext, data: unknown, reply: S, timeoutMs?: number) {
+  send<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext | null, data: unknown, reply: S, timeoutMs?: number) {
     // Fail fast during a NATS outage (503 + Retry-After) instead of waiting out the RPC deadline (issue #14 #1).
     if (!this.link.connected) return Promise.reject(new DomainError('UNAVAILABLE', 'The message bus is unavailable; retry shortly.'));
     return sendRpc(this.client, subject, ctx, data, reply, timeoutMs ?? this.config.service.rpcTimeoutMs);

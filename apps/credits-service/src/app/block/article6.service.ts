@@ -167,8 +167,8 @@ export class Article6Service {
     );
     const type =
       action.kind === 'AUTHORISATION'
-        ? CREDITS_EVENTS.blockAuthorised
-        : CREDITS_EVENTS.correspondingAdjustmentApplied;
+        ? CREDITS_EVENTS.block.authorised.type
+        : CREDITS_EVENTS.block.correspondingAdjustmentApplied.type;
     await appendToOutbox(m, 'credits', type, view, ctx);
     return view;
   }

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AnnualContractView, DomainError, EVENTS, REQUIRED_DELIVERABLES, RequestContext } from '@jcm/contracts';
+import { AnnualContractView, DomainError, PARTNERSHIP_EVENTS, RequestContext, REQUIRED_DELIVERABLES } from '@jcm/contracts';
 import { appendToOutbox } from '@jcm/service-kit';
 import { c3pReportSchedule } from '@jcm/rules';
 import { presetOf } from '../programme-shared/budget';
@@ -55,6 +55,6 @@ export async function createContractForSelection(
     );
   }
   const view = await loadContractView(m, id);
-  await appendToOutbox(m, 'partnership', EVENTS.annualContractCreated, { ...view, monthlyReports: schedule.monthlyReports.length }, ctx);
+  await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.annualContract.created.type, { ...view, monthlyReports: schedule.monthlyReports.length }, ctx);
   return view;
 }

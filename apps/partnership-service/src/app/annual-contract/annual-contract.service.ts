@@ -5,11 +5,12 @@ import {
   AnnualContractView,
   canReviewProposals,
   CONTRACT_ADJUSTABLE_STATES,
+  CONTRACT_TRANSITION_EVENTS,
   CONTRACT_TRANSITIONS,
   ContractTransitionCommand,
-  EVENTS,
   isContractor,
   ListContractsQuery,
+  PARTNERSHIP_EVENTS,
   ReduceContractCommand,
   RequestContext,
   UpdateContractCommand,
@@ -49,7 +50,7 @@ export class AnnualContractService {
         `UPDATE partnership.annual_contract SET budget_lines = $2, contract_amount_yen = $3, updated_at = now() WHERE id = $1`,
         [c.id, JSON.stringify(lines), amount],
       );
-      return EVENTS.annualContractUpdated;
+      return PARTNERSHIP_EVENTS.annualContract.updated.type;
     });
   }
 
@@ -69,7 +70,7 @@ export class AnnualContractService {
           [c.id, c.contract_amount_yen, cmd.action === 'sign' ? 'CONTRACTED' : 'SUSPENDED', todayUtc(this.clock), cmd.note ?? null, c.participant_org_ids],
         );
       }
-      return `partnership.annual-contract.${t.event}`;
+      return CONTRACT_TRANSITION_EVENTS[cmd.action].type;
     });
   }
 
@@ -97,7 +98,7 @@ export class AnnualContractService {
       );
       await m.query(`UPDATE partnership.annual_contract SET contract_amount_yen = $2, updated_at = now() WHERE id = $1`, [c.id, cmd.newAmountYen]);
       const view = (await loadContractView(m, c.id));
-      await appendToOutbox(m, 'partnership', EVENTS.annualContractReduced, view, ctx);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.annualContract.reduced.type, view, ctx);
       return view;
     });
   }

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  CALL_TRANSITION_EVENTS,
   CALL_TRANSITIONS,
   CallPage,
   CallTransitionCommand,
   CallView,
   canManageCalls,
   CreateCallCommand,
-  EVENTS,
   ListCallsQuery,
+  PARTNERSHIP_EVENTS,
   RequestContext,
 } from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE, inTenantTransaction } from '@jcm/service-kit';
@@ -46,7 +47,7 @@ export class CallService {
         [cmd.fiscalYear, cmd.round, cmd.titleJa, cmd.titleEn, cmd.presetId, cmd.opensOn, cmd.closesOn, cmd.monthlyReportDueDay, ctx.userId],
       );
       const view = toCallView(row);
-      await appendToOutbox(m, 'partnership', EVENTS.callCreated, view, ctx);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.call.created.type, view, ctx);
       return view;
     });
   }
@@ -62,7 +63,7 @@ export class CallService {
         [cmd.id, t.to],
       );
       const view = toCallView(row);
-      await appendToOutbox(m, 'partnership', `partnership.call.${t.event}`, view, ctx);
+      await appendToOutbox(m, 'partnership', CALL_TRANSITION_EVENTS[cmd.action].type, view, ctx);
       return view;
     });
   }

@@ -3,12 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AnnualContractState,
   canInspectYearEnd,
-  DELIVERABLE_EVENTS,
   DeliverablePage,
   DeliverableView,
   DomainError,
   isContractor,
   ListDeliverablesQuery,
+  PARTNERSHIP_EVENTS,
   PartyRef,
   RequestContext,
   ReturnDeliverableCommand,
@@ -65,7 +65,7 @@ export class DeliverableService {
         `UPDATE partnership.deliverable SET state = 'submitted', file_ref = $2, url = $3, note = $4, submitted_at = now(), updated_at = now() WHERE id = $1`,
         [d.id, cmd.fileRef ?? null, cmd.url ?? null, cmd.note ?? null],
       );
-      return DELIVERABLE_EVENTS.submitted;
+      return PARTNERSHIP_EVENTS.deliverable.submitted.type;
     });
   }
 
@@ -74,7 +74,7 @@ export class DeliverableService {
       if (!canInspectYearEnd(ctx)) throw forbidden('Only MOE or the secretariat accept a deliverable.');
       assertState('deliverable', d.state, ['submitted'], 'accept');
       await m.query(`UPDATE partnership.deliverable SET state = 'accepted', return_comment = NULL, accepted_at = now(), updated_at = now() WHERE id = $1`, [d.id]);
-      return DELIVERABLE_EVENTS.accepted;
+      return PARTNERSHIP_EVENTS.deliverable.accepted.type;
     });
   }
 
@@ -83,7 +83,7 @@ export class DeliverableService {
       if (!canInspectYearEnd(ctx)) throw forbidden('Only MOE or the secretariat return a deliverable.');
       assertState('deliverable', d.state, ['submitted'], 'return');
       await m.query(`UPDATE partnership.deliverable SET state = 'pending', return_comment = $2, updated_at = now() WHERE id = $1`, [d.id, cmd.comment]);
-      return DELIVERABLE_EVENTS.returned;
+      return PARTNERSHIP_EVENTS.deliverable.returned.type;
     });
   }
 

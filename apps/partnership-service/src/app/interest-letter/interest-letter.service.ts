@@ -3,12 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AttachLetterTranslationCommand,
   DomainError,
-  EVENTS,
   InterestLetterPage,
   InterestLetterView,
   isContractor,
   LetterFileContent,
   ListInterestLettersQuery,
+  PARTNERSHIP_EVENTS,
   PartyRef,
   RequestContext,
   RequestInterestLetterCommand,
@@ -72,7 +72,7 @@ export class InterestLetterService {
         `INSERT INTO partnership.interest_letter (proposal_id, issuer, issuer_role, participant_org_ids, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [cmd.proposalId, cmd.issuer, cmd.issuerRole, p.participant_org_ids, ctx.userId],
       );
-      return this.publish(m, ctx, id, EVENTS.interestLetterRequested);
+      return this.publish(m, ctx, id, PARTNERSHIP_EVENTS.interestLetter.requested.type);
     });
   }
 
@@ -88,7 +88,7 @@ export class InterestLetterService {
            state = 'received', updated_at = now() WHERE id = $1`,
         [l.id, cmd.language.toLowerCase(), cmd.signatoryName, cmd.signatoryTitle ?? null, cmd.signedOn, cmd.statement ?? null],
       );
-      return EVENTS.interestLetterReceived;
+      return PARTNERSHIP_EVENTS.interestLetter.received.type;
     });
   }
 
@@ -99,7 +99,7 @@ export class InterestLetterService {
       assertState('letter', l.state, ['received', 'translation_attached'], 'attach a translation to');
       await this.storeFile(m, ctx, l, 'TRANSLATION', file);
       await m.query(`UPDATE partnership.interest_letter SET state = 'translation_attached', updated_at = now() WHERE id = $1`, [l.id]);
-      return EVENTS.interestLetterTranslationAttached;
+      return PARTNERSHIP_EVENTS.interestLetter.translationAttached.type;
     });
   }
 
@@ -118,7 +118,7 @@ export class InterestLetterService {
         ]);
       }
       await m.query(`UPDATE partnership.interest_letter SET state = 'attached_to_proposal', updated_at = now() WHERE id = $1`, [l.id]);
-      return EVENTS.interestLetterAttachedToProposal;
+      return PARTNERSHIP_EVENTS.interestLetter.attachedToProposal.type;
     });
   }
 

@@ -3,11 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AdvanceJcmLeadCommand,
   DomainError,
-  EVENTS,
   JCM_LEAD_NEXT,
   JcmLeadPage,
   JcmLeadView,
   ListJcmLeadsQuery,
+  PARTNERSHIP_EVENTS,
   RecordJcmLeadCommand,
   RequestContext,
   seesAllRecords,
@@ -64,7 +64,7 @@ export class JcmLeadService {
           JSON.stringify(cmd.consortium), participants, ctx.userId],
       );
       const view = toView(await this.find(m, ctx, id));
-      await appendToOutbox(m, 'partnership', EVENTS.jcmLeadRecorded, view, ctx);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.jcmLead.recorded.type, view, ctx);
       return view;
     });
   }
@@ -78,7 +78,7 @@ export class JcmLeadService {
       }
       await m.query(`UPDATE partnership.jcm_lead SET status = $2, status_note = $3, updated_at = now() WHERE id = $1`, [lead.id, cmd.status, cmd.note ?? null]);
       const view = toView(await this.find(m, ctx, cmd.id));
-      await appendToOutbox(m, 'partnership', EVENTS.jcmLeadAdvanced, view, ctx);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.jcmLead.advanced.type, view, ctx);
       return view;
     });
   }

@@ -3,12 +3,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   canAcknowledgeMonthlyReport,
   DomainError,
-  EVENTS,
   isContractor,
   ListMonthlyReportsQuery,
   MONTHLY_REPORT_OPEN_STATES,
   MonthlyReportPage,
   MonthlyReportView,
+  PARTNERSHIP_EVENTS,
   PartyRef,
   RequestContext,
   ReturnMonthlyReportCommand,
@@ -63,7 +63,7 @@ export class MonthlyReportService {
         `UPDATE partnership.monthly_report SET progress_text = coalesce($2, progress_text), upcoming = coalesce($3::jsonb, upcoming), updated_at = now() WHERE id = $1`,
         [r.id, cmd.progressText ?? null, cmd.upcoming ? JSON.stringify(cmd.upcoming) : null],
       );
-      return EVENTS.monthlyReportUpdated;
+      return PARTNERSHIP_EVENTS.monthlyReport.updated.type;
     });
   }
 
@@ -78,7 +78,7 @@ export class MonthlyReportService {
       // A returned report comes back as resubmitted, so the reviewer sees it is a second version.
       const next = r.state === 'returned' ? 'resubmitted' : 'submitted';
       await m.query(`UPDATE partnership.monthly_report SET state = $2, submitted_at = now(), updated_at = now() WHERE id = $1`, [r.id, next]);
-      return EVENTS.monthlyReportSubmitted;
+      return PARTNERSHIP_EVENTS.monthlyReport.submitted.type;
     });
   }
 
@@ -87,7 +87,7 @@ export class MonthlyReportService {
       if (!canAcknowledgeMonthlyReport(ctx, r.municipality.orgId)) throw forbidden('Only the Japanese municipality or MOE acknowledges a monthly report.');
       assertState('monthly report', r.state, ['submitted', 'resubmitted'], 'acknowledge');
       await m.query(`UPDATE partnership.monthly_report SET state = 'acknowledged', acknowledged_at = now(), updated_at = now() WHERE id = $1`, [r.id]);
-      return EVENTS.monthlyReportAcknowledged;
+      return PARTNERSHIP_EVENTS.monthlyReport.acknowledged.type;
     });
   }
 
@@ -96,7 +96,7 @@ export class MonthlyReportService {
       if (!canAcknowledgeMonthlyReport(ctx, r.municipality.orgId)) throw forbidden('Only the Japanese municipality or MOE returns a monthly report.');
       assertState('monthly report', r.state, ['submitted', 'resubmitted'], 'return');
       await m.query(`UPDATE partnership.monthly_report SET state = 'returned', return_comment = $2, updated_at = now() WHERE id = $1`, [r.id, cmd.comment]);
-      return EVENTS.monthlyReportReturned;
+      return PARTNERSHIP_EVENTS.monthlyReport.returned.type;
     });
   }
 

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { EVENTS, OtherParticipant, RequestContext } from '@jcm/contracts';
+import { OtherParticipant, PARTNERSHIP_EVENTS, RequestContext } from '@jcm/contracts';
 import { appendToOutbox } from '@jcm/service-kit';
 
 /**
@@ -25,7 +25,7 @@ export async function addParticipantToPartnership(
   await appendToOutbox(
     m,
     'partnership',
-    EVENTS.partnershipParticipantAdded,
+    PARTNERSHIP_EVENTS.partnership.participantAdded.type,
     { partnershipId, participant, participantOrgIds: rows[0].participant_org_ids },
     ctx,
     undefined,

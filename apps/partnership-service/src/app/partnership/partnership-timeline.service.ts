@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   canAddPartnershipParticipant,
   DomainError,
-  EVENTS,
+  PARTNERSHIP_EVENTS,
   PartnershipAgreement,
   PartnershipTimeline,
   PartnershipYear,
@@ -113,7 +113,7 @@ export class PartnershipTimelineService {
           cmd.declaredHistoryFiscalYears ? [...new Set(cmd.declaredHistoryFiscalYears)].sort() : null,
         ],
       );
-      await appendToOutbox(m, 'partnership', EVENTS.partnershipAgreementUpdated, cmd, ctx);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.agreementUpdated.type, cmd, ctx);
     });
     return this.timeline(ctx, cmd.partnershipId);
   }

@@ -6,8 +6,8 @@ import {
   canCreatePartnership,
   CreatePartnershipCommand,
   DomainError,
-  EVENTS,
   ListPartnershipsQuery,
+  PARTNERSHIP_EVENTS,
   PartnershipPage,
   PartnershipView,
   RequestContext,
@@ -47,7 +47,7 @@ export class PartnershipService {
         }),
       );
       const view = toView(saved);
-      await appendToOutbox(m, 'partnership', EVENTS.partnershipCreated, view, ctx, undefined, view.id);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.created.type, view, ctx, undefined, view.id);
       return view;
     });
   }

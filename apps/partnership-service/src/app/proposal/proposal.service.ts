@@ -6,9 +6,9 @@ import {
   canReviewProposals,
   CreateProposalCommand,
   DomainError,
-  EVENTS,
   isContractor,
   ListProposalsQuery,
+  PARTNERSHIP_EVENTS,
   PartyRef,
   ProposalPage,
   ProposalView,
@@ -68,7 +68,7 @@ export class ProposalService {
           participants, ctx.userId],
       );
       const view = await this.view(m, ctx, id);
-      await appendToOutbox(m, 'partnership', EVENTS.proposalCreated, view, ctx);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.proposal.created.type, view, ctx);
       return view;
     });
   }
@@ -93,7 +93,7 @@ export class ProposalService {
         p.id,
         JSON.stringify(findingViews(findings)),
       ]);
-      return EVENTS.proposalSubmitted;
+      return PARTNERSHIP_EVENTS.proposal.submitted.type;
     });
   }
 
@@ -102,7 +102,7 @@ export class ProposalService {
       if (!isContractor(ctx, p.company.orgId)) throw forbidden('Only the applying company withdraws its proposal.');
       assertState('proposal', p.state, ['draft', 'submitted'], 'withdraw');
       await m.query(`UPDATE partnership.proposal SET state = 'withdrawn', updated_at = now() WHERE id = $1`, [p.id]);
-      return EVENTS.proposalWithdrawn;
+      return PARTNERSHIP_EVENTS.proposal.withdrawn.type;
     });
   }
 
@@ -125,7 +125,7 @@ export class ProposalService {
         score,
         result.total,
       ]);
-      return EVENTS.proposalScored;
+      return PARTNERSHIP_EVENTS.proposal.scored.type;
     });
   }
 
@@ -154,7 +154,7 @@ export class ProposalService {
         startDate: cmd.contractStartDate,
         endDate: cmd.contractEndDate,
       });
-      await appendToOutbox(m, 'partnership', EVENTS.proposalSelected, { proposalId: p.id, contractId: contract.id }, ctx);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.proposal.selected.type, { proposalId: p.id, contractId: contract.id }, ctx);
       return contract;
     });
   }
@@ -164,7 +164,7 @@ export class ProposalService {
     return this.mutate(ctx, cmd.id, async (m, p) => {
       assertState('proposal', p.state, ['submitted', 'under_review'], 'reject');
       await m.query(`UPDATE partnership.proposal SET state = 'rejected', decision_reason = $2, updated_at = now() WHERE id = $1`, [p.id, cmd.reason]);
-      return EVENTS.proposalRejected;
+      return PARTNERSHIP_EVENTS.proposal.rejected.type;
     });
   }
 
@@ -256,7 +256,7 @@ export class ProposalService {
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
       [p.municipality, p.partner_city, p.title_ja, p.title_en, p.target_fields, [p.municipality.orgId, p.partner_city.orgId], ctx.userId],
     );
-    await appendToOutbox(m, 'partnership', EVENTS.partnershipCreated, {
+    await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.created.type, {
       id: row.id,
       municipality: p.municipality,
       partnerCity: p.partner_city,

@@ -10,9 +10,9 @@ import {
   HoldReportMeetingCommand,
   isContractor,
   ListReportMeetingsQuery,
+  PARTNERSHIP_EVENTS,
   PartyRef,
   RecordMeetingMinutesCommand,
-  REPORT_MEETING_EVENTS,
   ReportMeetingPage,
   ReportMeetingView,
   RequestContext,
@@ -80,7 +80,7 @@ export class ReportMeetingService {
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [c.id, cmd.kind, cmd.scheduledOn, cmd.onlineUrl ?? null, c.participant_org_ids, ctx.orgId],
       );
-      return this.publish(m, ctx, id, REPORT_MEETING_EVENTS.scheduled);
+      return this.publish(m, ctx, id, PARTNERSHIP_EVENTS.reportMeeting.scheduled.type);
     });
   }
 
@@ -93,7 +93,7 @@ export class ReportMeetingService {
         r.id,
         JSON.stringify(cmd.materials),
       ]);
-      return REPORT_MEETING_EVENTS.materialsSubmitted;
+      return PARTNERSHIP_EVENTS.reportMeeting.materialsSubmitted.type;
     });
   }
 
@@ -107,7 +107,7 @@ export class ReportMeetingService {
       }
       refuseOnErrors(outsideContractPeriod(r, [cmd.heldOn]), 'Report meeting');
       await m.query(`UPDATE partnership.report_meeting SET held_on = $2, state = 'held', updated_at = now() WHERE id = $1`, [r.id, cmd.heldOn]);
-      return REPORT_MEETING_EVENTS.held;
+      return PARTNERSHIP_EVENTS.reportMeeting.held.type;
     });
   }
 
@@ -120,7 +120,7 @@ export class ReportMeetingService {
         `UPDATE partnership.report_meeting SET minutes_text = $2, minutes_confirmations = '[]', state = 'minutes_recorded', updated_at = now() WHERE id = $1`,
         [r.id, cmd.minutesText],
       );
-      return REPORT_MEETING_EVENTS.minutesRecorded;
+      return PARTNERSHIP_EVENTS.reportMeeting.minutesRecorded.type;
     });
   }
 
@@ -131,7 +131,7 @@ export class ReportMeetingService {
       if (r.minutes_confirmations.some((x) => x.orgId === ctx.orgId)) throw new DomainError('CONFLICT', 'Your organisation has already confirmed these minutes.');
       const confirmations = [...r.minutes_confirmations, { orgId: ctx.orgId, confirmedAt: this.clock().toISOString() }];
       await m.query(`UPDATE partnership.report_meeting SET minutes_confirmations = $2, updated_at = now() WHERE id = $1`, [r.id, JSON.stringify(confirmations)]);
-      return REPORT_MEETING_EVENTS.minutesConfirmed;
+      return PARTNERSHIP_EVENTS.reportMeeting.minutesConfirmed.type;
     });
   }
 
@@ -143,7 +143,7 @@ export class ReportMeetingService {
       assertState('report meeting', r.state, ['minutes_recorded'], 'request deliverables after');
       assertState('contract', r.contract_state, ['final_reported'], 'request deliverables for');
       await m.query(`UPDATE partnership.report_meeting SET state = 'deliverables_requested', updated_at = now() WHERE id = $1`, [r.id]);
-      return REPORT_MEETING_EVENTS.deliverablesRequested;
+      return PARTNERSHIP_EVENTS.reportMeeting.deliverablesRequested.type;
     });
   }
 

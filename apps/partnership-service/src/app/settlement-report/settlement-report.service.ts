@@ -8,11 +8,11 @@ import {
   DomainError,
   isContractor,
   ListSettlementReportsQuery,
+  PARTNERSHIP_EVENTS,
   PartyRef,
   RequestContext,
   ReturnSettlementReportCommand,
   SETTLEMENT_COUNTED_STATES,
-  SETTLEMENT_REPORT_EVENTS,
   SettlementReportPage,
   SettlementReportView,
   UpdateSettlementReportCommand,
@@ -88,7 +88,7 @@ export class SettlementReportService {
         [c.id, cmd.periodFrom, cmd.periodTo, totals.subtotalExclTaxYen, totals.consumptionTaxYen, totals.totalInclTaxYen, [c.company.orgId], ctx.orgId],
       );
       await writeLines(m, id, cmd.lines, [c.company.orgId]);
-      return this.publish(m, ctx, id, SETTLEMENT_REPORT_EVENTS.created);
+      return this.publish(m, ctx, id, PARTNERSHIP_EVENTS.settlementReport.created.type);
     });
   }
 
@@ -114,7 +114,7 @@ export class SettlementReportService {
         await m.query(`DELETE FROM partnership.settlement_line WHERE report_id = $1`, [s.id]);
         await writeLines(m, s.id, cmd.lines, [s.company.orgId]);
       }
-      return SETTLEMENT_REPORT_EVENTS.updated;
+      return PARTNERSHIP_EVENTS.settlementReport.updated.type;
     });
   }
 
@@ -125,7 +125,7 @@ export class SettlementReportService {
       assertState('contract', s.contract_state, SETTLING_CONTRACT_STATES, 'submit a settlement for');
       this.assertWithinContract(s);
       await m.query(`UPDATE partnership.settlement_report SET state = 'submitted', submitted_at = now(), return_comment = NULL, updated_at = now() WHERE id = $1`, [s.id]);
-      return SETTLEMENT_REPORT_EVENTS.submitted;
+      return PARTNERSHIP_EVENTS.settlementReport.submitted.type;
     });
   }
 
@@ -136,7 +136,7 @@ export class SettlementReportService {
       assertState('settlement report', s.state, ['submitted'], 'accept');
       this.assertWithinContract(s);
       await m.query(`UPDATE partnership.settlement_report SET state = 'accepted', accepted_at = now(), updated_at = now() WHERE id = $1`, [s.id]);
-      return SETTLEMENT_REPORT_EVENTS.accepted;
+      return PARTNERSHIP_EVENTS.settlementReport.accepted.type;
     });
   }
 
@@ -145,7 +145,7 @@ export class SettlementReportService {
       if (!canInspectYearEnd(ctx)) throw forbidden('Only MOE or the secretariat return a settlement report.');
       assertState('settlement report', s.state, ['submitted'], 'return');
       await m.query(`UPDATE partnership.settlement_report SET state = 'returned', return_comment = $2, updated_at = now() WHERE id = $1`, [s.id, cmd.comment]);
-      return SETTLEMENT_REPORT_EVENTS.returned;
+      return PARTNERSHIP_EVENTS.settlementReport.returned.type;
     });
   }
 
