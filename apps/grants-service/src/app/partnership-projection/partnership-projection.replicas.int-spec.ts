@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { INestApplication } from '@nestjs/common';
 import { ClientNats } from '@nestjs/microservices';
 import { connect, NatsConnection } from 'nats';
-import { PartnershipView, RPC } from '@jcm/contracts';
+import { PARTNERSHIP_RPC, PartnershipView } from '@jcm/contracts';
 import { sendRpc } from '@jcm/service-kit';
 import {
   createTestDatabase,
@@ -77,7 +77,7 @@ describe('partnership projection with two grants replicas', () => {
     for (let i = 0; i < PAIRS; i++) {
       const created = await sendRpc(
         client,
-        RPC.partnership.create,
+        PARTNERSHIP_RPC.partnership.create,
         yokohama,
         {
           municipality: { orgId: YOKOHAMA, nameJa: '横浜市', nameEn: 'City of Yokohama', country: 'JP' },
@@ -91,7 +91,7 @@ describe('partnership projection with two grants replicas', () => {
       );
       await sendRpc(
         client,
-        RPC.partnership.addParticipant,
+        PARTNERSHIP_RPC.partnership.addParticipant,
         yokohama,
         {
           partnershipId: created.id,
