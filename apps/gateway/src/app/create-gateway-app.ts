@@ -29,7 +29,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.GET }] });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts drains HTTP first, then closes (Nest's order would close the pools under live requests).
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));

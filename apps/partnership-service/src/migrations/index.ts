@@ -7,6 +7,7 @@ import { CreateInterestLetterAndJcmLead1767225600005 } from './1767225600005-Cre
 import { AddPartnershipAgreement1767225600008 } from './1767225600008-AddPartnershipAgreement';
 import { AddPartnershipOtherParticipants1767225600007 } from './1767225600007-AddPartnershipOtherParticipants';
 import { CreateYearEndRecords1767225600006 } from './1767225600006-CreateYearEndRecords';
+import { AddEventOrdering1768000014000 } from './1768000014000-AddEventOrdering';
 
 /** In order; each is tested up, down, up. */
 export const PARTNERSHIP_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const PARTNERSHIP_MIGRATIONS = [
   CreateAnnualContract1767225600004,
   CreateInterestLetterAndJcmLead1767225600005,
   CreateYearEndRecords1767225600006, AddPartnershipOtherParticipants1767225600007, AddPartnershipAgreement1767225600008,
+  AddEventOrdering1768000014000,
 ];

@@ -28,6 +28,9 @@ export async function addParticipantToPartnership(
     PARTNERSHIP_EVENTS.partnership.participantAdded.type,
     { partnershipId, participant, participantOrgIds: rows[0].participant_org_ids },
     ctx,
+    undefined,
+    // Ordered after the pair's "created" (issue #14 #2): a replica must not apply the participant first.
+    partnershipId,
   );
   return true;
 }

@@ -47,7 +47,7 @@ export class PartnershipService {
         }),
       );
       const view = toView(saved);
-      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.created.type, view, ctx);
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.created.type, view, ctx, undefined, view.id);
       return view;
     });
   }

@@ -265,7 +265,7 @@ export class ProposalService {
       targetFields: p.target_fields,
       targetFieldOther: null,
       createdAt: new Date(row.created_at).toISOString(),
-    }, ctx);
+    }, ctx, undefined, row.id);
     return row.id;
   }
 }
