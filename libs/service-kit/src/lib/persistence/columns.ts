@@ -81,6 +81,8 @@ export const yen = () =>
   );
 /** `numeric` tonnes or rates: decimal strings, never floats. */
 export const decimal = () => column<string>('numeric', (raw) => String(raw));
+/** File content (`bytea`), as a Buffer. */
+export const bytea = () => column<Buffer>('bytea', same);
 export const uuidArray = () => column<string[]>('uuid[]', same);
 export const textArray = <T extends string = string>() => column<T[]>('text[]', same);
 export const intArray = () => column<number[]>('int[]', same);

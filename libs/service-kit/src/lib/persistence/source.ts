@@ -59,6 +59,13 @@ export interface SourceSpec<F extends Fields> {
   key?: string;
   /** What a 404 calls the record: 'Monthly report'. */
   label: string;
+  /**
+   * `participants` (default): the query filters on `alias.participant_org_ids` as well as RLS. `policy`: the table
+   * has its own RLS policy (e.g. calls visible once published) and no participant list; the policy alone decides.
+   */
+  tenancy?: 'participants' | 'policy';
+  /** What `{ lock: true }` locks (default: `alias`); e.g. `s, c` to lock a report and its contract together. */
+  lockOf?: string;
   fields: F;
 }
 
@@ -112,10 +119,11 @@ export function defineSource<F extends Fields>(spec: SourceSpec<F>): Source<F> {
     );
     return rows.map(decode);
   };
-  const lockClause = (lock?: boolean) => (lock ? `FOR UPDATE OF ${spec.alias}` : '');
+  const scoped = (scope: TenantScope) => (spec.tenancy === 'policy' ? new Where() : new Where().tenant(scope, spec.alias));
+  const lockClause = (lock?: boolean) => (lock ? `FOR UPDATE OF ${spec.lockOf ?? spec.alias}` : '');
 
   const first: Source<F>['first'] = async (m, scope, where, opts) => {
-    const w = new Where().tenant(scope, spec.alias);
+    const w = scoped(scope);
     where(w);
     const [row] = await select(m, w, `LIMIT 1 ${lockClause(opts?.lock)}`);
     return row;
@@ -132,12 +140,12 @@ export function defineSource<F extends Fields>(spec: SourceSpec<F>): Source<F> {
       return row;
     },
     all: async (m, scope, where, orderBy) => {
-      const w = new Where().tenant(scope, spec.alias);
+      const w = scoped(scope);
       where?.(w);
       return select(m, w, `ORDER BY ${orderBy ?? key}`);
     },
     page: async (m, scope, q, sortColumns, where) => {
-      const w = new Where().tenant(scope, spec.alias);
+      const w = scoped(scope);
       where?.(w);
       const order = orderFor(q.sort, sortColumns);
       const total = await countRows(m, `FROM ${spec.from} ${w.toSql()}`, [...w.params]);

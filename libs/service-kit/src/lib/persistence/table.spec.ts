@@ -72,16 +72,9 @@ describe('defineTable', () => {
 
   it('refuses at compile time an INSERT that forgets a column without a default, nullable ones included', async () => {
     const { m } = recorder(() => [RAW]);
+    const forgotten = { contract_id: 'c1', due_date: '2026-05-10', upcoming: [], amount_yen: 1, participant_org_ids: [] };
     // @ts-expect-error submitted_at is nullable but has no default: it must be written, as null if need be.
-    await expect(
-      REPORT.insert(m, {
-        contract_id: 'c1',
-        due_date: '2026-05-10',
-        upcoming: [],
-        amount_yen: 1,
-        participant_org_ids: [],
-      }),
-    ).rejects.toThrow(/INSERT without submitted_at/);
+    await expect(REPORT.insert(m, forgotten)).rejects.toThrow(/INSERT without submitted_at/);
   });
 
   it('updates only the named columns, touches updated_at and puts now() where NOW is given', async () => {

@@ -13,15 +13,15 @@ type DefaultedKeys<C extends Columns> = {
 }[keyof C];
 type RequiredKeys<C extends Columns> = Exclude<keyof C, DefaultedKeys<C>>;
 
-/** An INSERT must name every column the database does not default, nullable ones included (an explicit null). */
-export type InsertOf<C extends Columns> = { [K in RequiredKeys<C>]: ValueOf<C[K]> } & {
-  [K in DefaultedKeys<C>]?: ValueOf<C[K]>;
-};
-
 /** `NOW` in a write puts the database's `now()` into a timestamp column (one clock for the whole transaction). */
 export const NOW: unique symbol = Symbol('now()');
 type Writable<C extends Columns, K extends keyof C> =
   ValueOf<C[K]> | (Date extends ValueOf<C[K]> ? typeof NOW : never);
+
+/** An INSERT must name every column the database does not default, nullable ones included (an explicit null). */
+export type InsertOf<C extends Columns> = { [K in RequiredKeys<C>]: Writable<C, K> } & {
+  [K in DefaultedKeys<C>]?: Writable<C, K>;
+};
 
 /** A partial UPDATE (a state transition): only the named columns change. */
 export type PatchOf<C extends Columns> = { [K in keyof C]?: Writable<C, K> };
@@ -49,6 +49,8 @@ export interface TableOptions<C extends Columns> {
 export interface Table<C extends Columns> {
   readonly name: string;
   readonly columns: C;
+  /** `alias.col AS "col", …` for every column (dates through to_char): for a query decoded with `queryRows`. */
+  selectList(alias?: string): string;
   /** Every column (or the picked ones) of this table under `alias`, to spread into a source's fields. */
   fields(alias: string): { [K in keyof C]: Field<ValueOf<C[K]>> };
   fields<K extends keyof C & string>(alias: string, pick: readonly K[]): { [P in K]: Field<ValueOf<C[P]>> };
@@ -56,6 +58,8 @@ export interface Table<C extends Columns> {
   field<K extends keyof C & string>(alias: string, name: K): Field<ValueOf<C[K]>>;
   insert(m: EntityManager, values: InsertOf<C>): Promise<RowOf<C>>;
   insertMany(m: EntityManager, rows: readonly InsertOf<C>[]): Promise<RowOf<C>[]>;
+  /** INSERT, or on a conflict of `conflict` (a unique key) overwrite every other column given. */
+  upsert(m: EntityManager, values: InsertOf<C>, conflict: readonly (keyof C & string)[]): Promise<RowOf<C>>;
   /** Changes the named columns of one row; false when no row (visible under RLS) has that key. */
   update(m: EntityManager, key: string, patch: PatchOf<C>): Promise<boolean>;
   /**
@@ -78,9 +82,11 @@ export function defineTable<C extends Columns>(
 ): Table<C> {
   const key = opts.key ?? 'id';
   if (!(key in columns)) throw new Error(`${name}: key column ${key} is not declared`);
-  const selectAll = Object.keys(columns)
-    .map((c) => `${columns[c].select(c)} AS "${c}"`)
-    .join(', ');
+  const selectList = (alias?: string) =>
+    Object.keys(columns)
+      .map((c) => `${columns[c].select(alias ? `${alias}.${c}` : c)} AS "${c}"`)
+      .join(', ');
+  const selectAll = selectList();
   const decodeRow = (raw: Record<string, unknown>) => decodeColumns(columns, raw);
 
   const fields = (alias: string, pick?: readonly string[]) =>
@@ -88,7 +94,7 @@ export function defineTable<C extends Columns>(
       (pick ?? Object.keys(columns)).map((c) => [c, { expr: `${alias}.${c}`, column: columns[c] }]),
     );
 
-  const insertMany = async (m: EntityManager, rows: readonly InsertOf<C>[]): Promise<RowOf<C>[]> => {
+  const insertMany = async (m: EntityManager, rows: readonly InsertOf<C>[], onConflict?: readonly string[]): Promise<RowOf<C>[]> => {
     if (rows.length === 0) return [];
     const names = Object.keys(rows[0] as object).filter(
       (c) => (rows[0] as Record<string, unknown>)[c] !== undefined,
@@ -107,8 +113,14 @@ export function defineTable<C extends Columns>(
       }
       return `(${names.map((c) => placeholder(params, columns[c], r[c])).join(', ')})`;
     });
+    const upsert = onConflict
+      ? ` ON CONFLICT (${onConflict.join(', ')}) DO UPDATE SET ${names
+          .filter((c) => !onConflict.includes(c))
+          .map((c) => `${c} = EXCLUDED.${c}`)
+          .join(', ')}`
+      : '';
     const result: Record<string, unknown>[] = await m.query(
-      `INSERT INTO ${name} (${names.join(', ')}) VALUES ${tuples.join(', ')} RETURNING ${selectAll}`,
+      `INSERT INTO ${name} (${names.join(', ')}) VALUES ${tuples.join(', ')}${upsert} RETURNING ${selectAll}`,
       params,
     );
     return result.map(decodeRow);
@@ -135,10 +147,12 @@ export function defineTable<C extends Columns>(
   return {
     name,
     columns,
+    selectList,
     fields: fields as Table<C>['fields'],
     field: (alias, c) => ({ expr: `${alias}.${c}`, column: columns[c] }) as Field<ValueOf<C[typeof c]>>,
     insert: async (m, values) => (await insertMany(m, [values]))[0],
-    insertMany,
+    insertMany: (m, rows) => insertMany(m, rows),
+    upsert: async (m, values, conflict) => (await insertMany(m, [values], conflict))[0],
     update: (m, id, patch) => update(m, id, patch as Record<string, unknown>),
     fullWriter: (...excluded) => {
       const written = Object.keys(columns).filter((c) => !(excluded as string[]).includes(c));
