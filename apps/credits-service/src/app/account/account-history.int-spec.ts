@@ -1,10 +1,4 @@
-import {
-  AccountHistoryPage,
-  CREDITS_RPC,
-  IssuanceView,
-  LedgerVerification,
-  MovementView,
-} from '@jcm/contracts';
+import { AccountHistoryPage, CREDITS_RPC, IssuanceView, LedgerVerification, MovementView } from '@jcm/contracts';
 import { CreditsWorld, issuanceFor, startCreditsWorld, stopCreditsWorld } from '../../testing/credits-world';
 
 describe('Account history (取引履歴) from the journal (real PostgreSQL + NATS)', () => {
@@ -14,7 +8,7 @@ describe('Account history (取引履歴) from the journal (real PostgreSQL + NAT
   let transfer: MovementView;
   let retirement: MovementView;
   const history = (ctx: CreditsWorld['ctx'][keyof CreditsWorld['ctx']], id: string, page: { limit?: number; offset?: number } = {}) =>
-    w.call(CREDITS_RPC.account.history, ctx, { id, ...page }, AccountHistoryPage);
+    w.call(CREDITS_RPC.account.listHistory, ctx, { id, ...page }, AccountHistoryPage);
 
   beforeAll(async () => {
     w = await startCreditsWorld();

@@ -29,7 +29,7 @@ export class AccountHandler {
   }
 
   /** 取引履歴: the account's journal lines, newest first, scoped like `get`. */
-  @MessagePattern(CREDITS_RPC.account.history)
+  @MessagePattern(CREDITS_RPC.account.listHistory)
   history(@Payload() raw: unknown) {
     return handleRpc(raw, AccountHistoryQuery, (ctx, q) => this.histories.history(ctx, q));
   }

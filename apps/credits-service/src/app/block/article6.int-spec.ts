@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import {
   Article6ActionView,
-  CREDITS_RPC,
   CreditBlockPage,
   CreditBlockView,
+  CREDITS_RPC,
   IssuanceView,
   LedgerVerification,
   MovementView,
@@ -19,7 +19,7 @@ describe('Article 6 authorisation, first transfer and corresponding adjustment p
   const authorise = (data: Record<string, unknown>, ctx = w.ctx.moe) =>
     w.call(CREDITS_RPC.block.authorise, ctx, { projectId: w.project.id, ...data }, Article6ActionView);
   const adjust = (data: Record<string, unknown>, ctx = w.ctx.moe) =>
-    w.call(CREDITS_RPC.block.correspondingAdjustment, ctx, { projectId: w.project.id, ...data }, Article6ActionView);
+    w.call(CREDITS_RPC.block.applyCorrespondingAdjustment, ctx, { projectId: w.project.id, ...data }, Article6ActionView);
 
   beforeAll(async () => {
     w = await startCreditsWorld();

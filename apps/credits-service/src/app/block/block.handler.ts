@@ -1,11 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  ApplyCorrespondingAdjustmentCommand,
-  AuthoriseBlocksCommand,
-  CREDITS_RPC,
-  ListBlocksQuery,
-} from '@jcm/contracts';
+import { ApplyCorrespondingAdjustmentCommand, AuthoriseBlocksCommand, CREDITS_RPC, ListBlocksQuery } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { Article6Service } from './article6.service';
 import { BlockService } from './block.service';
@@ -30,7 +25,7 @@ export class BlockHandler {
   }
 
   /** Corresponding adjustment applied to authorised units (registry manager). */
-  @MessagePattern(CREDITS_RPC.block.correspondingAdjustment)
+  @MessagePattern(CREDITS_RPC.block.applyCorrespondingAdjustment)
   correspondingAdjustment(@Payload() raw: unknown) {
     return handleRpc(raw, ApplyCorrespondingAdjustmentCommand, (ctx, cmd) =>
       this.article6.applyCorrespondingAdjustment(ctx, cmd),

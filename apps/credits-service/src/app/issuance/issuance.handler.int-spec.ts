@@ -2,8 +2,8 @@ import { connect, NatsConnection } from 'nats';
 import {
   AccountPage,
   AccountView,
-  CREDITS_RPC,
   CreditBlockPage,
+  CREDITS_RPC,
   IssuanceView,
   LedgerVerification,
   parseSerial,
@@ -122,7 +122,7 @@ describe('Issuance, accounts and the public view (real PostgreSQL + NATS)', () =
   });
 
   it('publishes totals without holder names, and the ledger verifies', async () => {
-    const summary = await w.call(CREDITS_RPC.public.summary, ctxFor(w.org.outsider, 'COMPANY', 'viewer'), {}, PublicSummary);
+    const summary = await w.call(CREDITS_RPC.publicSummary.get, ctxFor(w.org.outsider, 'COMPANY', 'viewer'), {}, PublicSummary);
     expect(summary.byCountryAndVintage).toEqual([
       { partnerCountry: 'MN', vintage: 2023, issued: '10000', retired: '0', cancelled: '0' },
       { partnerCountry: 'MN', vintage: 2024, issued: '1000001', retired: '0', cancelled: '0' },

@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   canManageRegistry,
   CreateIssuanceCommand,
-  CREDITS_EVENTS,
   CreditBlockView,
+  CREDITS_EVENTS,
   DomainError,
   formatSerial,
   IssuanceView,
@@ -128,7 +128,7 @@ export class IssuanceService {
       journalSeq: entry.seq,
       createdAt: entry.occurredAt,
     };
-    await appendToOutbox(m, 'credits', CREDITS_EVENTS.blockIssued, view, ctx);
+    await appendToOutbox(m, 'credits', CREDITS_EVENTS.block.issued, view, ctx, { aggregateId: view.id });
     return view;
   }
 

@@ -24,13 +24,13 @@ describe('Pending issuances from verified monitoring reports, and progress towar
   const publish = async (data: MonitoringReportVerifiedEvent, eventId: string = randomUUID()) => {
     const envelope: EventEnvelope = {
       eventId,
-      type: MRV_EVENTS.monitoringReportVerified,
+      type: MRV_EVENTS.monitoringReport.verified.type,
       occurredAt: new Date().toISOString(),
       actor: { userId: randomUUID(), orgId: tpe, orgType: 'TPE' },
       correlationId: null,
       data,
     };
-    await nc.jetstream().publish(`${w.bus.prefix}.${MRV_EVENTS.monitoringReportVerified}`, new TextEncoder().encode(JSON.stringify(envelope)));
+    await nc.jetstream().publish(`${w.bus.prefix}.${MRV_EVENTS.monitoringReport.verified.type}`, new TextEncoder().encode(JSON.stringify(envelope)));
     return envelope;
   };
   const report = (overrides: Partial<MonitoringReportVerifiedEvent> = {}): MonitoringReportVerifiedEvent => ({
@@ -125,7 +125,7 @@ describe('Pending issuances from verified monitoring reports, and progress towar
   it('reports progress towards ~100 Mt by FY2030 and ~200 Mt by FY2040 for MOE only, in whole tonnes', async () => {
     await publish(report({ monitoringPeriod: { start: '2025-01-01', end: '2025-12-31' }, verifiedEmissionReductions: '777' }));
     await eventually(async () => ((await pending('PENDING')).total === 1 ? true : undefined));
-    const progress = await w.call(CREDITS_RPC.progress.targets, w.ctx.moe, {}, TargetProgress);
+    const progress = await w.call(CREDITS_RPC.targetProgress.get, w.ctx.moe, {}, TargetProgress);
     expect(progress.measures).toEqual({
       issued: '12345',
       governmentShare: '6173',
@@ -140,7 +140,7 @@ describe('Pending issuances from verified monitoring reports, and progress towar
     ]);
     expect(progress.source).toMatch(/§1\.1/);
     expect(progress.basis).toMatch(/emission reductions and removals/);
-    await expect(w.call(CREDITS_RPC.progress.targets, w.ctx.companyA, {}, TargetProgress)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(w.call(CREDITS_RPC.targetProgress.get, w.ctx.companyA, {}, TargetProgress)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const verification = await w.call(CREDITS_RPC.ledger.verify, w.ctx.moe, {}, LedgerVerification);
     expect(verification).toMatchObject({ intact: true, totalIssued: '12345' });
   });

@@ -66,7 +66,7 @@ export class PendingIssuanceService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.messaging.subscribe('mrv', {
-      [MRV_EVENTS.monitoringReportVerified]: async (event, manager) => {
+      [MRV_EVENTS.monitoringReport.verified.type]: async (event, manager) => {
         await this.onMonitoringReportVerified(event, manager);
       },
     });
@@ -103,7 +103,7 @@ export class PendingIssuanceService implements OnApplicationBootstrap {
     );
     if (inserted.length === 0) return null;
     const view = await this.load(m, inserted[0].id, false);
-    await appendToOutbox(m, 'credits', CREDITS_EVENTS.issuancePending, view, null);
+    await appendToOutbox(m, 'credits', CREDITS_EVENTS.issuance.prepared, view, null, { aggregateId: view.id });
     return view;
   }
 
@@ -170,7 +170,7 @@ export class PendingIssuanceService implements OnApplicationBootstrap {
         [cmd.id, cmd.reason, ctx.userId],
       );
       const view = await this.load(m, cmd.id, false);
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.issuanceRejected, view, ctx);
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.issuance.rejected, view, ctx, { aggregateId: view.id });
       return view;
     });
   }

@@ -9,7 +9,7 @@ import { ProgressService } from './progress.service';
 export class ProgressHandler {
   constructor(private readonly progress: ProgressService) {}
 
-  @MessagePattern(CREDITS_RPC.progress.targets)
+  @MessagePattern(CREDITS_RPC.targetProgress.get)
   targets(@Payload() raw: unknown) {
     return handleRpc(raw, TargetProgressQuery, (ctx) => this.progress.targets(ctx));
   }

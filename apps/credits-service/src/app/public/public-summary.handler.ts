@@ -13,7 +13,7 @@ const PublicEnvelope = z.object({ ctx: RequestContext.optional(), data: PublicSu
 export class PublicSummaryHandler {
   constructor(private readonly summaries: PublicSummaryService) {}
 
-  @MessagePattern(CREDITS_RPC.public.summary)
+  @MessagePattern(CREDITS_RPC.publicSummary.get)
   async summary(@Payload() raw: unknown): Promise<RpcReply<PublicSummary>> {
     try {
       const envelope = PublicEnvelope.safeParse(raw ?? {});

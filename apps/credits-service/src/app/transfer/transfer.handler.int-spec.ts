@@ -2,8 +2,8 @@ import { randomUUID } from 'crypto';
 import { Client } from 'pg';
 import {
   AccountView,
-  CREDITS_RPC,
   CreditBlockPage,
+  CREDITS_RPC,
   DomainError,
   IssuanceView,
   LedgerVerification,
@@ -138,7 +138,7 @@ describe('Transfers, retirement and cancellation on the double-entry journal (re
     const report = await verify();
     expect(report).toMatchObject({ intact: true, differences: [], totalIssued: '10000' });
     expect(report.entries).toBe(1 + 1 + 1 + 2 + outcomes.filter((o) => o === 'ok').length);
-    const summary = await w.call(CREDITS_RPC.public.summary, w.ctx.outsider, {}, PublicSummary);
+    const summary = await w.call(CREDITS_RPC.publicSummary.get, w.ctx.outsider, {}, PublicSummary);
     expect(summary.byCountryAndVintage).toEqual([{ partnerCountry: 'MN', vintage: 2023, issued: '10000', retired: '300', cancelled: '200' }]);
   });
 

@@ -15,8 +15,8 @@ import {
   CreateRegistryCommand,
   CreateRetirementCommand,
   CreateTransferCommand,
-  CREDITS_RPC,
   CreditBlockPage,
+  CREDITS_RPC,
   DomainError,
   GetAccountQuery,
   IssuanceView,
@@ -81,7 +81,7 @@ export class CreditsController {
   @Get('accounts/:id/history')
   accountHistory(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() query: unknown): Promise<AccountHistoryPage> {
     return this.bus.send(
-      CREDITS_RPC.account.history,
+      CREDITS_RPC.account.listHistory,
       ctx,
       parseInput(AccountHistoryQuery, { ...asObject(query), id }, 'query'),
       AccountHistoryPage,
@@ -133,7 +133,7 @@ export class CreditsController {
   @Post('blocks/corresponding-adjustments')
   applyCorrespondingAdjustment(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<Article6ActionView> {
     return this.bus.send(
-      CREDITS_RPC.block.correspondingAdjustment,
+      CREDITS_RPC.block.applyCorrespondingAdjustment,
       ctx,
       parseInput(ApplyCorrespondingAdjustmentCommand, body),
       Article6ActionView,
@@ -175,7 +175,7 @@ export class CreditsController {
   /** Progress towards the JCM targets (~100 MtCO2 by FY2030, ~200 MtCO2 by FY2040): MOE and the secretariat. */
   @Get('progress')
   progress(@Ctx() ctx: RequestContext): Promise<TargetProgress> {
-    return this.bus.send(CREDITS_RPC.progress.targets, ctx, {}, TargetProgress);
+    return this.bus.send(CREDITS_RPC.targetProgress.get, ctx, {}, TargetProgress);
   }
 
   /** 台帳検証 on demand (MOE, secretariat); may take a while on a long journal. */
@@ -189,13 +189,13 @@ export class CreditsController {
   @Get('public/summary')
   async publicSummary(): Promise<PublicSummary> {
     const reply = await firstValueFrom(
-      this.bus.client.send<RpcReply<unknown>>(CREDITS_RPC.public.summary, { data: {} }).pipe(timeout(5000)),
+      this.bus.client.send<RpcReply<unknown>>(CREDITS_RPC.publicSummary.get, { data: {} }).pipe(timeout(5000)),
     ).catch(() => {
       throw new DomainError('UNAVAILABLE', 'The registry summary is not available right now.');
     });
     if (!reply.ok) throw new DomainError(reply.error.code, reply.error.message, reply.error.issues);
     const parsed = PublicSummary.safeParse(reply.data);
-    if (!parsed.success) throw new DomainError('INTERNAL', `Unexpected reply from ${CREDITS_RPC.public.summary}`);
+    if (!parsed.success) throw new DomainError('INTERNAL', `Unexpected reply from ${CREDITS_RPC.publicSummary.get}`);
     return parsed.data;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PartnershipPage, PartnershipView, RequestContext, RPC } from '@jcm/contracts';
+import { PARTNERSHIP_RPC, PartnershipPage, PartnershipView, RequestContext } from '@jcm/contracts';
 import { DATA_SOURCE } from '@jcm/service-kit';
 import { hashPassword } from '../auth/password';
 import { IdentityRepository } from '../identity/identity.repository';
@@ -51,7 +51,7 @@ export class DemoSeeder {
       correlationId: `demo-seed-${randomUUID()}`,
     };
     if (await seedDemoCredits(this.bus, moe)) this.logger.log('demo credit registry, accounts and project loaded');
-    const existing = await this.bus.send(RPC.partnership.list, moe, { limit: 1 }, PartnershipPage, 15_000);
+    const existing = await this.bus.send(PARTNERSHIP_RPC.partnership.list, moe, { limit: 1 }, PartnershipPage, 15_000);
     if (existing.total > 0) {
       this.logger.log('demo data already loaded');
       return;
@@ -66,7 +66,7 @@ export class DemoSeeder {
         return { orgId: o.id, nameJa: o.nameJa, nameEn: o.nameEn, country: o.country };
       };
       const created = await this.bus.send(
-        RPC.partnership.create,
+        PARTNERSHIP_RPC.partnership.create,
         moe,
         {
           municipality: ref(municipality),
@@ -83,7 +83,7 @@ export class DemoSeeder {
       if (i === 0) {
         const company = await this.identity.findOrganisation(DEMO_ORGS.company);
         await this.bus.send(
-          RPC.partnership.addParticipant,
+          PARTNERSHIP_RPC.partnership.addParticipant,
           moe,
           { partnershipId: created.id, participant: { ...ref(company), role: 'CONTRACTOR' } },
           PartnershipView,

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { firstValueFrom, timeout } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { SERVICE_NAMES } from '@jcm/contracts';
+import { healthSubject, SERVICE_NAMES } from '@jcm/contracts';
 import { DATA_SOURCE, ServiceHealth } from '@jcm/service-kit';
 import { Public } from '../auth/auth.guard';
 import { ServiceBus } from '../nats-client';
@@ -21,7 +21,7 @@ export class HealthController {
     const gatewayPg = await this.ds.query('SELECT 1').then(() => 'up' as const, () => 'down' as const);
     const services = await Promise.all(
       SERVICE_NAMES.map((service) =>
-        firstValueFrom(this.bus.client.send<ServiceHealth>(`${service}.health.check`, {}).pipe(timeout(2000))).catch(
+        firstValueFrom(this.bus.client.send<ServiceHealth>(healthSubject(service), {}).pipe(timeout(2000))).catch(
           (): ServiceHealth => ({ service, status: 'degraded', postgres: 'down', nats: 'down' }),
         ),
       ),

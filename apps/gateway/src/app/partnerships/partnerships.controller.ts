@@ -7,12 +7,12 @@ import {
   GetPartnershipQuery,
   ListPartnershipsQuery,
   OrganisationType,
+  PARTNERSHIP_RPC,
   PartnershipPage,
   PartnershipTimeline,
   PartnershipView,
   PartyRef,
   RequestContext,
-  RPC,
   UpdatePartnershipAgreementRequest,
 } from '@jcm/contracts';
 import { Ctx } from '../auth/auth.guard';
@@ -39,7 +39,7 @@ export class PartnershipsController {
       targetFields: req.targetFields,
       targetFieldOther: req.targetFieldOther ?? null,
     };
-    return this.bus.send(RPC.partnership.create, ctx, cmd, PartnershipView);
+    return this.bus.send(PARTNERSHIP_RPC.partnership.create, ctx, cmd, PartnershipView);
   }
 
   /** Adds the contractor (or a co-implementer, a further city) to a city pair, so it can see and work on it. */
@@ -50,30 +50,30 @@ export class PartnershipsController {
     const org = await this.identity.findOrganisation(req.orgId);
     if (!org) throw new DomainError('VALIDATION_FAILED', 'orgId: no such organisation', [{ path: 'orgId', message: 'No such organisation' }]);
     const participant = { orgId: org.id, nameJa: org.nameJa, nameEn: org.nameEn, country: org.country, role: req.role };
-    return this.bus.send(RPC.partnership.addParticipant, ctx, { partnershipId, participant }, PartnershipView);
+    return this.bus.send(PARTNERSHIP_RPC.partnership.addParticipant, ctx, { partnershipId, participant }, PartnershipView);
   }
 
   /** The pair's years, agreement and standing on the 7-year rule (7年ルール). */
   @Get(':id/timeline')
   timeline(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<PartnershipTimeline> {
-    return this.bus.send(RPC.partnership.timeline, ctx, parseInput(GetPartnershipQuery, { id }, 'path'), PartnershipTimeline);
+    return this.bus.send(PARTNERSHIP_RPC.partnership.getTimeline, ctx, parseInput(GetPartnershipQuery, { id }, 'path'), PartnershipTimeline);
   }
 
   @Patch(':id/agreement')
   updateAgreement(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: unknown): Promise<PartnershipTimeline> {
     const { id: partnershipId } = parseInput(GetPartnershipQuery, { id }, 'path');
     const req = parseInput(UpdatePartnershipAgreementRequest, body);
-    return this.bus.send(RPC.partnership.updateAgreement, ctx, { partnershipId, ...req }, PartnershipTimeline);
+    return this.bus.send(PARTNERSHIP_RPC.partnership.updateAgreement, ctx, { partnershipId, ...req }, PartnershipTimeline);
   }
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<PartnershipPage> {
-    return this.bus.send(RPC.partnership.list, ctx, parseInput(ListPartnershipsQuery, query, 'query'), PartnershipPage);
+    return this.bus.send(PARTNERSHIP_RPC.partnership.list, ctx, parseInput(ListPartnershipsQuery, query, 'query'), PartnershipPage);
   }
 
   @Get(':id')
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<PartnershipView> {
-    return this.bus.send(RPC.partnership.get, ctx, parseInput(GetPartnershipQuery, { id }, 'path'), PartnershipView);
+    return this.bus.send(PARTNERSHIP_RPC.partnership.get, ctx, parseInput(GetPartnershipQuery, { id }, 'path'), PartnershipView);
   }
 
   /** Snapshots the organisation's names into the command; the type must match the side it stands on. */

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { CallAction, CallPage, CallView, CreateCallCommand, IdParam, ListCallsQuery, RequestContext, RPC } from '@jcm/contracts';
+import {
+  CallAction,
+  CallPage,
+  CallView,
+  CreateCallCommand,
+  IdParam,
+  ListCallsQuery,
+  PARTNERSHIP_RPC,
+  RequestContext,
+} from '@jcm/contracts';
 import { Ctx } from '../auth/auth.guard';
 import { parseInput } from '../http/parse-body';
 import { ServiceBus } from '../nats-client';
@@ -11,17 +20,17 @@ export class CallsController {
 
   @Post()
   create(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<CallView> {
-    return this.bus.send(RPC.programme.callCreate, ctx, parseInput(CreateCallCommand, body), CallView);
+    return this.bus.send(PARTNERSHIP_RPC.call.create, ctx, parseInput(CreateCallCommand, body), CallView);
   }
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<CallPage> {
-    return this.bus.send(RPC.programme.callList, ctx, parseInput(ListCallsQuery, query, 'query'), CallPage);
+    return this.bus.send(PARTNERSHIP_RPC.call.list, ctx, parseInput(ListCallsQuery, query, 'query'), CallPage);
   }
 
   @Get(':id')
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<CallView> {
-    return this.bus.send(RPC.programme.callGet, ctx, parseInput(IdParam, { id }, 'path'), CallView);
+    return this.bus.send(PARTNERSHIP_RPC.call.get, ctx, parseInput(IdParam, { id }, 'path'), CallView);
   }
 
   /** POST /calls/:id/publish | close | review | publish-results */
@@ -29,6 +38,6 @@ export class CallsController {
   @HttpCode(200)
   transition(@Ctx() ctx: RequestContext, @Param('id') id: string, @Param('action') action: string): Promise<CallView> {
     const cmd = parseInput(IdParam.extend({ action: CallAction }), { id, action }, 'path');
-    return this.bus.send(RPC.programme.callTransition, ctx, cmd, CallView);
+    return this.bus.send(PARTNERSHIP_RPC.call.transition, ctx, cmd, CallView);
   }
 }

@@ -5,10 +5,10 @@ import {
   ListDeliverablesQuery,
   ListReportMeetingsQuery,
   ListSettlementReportsQuery,
+  PARTNERSHIP_RPC,
   ReportMeetingPage,
   ReportMeetingView,
   RequestContext,
-  RPC,
   ScheduleReportMeetingCommand,
   SettlementReportPage,
   SettlementReportView,
@@ -28,28 +28,28 @@ export class ContractRecordsController {
   @Get(':id/report-meetings')
   meetings(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() query: object): Promise<ReportMeetingPage> {
     const q = parseInput(ListReportMeetingsQuery, { ...query, contractId: id }, 'query');
-    return this.bus.send(RPC.programme.reportMeetingList, ctx, q, ReportMeetingPage);
+    return this.bus.send(PARTNERSHIP_RPC.reportMeeting.list, ctx, q, ReportMeetingPage);
   }
 
   @Post(':id/report-meetings')
   schedule(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<ReportMeetingView> {
-    return this.bus.send(RPC.programme.reportMeetingSchedule, ctx, parseInput(ScheduleReportMeetingCommand, { ...body, contractId: id }), ReportMeetingView);
+    return this.bus.send(PARTNERSHIP_RPC.reportMeeting.schedule, ctx, parseInput(ScheduleReportMeetingCommand, { ...body, contractId: id }), ReportMeetingView);
   }
 
   @Get(':id/settlement-reports')
   settlements(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() query: object): Promise<SettlementReportPage> {
     const q = parseInput(ListSettlementReportsQuery, { ...query, contractId: id }, 'query');
-    return this.bus.send(RPC.programme.settlementReportList, ctx, q, SettlementReportPage);
+    return this.bus.send(PARTNERSHIP_RPC.settlementReport.list, ctx, q, SettlementReportPage);
   }
 
   @Post(':id/settlement-reports')
   draftSettlement(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<SettlementReportView> {
-    return this.bus.send(RPC.programme.settlementReportCreate, ctx, parseInput(CreateSettlementReportCommand, { ...body, contractId: id }), SettlementReportView);
+    return this.bus.send(PARTNERSHIP_RPC.settlementReport.create, ctx, parseInput(CreateSettlementReportCommand, { ...body, contractId: id }), SettlementReportView);
   }
 
   @Get(':id/deliverables')
   deliverables(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() query: object): Promise<DeliverablePage> {
     const q = parseInput(ListDeliverablesQuery, { ...query, contractId: id }, 'query');
-    return this.bus.send(RPC.programme.deliverableList, ctx, q, DeliverablePage);
+    return this.bus.send(PARTNERSHIP_RPC.deliverable.list, ctx, q, DeliverablePage);
   }
 }

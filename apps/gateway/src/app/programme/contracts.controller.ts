@@ -7,9 +7,9 @@ import {
   ListContractsQuery,
   ListMonthlyReportsQuery,
   MonthlyReportPage,
+  PARTNERSHIP_RPC,
   ReduceContractCommand,
   RequestContext,
-  RPC,
   UpdateContractCommand,
 } from '@jcm/contracts';
 import { Ctx } from '../auth/auth.guard';
@@ -23,31 +23,31 @@ export class ContractsController {
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<AnnualContractPage> {
-    return this.bus.send(RPC.programme.contractList, ctx, parseInput(ListContractsQuery, query, 'query'), AnnualContractPage);
+    return this.bus.send(PARTNERSHIP_RPC.annualContract.list, ctx, parseInput(ListContractsQuery, query, 'query'), AnnualContractPage);
   }
 
   @Get(':id')
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<AnnualContractView> {
-    return this.bus.send(RPC.programme.contractGet, ctx, parseInput(IdParam, { id }, 'path'), AnnualContractView);
+    return this.bus.send(PARTNERSHIP_RPC.annualContract.get, ctx, parseInput(IdParam, { id }, 'path'), AnnualContractView);
   }
 
   /** During negotiation (精査): budget lines and the contract amount. */
   @Patch(':id')
   update(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<AnnualContractView> {
-    return this.bus.send(RPC.programme.contractUpdate, ctx, parseInput(UpdateContractCommand, { ...body, id }), AnnualContractView);
+    return this.bus.send(PARTNERSHIP_RPC.annualContract.update, ctx, parseInput(UpdateContractCommand, { ...body, id }), AnnualContractView);
   }
 
   @Get(':id/monthly-reports')
   monthlyReports(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() query: object): Promise<MonthlyReportPage> {
     const q = parseInput(ListMonthlyReportsQuery, { ...query, contractId: id }, 'query');
-    return this.bus.send(RPC.programme.monthlyReportList, ctx, q, MonthlyReportPage);
+    return this.bus.send(PARTNERSHIP_RPC.monthlyReport.list, ctx, q, MonthlyReportPage);
   }
 
   /** 減額: send an Idempotency-Key so a retried request is applied once. */
   @Post(':id/reduce')
   @HttpCode(200)
   reduce(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<AnnualContractView> {
-    return this.bus.send(RPC.programme.contractReduce, ctx, parseInput(ReduceContractCommand, { ...body, id }), AnnualContractView);
+    return this.bus.send(PARTNERSHIP_RPC.annualContract.reduce, ctx, parseInput(ReduceContractCommand, { ...body, id }), AnnualContractView);
   }
 
   /** POST /contracts/:id/sign | report-kickoff | start-work | report-interim | report-final | submit-deliverables | settle | close | suspend */
@@ -55,7 +55,7 @@ export class ContractsController {
   @HttpCode(200)
   transition(@Ctx() ctx: RequestContext, @Param('id') id: string, @Param('action') action: string, @Body() body: object): Promise<AnnualContractView> {
     const cmd = parseInput(IdParam.extend({ action: ContractAction, note: UpdateNote }), { ...body, id, action });
-    return this.bus.send(RPC.programme.contractTransition, ctx, cmd, AnnualContractView);
+    return this.bus.send(PARTNERSHIP_RPC.annualContract.transition, ctx, cmd, AnnualContractView);
   }
 }
 

@@ -4,9 +4,9 @@ import {
   DeliverableView,
   IdParam,
   ListDeliverablesQuery,
+  PARTNERSHIP_RPC,
   RequestContext,
   ReturnDeliverableCommand,
-  RPC,
   SubmitDeliverableCommand,
 } from '@jcm/contracts';
 import { Ctx } from '../auth/auth.guard';
@@ -20,29 +20,29 @@ export class DeliverablesController {
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<DeliverablePage> {
-    return this.bus.send(RPC.programme.deliverableList, ctx, parseInput(ListDeliverablesQuery, query, 'query'), DeliverablePage);
+    return this.bus.send(PARTNERSHIP_RPC.deliverable.list, ctx, parseInput(ListDeliverablesQuery, query, 'query'), DeliverablePage);
   }
 
   @Get(':id')
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DeliverableView> {
-    return this.bus.send(RPC.programme.deliverableGet, ctx, parseInput(IdParam, { id }, 'path'), DeliverableView);
+    return this.bus.send(PARTNERSHIP_RPC.deliverable.get, ctx, parseInput(IdParam, { id }, 'path'), DeliverableView);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   submit(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<DeliverableView> {
-    return this.bus.send(RPC.programme.deliverableSubmit, ctx, parseInput(SubmitDeliverableCommand, { ...body, id }), DeliverableView);
+    return this.bus.send(PARTNERSHIP_RPC.deliverable.submit, ctx, parseInput(SubmitDeliverableCommand, { ...body, id }), DeliverableView);
   }
 
   @Post(':id/accept')
   @HttpCode(200)
   accept(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<DeliverableView> {
-    return this.bus.send(RPC.programme.deliverableAccept, ctx, parseInput(IdParam, { id }, 'path'), DeliverableView);
+    return this.bus.send(PARTNERSHIP_RPC.deliverable.accept, ctx, parseInput(IdParam, { id }, 'path'), DeliverableView);
   }
 
   @Post(':id/return')
   @HttpCode(200)
   giveBack(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<DeliverableView> {
-    return this.bus.send(RPC.programme.deliverableReturn, ctx, parseInput(ReturnDeliverableCommand, { ...body, id }), DeliverableView);
+    return this.bus.send(PARTNERSHIP_RPC.deliverable.return, ctx, parseInput(ReturnDeliverableCommand, { ...body, id }), DeliverableView);
   }
 }

@@ -7,9 +7,9 @@ import {
   InterestLetterView,
   LetterFileContent,
   ListInterestLettersQuery,
+  PARTNERSHIP_RPC,
   RequestContext,
   RequestInterestLetterRequest,
-  RPC,
   UploadLetterOriginalCommand,
 } from '@jcm/contracts';
 import { Ctx } from '../auth/auth.guard';
@@ -30,40 +30,40 @@ export class InterestLettersController {
   async request(@Ctx() ctx: RequestContext, @Body() body: unknown): Promise<InterestLetterView> {
     const req = parseInput(RequestInterestLetterRequest, body);
     const issuer = await partyOf(this.identity, req.issuerOrgId, 'issuerOrgId');
-    return this.bus.send(RPC.programme.letterRequest, ctx, { ...req, issuer }, InterestLetterView);
+    return this.bus.send(PARTNERSHIP_RPC.interestLetter.request, ctx, { ...req, issuer }, InterestLetterView);
   }
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<InterestLetterPage> {
-    return this.bus.send(RPC.programme.letterList, ctx, parseInput(ListInterestLettersQuery, query, 'query'), InterestLetterPage);
+    return this.bus.send(PARTNERSHIP_RPC.interestLetter.list, ctx, parseInput(ListInterestLettersQuery, query, 'query'), InterestLetterPage);
   }
 
   @Get(':id')
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<InterestLetterView> {
-    return this.bus.send(RPC.programme.letterGet, ctx, parseInput(IdParam, { id }, 'path'), InterestLetterView);
+    return this.bus.send(PARTNERSHIP_RPC.interestLetter.get, ctx, parseInput(IdParam, { id }, 'path'), InterestLetterView);
   }
 
   @Post(':id/original')
   @HttpCode(200)
   original(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<InterestLetterView> {
-    return this.bus.send(RPC.programme.letterUploadOriginal, ctx, parseInput(UploadLetterOriginalCommand, { ...body, id }), InterestLetterView);
+    return this.bus.send(PARTNERSHIP_RPC.interestLetter.uploadOriginal, ctx, parseInput(UploadLetterOriginalCommand, { ...body, id }), InterestLetterView);
   }
 
   @Post(':id/translation')
   @HttpCode(200)
   translation(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<InterestLetterView> {
-    return this.bus.send(RPC.programme.letterAttachTranslation, ctx, parseInput(AttachLetterTranslationCommand, { ...body, id }), InterestLetterView);
+    return this.bus.send(PARTNERSHIP_RPC.interestLetter.attachTranslation, ctx, parseInput(AttachLetterTranslationCommand, { ...body, id }), InterestLetterView);
   }
 
   @Post(':id/attach')
   @HttpCode(200)
   attach(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<InterestLetterView> {
-    return this.bus.send(RPC.programme.letterAttachToProposal, ctx, parseInput(IdParam, { id }, 'path'), InterestLetterView);
+    return this.bus.send(PARTNERSHIP_RPC.interestLetter.attachToProposal, ctx, parseInput(IdParam, { id }, 'path'), InterestLetterView);
   }
 
   /** GET /interest-letters/:id/files/ORIGINAL | TRANSLATION (base64 content). */
   @Get(':id/files/:kind')
   file(@Ctx() ctx: RequestContext, @Param('id') id: string, @Param('kind') kind: string): Promise<LetterFileContent> {
-    return this.bus.send(RPC.programme.letterFile, ctx, parseInput(GetLetterFileQuery, { id, kind }, 'path'), LetterFileContent);
+    return this.bus.send(PARTNERSHIP_RPC.interestLetter.getFile, ctx, parseInput(GetLetterFileQuery, { id, kind }, 'path'), LetterFileContent);
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { AdvanceJcmLeadCommand, JcmLeadPage, JcmLeadView, ListJcmLeadsQuery, RecordJcmLeadCommand, RequestContext, RPC } from '@jcm/contracts';
+import {
+  AdvanceJcmLeadCommand,
+  JcmLeadPage,
+  JcmLeadView,
+  ListJcmLeadsQuery,
+  PARTNERSHIP_RPC,
+  RecordJcmLeadCommand,
+  RequestContext,
+} from '@jcm/contracts';
 import { Ctx } from '../auth/auth.guard';
 import { parseInput } from '../http/parse-body';
 import { ServiceBus } from '../nats-client';
@@ -11,22 +19,22 @@ export class JcmLeadsController {
 
   @Post('partnerships/:id/jcm-leads')
   record(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<JcmLeadView> {
-    return this.bus.send(RPC.programme.jcmLeadRecord, ctx, parseInput(RecordJcmLeadCommand, { ...body, partnershipId: id }), JcmLeadView);
+    return this.bus.send(PARTNERSHIP_RPC.jcmLead.record, ctx, parseInput(RecordJcmLeadCommand, { ...body, partnershipId: id }), JcmLeadView);
   }
 
   @Get('partnerships/:id/jcm-leads')
   listForPartnership(@Ctx() ctx: RequestContext, @Param('id') id: string, @Query() query: object): Promise<JcmLeadPage> {
-    return this.bus.send(RPC.programme.jcmLeadList, ctx, parseInput(ListJcmLeadsQuery, { ...query, partnershipId: id }, 'query'), JcmLeadPage);
+    return this.bus.send(PARTNERSHIP_RPC.jcmLead.list, ctx, parseInput(ListJcmLeadsQuery, { ...query, partnershipId: id }, 'query'), JcmLeadPage);
   }
 
   @Get('jcm-leads')
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<JcmLeadPage> {
-    return this.bus.send(RPC.programme.jcmLeadList, ctx, parseInput(ListJcmLeadsQuery, query, 'query'), JcmLeadPage);
+    return this.bus.send(PARTNERSHIP_RPC.jcmLead.list, ctx, parseInput(ListJcmLeadsQuery, query, 'query'), JcmLeadPage);
   }
 
   @Post('jcm-leads/:id/advance')
   @HttpCode(200)
   advance(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<JcmLeadView> {
-    return this.bus.send(RPC.programme.jcmLeadAdvance, ctx, parseInput(AdvanceJcmLeadCommand, { ...body, id }), JcmLeadView);
+    return this.bus.send(PARTNERSHIP_RPC.jcmLead.advance, ctx, parseInput(AdvanceJcmLeadCommand, { ...body, id }), JcmLeadView);
   }
 }

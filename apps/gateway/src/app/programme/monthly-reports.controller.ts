@@ -4,9 +4,9 @@ import {
   ListMonthlyReportsQuery,
   MonthlyReportPage,
   MonthlyReportView,
+  PARTNERSHIP_RPC,
   RequestContext,
   ReturnMonthlyReportCommand,
-  RPC,
   UpdateMonthlyReportCommand,
 } from '@jcm/contracts';
 import { Ctx } from '../auth/auth.guard';
@@ -20,34 +20,34 @@ export class MonthlyReportsController {
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<MonthlyReportPage> {
-    return this.bus.send(RPC.programme.monthlyReportList, ctx, parseInput(ListMonthlyReportsQuery, query, 'query'), MonthlyReportPage);
+    return this.bus.send(PARTNERSHIP_RPC.monthlyReport.list, ctx, parseInput(ListMonthlyReportsQuery, query, 'query'), MonthlyReportPage);
   }
 
   @Get(':id')
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<MonthlyReportView> {
-    return this.bus.send(RPC.programme.monthlyReportGet, ctx, parseInput(IdParam, { id }, 'path'), MonthlyReportView);
+    return this.bus.send(PARTNERSHIP_RPC.monthlyReport.get, ctx, parseInput(IdParam, { id }, 'path'), MonthlyReportView);
   }
 
   @Patch(':id')
   update(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<MonthlyReportView> {
-    return this.bus.send(RPC.programme.monthlyReportUpdate, ctx, parseInput(UpdateMonthlyReportCommand, { ...body, id }), MonthlyReportView);
+    return this.bus.send(PARTNERSHIP_RPC.monthlyReport.update, ctx, parseInput(UpdateMonthlyReportCommand, { ...body, id }), MonthlyReportView);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   submit(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<MonthlyReportView> {
-    return this.bus.send(RPC.programme.monthlyReportSubmit, ctx, parseInput(IdParam, { id }, 'path'), MonthlyReportView);
+    return this.bus.send(PARTNERSHIP_RPC.monthlyReport.submit, ctx, parseInput(IdParam, { id }, 'path'), MonthlyReportView);
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   acknowledge(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<MonthlyReportView> {
-    return this.bus.send(RPC.programme.monthlyReportAcknowledge, ctx, parseInput(IdParam, { id }, 'path'), MonthlyReportView);
+    return this.bus.send(PARTNERSHIP_RPC.monthlyReport.acknowledge, ctx, parseInput(IdParam, { id }, 'path'), MonthlyReportView);
   }
 
   @Post(':id/return')
   @HttpCode(200)
   giveBack(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<MonthlyReportView> {
-    return this.bus.send(RPC.programme.monthlyReportReturn, ctx, parseInput(ReturnMonthlyReportCommand, { ...body, id }), MonthlyReportView);
+    return this.bus.send(PARTNERSHIP_RPC.monthlyReport.return, ctx, parseInput(ReturnMonthlyReportCommand, { ...body, id }), MonthlyReportView);
   }
 }

@@ -5,11 +5,11 @@ import {
   CreateProposalRequest,
   IdParam,
   ListProposalsQuery,
+  PARTNERSHIP_RPC,
   ProposalPage,
   ProposalView,
   RejectProposalCommand,
   RequestContext,
-  RPC,
   ScoreProposalCommand,
   SelectProposalCommand,
 } from '@jcm/contracts';
@@ -37,46 +37,46 @@ export class ProposalsController {
       partnerCity: req.partnerCityOrgId ? await partyOf(this.identity, req.partnerCityOrgId, 'partnerCityOrgId', 'PARTNER_CITY') : null,
       otherMembers: await Promise.all(req.otherMemberOrgIds.map((id, i) => partyOf(this.identity, id, `otherMemberOrgIds.${i}`))),
     };
-    return this.bus.send(RPC.programme.proposalCreate, ctx, cmd, ProposalView);
+    return this.bus.send(PARTNERSHIP_RPC.proposal.create, ctx, cmd, ProposalView);
   }
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<ProposalPage> {
-    return this.bus.send(RPC.programme.proposalList, ctx, parseInput(ListProposalsQuery, query, 'query'), ProposalPage);
+    return this.bus.send(PARTNERSHIP_RPC.proposal.list, ctx, parseInput(ListProposalsQuery, query, 'query'), ProposalPage);
   }
 
   @Get(':id')
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProposalView> {
-    return this.bus.send(RPC.programme.proposalGet, ctx, parseInput(IdParam, { id }, 'path'), ProposalView);
+    return this.bus.send(PARTNERSHIP_RPC.proposal.get, ctx, parseInput(IdParam, { id }, 'path'), ProposalView);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   submit(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProposalView> {
-    return this.bus.send(RPC.programme.proposalSubmit, ctx, parseInput(IdParam, { id }, 'path'), ProposalView);
+    return this.bus.send(PARTNERSHIP_RPC.proposal.submit, ctx, parseInput(IdParam, { id }, 'path'), ProposalView);
   }
 
   @Post(':id/withdraw')
   @HttpCode(200)
   withdraw(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<ProposalView> {
-    return this.bus.send(RPC.programme.proposalWithdraw, ctx, parseInput(IdParam, { id }, 'path'), ProposalView);
+    return this.bus.send(PARTNERSHIP_RPC.proposal.withdraw, ctx, parseInput(IdParam, { id }, 'path'), ProposalView);
   }
 
   @Post(':id/score')
   @HttpCode(200)
   score(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<ProposalView> {
-    return this.bus.send(RPC.programme.proposalScore, ctx, parseInput(ScoreProposalCommand, { ...body, id }), ProposalView);
+    return this.bus.send(PARTNERSHIP_RPC.proposal.score, ctx, parseInput(ScoreProposalCommand, { ...body, id }), ProposalView);
   }
 
   /** 採択: 201 with the year's contract; repeating it returns the same contract. */
   @Post(':id/select')
   select(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<AnnualContractView> {
-    return this.bus.send(RPC.programme.proposalSelect, ctx, parseInput(SelectProposalCommand, { ...body, id }), AnnualContractView);
+    return this.bus.send(PARTNERSHIP_RPC.proposal.select, ctx, parseInput(SelectProposalCommand, { ...body, id }), AnnualContractView);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   reject(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<ProposalView> {
-    return this.bus.send(RPC.programme.proposalReject, ctx, parseInput(RejectProposalCommand, { ...body, id }), ProposalView);
+    return this.bus.send(PARTNERSHIP_RPC.proposal.reject, ctx, parseInput(RejectProposalCommand, { ...body, id }), ProposalView);
   }
 }

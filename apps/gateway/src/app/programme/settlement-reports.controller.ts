@@ -2,9 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import {
   IdParam,
   ListSettlementReportsQuery,
+  PARTNERSHIP_RPC,
   RequestContext,
   ReturnSettlementReportCommand,
-  RPC,
   SettlementReportPage,
   SettlementReportView,
   UpdateSettlementReportCommand,
@@ -20,34 +20,34 @@ export class SettlementReportsController {
 
   @Get()
   list(@Ctx() ctx: RequestContext, @Query() query: unknown): Promise<SettlementReportPage> {
-    return this.bus.send(RPC.programme.settlementReportList, ctx, parseInput(ListSettlementReportsQuery, query, 'query'), SettlementReportPage);
+    return this.bus.send(PARTNERSHIP_RPC.settlementReport.list, ctx, parseInput(ListSettlementReportsQuery, query, 'query'), SettlementReportPage);
   }
 
   @Get(':id')
   get(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<SettlementReportView> {
-    return this.bus.send(RPC.programme.settlementReportGet, ctx, parseInput(IdParam, { id }, 'path'), SettlementReportView);
+    return this.bus.send(PARTNERSHIP_RPC.settlementReport.get, ctx, parseInput(IdParam, { id }, 'path'), SettlementReportView);
   }
 
   @Patch(':id')
   update(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<SettlementReportView> {
-    return this.bus.send(RPC.programme.settlementReportUpdate, ctx, parseInput(UpdateSettlementReportCommand, { ...body, id }), SettlementReportView);
+    return this.bus.send(PARTNERSHIP_RPC.settlementReport.update, ctx, parseInput(UpdateSettlementReportCommand, { ...body, id }), SettlementReportView);
   }
 
   @Post(':id/submit')
   @HttpCode(200)
   submit(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<SettlementReportView> {
-    return this.bus.send(RPC.programme.settlementReportSubmit, ctx, parseInput(IdParam, { id }, 'path'), SettlementReportView);
+    return this.bus.send(PARTNERSHIP_RPC.settlementReport.submit, ctx, parseInput(IdParam, { id }, 'path'), SettlementReportView);
   }
 
   @Post(':id/accept')
   @HttpCode(200)
   accept(@Ctx() ctx: RequestContext, @Param('id') id: string): Promise<SettlementReportView> {
-    return this.bus.send(RPC.programme.settlementReportAccept, ctx, parseInput(IdParam, { id }, 'path'), SettlementReportView);
+    return this.bus.send(PARTNERSHIP_RPC.settlementReport.accept, ctx, parseInput(IdParam, { id }, 'path'), SettlementReportView);
   }
 
   @Post(':id/return')
   @HttpCode(200)
   giveBack(@Ctx() ctx: RequestContext, @Param('id') id: string, @Body() body: object): Promise<SettlementReportView> {
-    return this.bus.send(RPC.programme.settlementReportReturn, ctx, parseInput(ReturnSettlementReportCommand, { ...body, id }), SettlementReportView);
+    return this.bus.send(PARTNERSHIP_RPC.settlementReport.return, ctx, parseInput(ReturnSettlementReportCommand, { ...body, id }), SettlementReportView);
   }
 }

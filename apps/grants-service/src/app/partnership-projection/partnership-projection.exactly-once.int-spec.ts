@@ -3,7 +3,8 @@ import { INestApplication } from '@nestjs/common';
 import { ClientNats } from '@nestjs/microservices';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { PartnershipProjectionList, PartnershipView, RPC } from '@jcm/contracts';
+import { z } from 'zod';
+import { defineEvent, GRANTS_RPC, PARTNERSHIP_EVENTS, PARTNERSHIP_RPC, PartnershipProjectionList, PartnershipView } from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE, MessagingRuntime, sendRpc } from '@jcm/service-kit';
 import {
   createTestDatabase,
@@ -46,7 +47,7 @@ describe('partnership events reach grants exactly once', () => {
 
   const relay = () => partnershipApp.get(MessagingRuntime).outboxRelay;
   const streamMessages = async () => (await (await nc.jetstreamManager()).streams.info(bus.stream)).state.messages;
-  const projection = () => sendRpc(client, RPC.grants.listPartnershipProjection, moe, {}, PartnershipProjectionList);
+  const projection = () => sendRpc(client, GRANTS_RPC.partnershipProjection.list, moe, {}, PartnershipProjectionList);
   const consumerIdle = async () => {
     const info = await (await nc.jetstreamManager()).consumers.info(bus.stream, 'grants-service--partnership');
     return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
@@ -78,7 +79,7 @@ describe('partnership events reach grants exactly once', () => {
   it('applies a committed event once although the relay died after publishing and before marking', async () => {
     const created = await sendRpc(
       client,
-      RPC.partnership.create,
+      PARTNERSHIP_RPC.partnership.create,
       yokohama,
       {
         municipality: { orgId: YOKOHAMA, nameJa: '横浜市', nameEn: 'City of Yokohama', country: 'JP' },
@@ -129,7 +130,7 @@ describe('partnership events reach grants exactly once', () => {
     const [{ id }] = await queryAs<{ id: string }>(db.url, {}, 'SELECT id FROM partnership.partnership');
     await sendRpc(
       client,
-      RPC.partnership.addParticipant,
+      PARTNERSHIP_RPC.partnership.addParticipant,
       yokohama,
       { partnershipId: id, participant: { orgId: COMPANY, nameJa: 'デモ社', nameEn: 'Demo Co.', country: 'JP', role: 'CONTRACTOR' } },
       PartnershipView,
@@ -137,7 +138,7 @@ describe('partnership events reach grants exactly once', () => {
     expect(await relay().relayOnce()).toBe(1);
     const asCompany = ctxFor(COMPANY, 'COMPANY');
     const seen = await eventually(async () => {
-      const list = await sendRpc(client, RPC.grants.listPartnershipProjection, asCompany, {}, PartnershipProjectionList);
+      const list = await sendRpc(client, GRANTS_RPC.partnershipProjection.list, asCompany, {}, PartnershipProjectionList);
       return list.items.length > 0 ? list : undefined;
     });
     expect(seen.items.map((p) => p.partnershipId)).toEqual([id]);
@@ -147,7 +148,10 @@ describe('partnership events reach grants exactly once', () => {
     const ds = partnershipApp.get<DataSource>(DATA_SOURCE);
     await expect(
       ds.transaction(async (m) => {
-        await appendToOutbox(m, 'partnership', 'partnership.partnership.created', { id: randomUUID() }, yokohama);
+        const id = randomUUID();
+        // A payload the event's schema accepts, so only the rollback (not the outbox's own check) stops it.
+        const created = defineEvent(PARTNERSHIP_EVENTS.partnership.created.type, z.object({ id: z.uuid() }));
+        await appendToOutbox(m, 'partnership', created, { id }, yokohama, { aggregateId: id });
         throw new Error('validation failed after the event was written');
       }),
     ).rejects.toThrow('validation failed');

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { z } from 'zod';
-import { RPC } from '@jcm/contracts';
+import { GRANTS_RPC } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { PartnershipProjectionService } from './partnership-projection.service';
 
@@ -9,7 +9,7 @@ import { PartnershipProjectionService } from './partnership-projection.service';
 export class PartnershipProjectionHandler {
   constructor(private readonly projection: PartnershipProjectionService) {}
 
-  @MessagePattern(RPC.grants.listPartnershipProjection)
+  @MessagePattern(GRANTS_RPC.partnershipProjection.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, z.object({}), (ctx) => this.projection.list(ctx));
   }

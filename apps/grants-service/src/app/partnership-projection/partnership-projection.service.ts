@@ -2,8 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   EventEnvelope,
-  EVENTS,
-  PartnershipCreatedEvent,
+  PARTNERSHIP_EVENTS,
   PartnershipParticipantAddedEvent,
   PartnershipProjectionList,
   RequestContext,
@@ -22,14 +21,14 @@ export class PartnershipProjectionService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.messaging.subscribe('partnership', {
-      [EVENTS.partnershipCreated]: (event, manager) => this.onPartnershipCreated(event, manager),
-      [EVENTS.partnershipParticipantAdded]: (event, manager) => this.onParticipantAdded(event, manager),
+      [PARTNERSHIP_EVENTS.partnership.created.type]: (event, manager) => this.onPartnershipCreated(event, manager),
+      [PARTNERSHIP_EVENTS.partnership.participantAdded.type]: (event, manager) => this.onParticipantAdded(event, manager),
     });
   }
 
   /** Runs inside the consumer's transaction, together with the processed-event record. */
   async onPartnershipCreated(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const p = PartnershipCreatedEvent.parse(event.data);
+    const p = PARTNERSHIP_EVENTS.partnership.created.schema.parse(event.data);
     await manager.getRepository(PartnershipProjectionEntity).save({
       partnershipId: p.id,
       titleJa: p.titleJa,

@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ContractTransitionCommand, IdParam, ListContractsQuery, ReduceContractCommand, RPC, UpdateContractCommand } from '@jcm/contracts';
+import {
+  ContractTransitionCommand,
+  IdParam,
+  ListContractsQuery,
+  PARTNERSHIP_RPC,
+  ReduceContractCommand,
+  UpdateContractCommand,
+} from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { AnnualContractService } from './annual-contract.service';
 
@@ -9,27 +16,27 @@ import { AnnualContractService } from './annual-contract.service';
 export class AnnualContractHandler {
   constructor(private readonly contracts: AnnualContractService) {}
 
-  @MessagePattern(RPC.programme.contractList)
+  @MessagePattern(PARTNERSHIP_RPC.annualContract.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListContractsQuery, (ctx, q) => this.contracts.list(ctx, q));
   }
 
-  @MessagePattern(RPC.programme.contractGet)
+  @MessagePattern(PARTNERSHIP_RPC.annualContract.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.contracts.get(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.contractUpdate)
+  @MessagePattern(PARTNERSHIP_RPC.annualContract.update)
   update(@Payload() raw: unknown) {
     return handleRpc(raw, UpdateContractCommand, (ctx, cmd) => this.contracts.update(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.contractTransition)
+  @MessagePattern(PARTNERSHIP_RPC.annualContract.transition)
   transition(@Payload() raw: unknown) {
     return handleRpc(raw, ContractTransitionCommand, (ctx, cmd) => this.contracts.transition(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.contractReduce)
+  @MessagePattern(PARTNERSHIP_RPC.annualContract.reduce)
   reduce(@Payload() raw: unknown) {
     return handleRpc(raw, ReduceContractCommand, (ctx, cmd) => this.contracts.reduce(ctx, cmd));
   }

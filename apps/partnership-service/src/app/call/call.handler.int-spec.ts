@@ -1,4 +1,4 @@
-import { CallPage, CallView, RPC } from '@jcm/contracts';
+import { CallPage, CallView, PARTNERSHIP_RPC } from '@jcm/contracts';
 import { revertAllMigrations } from '@jcm/service-kit';
 import { eventually, migrateForTest, queryAs } from '@jcm/testing';
 import { PARTNERSHIP_MIGRATIONS } from '../../migrations';
@@ -22,19 +22,19 @@ describe('CallHandler: 公募 state machine (real PostgreSQL + NATS)', () => {
   });
 
   it('walks draft → published → closed → under_review → results_published, refusing every other step', async () => {
-    const draft = await h.call(RPC.programme.callCreate, h.as.moe, CALL_FY2026('2026-02-02', '2026-03-03'), CallView);
+    const draft = await h.call(PARTNERSHIP_RPC.call.create, h.as.moe, CALL_FY2026('2026-02-02', '2026-03-03'), CallView);
     expect(draft).toMatchObject({ state: 'draft', fiscalYear: 2026, round: 1, presetId: 'C3P_FY2026_CALL1', monthlyReportDueDay: 10 });
-    const move = (action: string) => h.call(RPC.programme.callTransition, h.as.moe, { id: draft.id, action }, CallView);
+    const move = (action: string) => h.call(PARTNERSHIP_RPC.call.transition, h.as.moe, { id: draft.id, action }, CallView);
     for (const bad of ['close', 'review', 'publish-results']) {
-      expect(await h.refusal(RPC.programme.callTransition, h.as.moe, { id: draft.id, action: bad })).toMatchObject({ code: 'CONFLICT' });
+      expect(await h.refusal(PARTNERSHIP_RPC.call.transition, h.as.moe, { id: draft.id, action: bad })).toMatchObject({ code: 'CONFLICT' });
     }
     expect((await move('publish')).state).toBe('published');
-    expect(await h.refusal(RPC.programme.callTransition, h.as.moe, { id: draft.id, action: 'publish' })).toMatchObject({ code: 'CONFLICT' });
+    expect(await h.refusal(PARTNERSHIP_RPC.call.transition, h.as.moe, { id: draft.id, action: 'publish' })).toMatchObject({ code: 'CONFLICT' });
     expect((await move('close')).state).toBe('closed');
     expect((await move('review')).state).toBe('under_review');
     expect((await move('publish-results')).state).toBe('results_published');
     for (const bad of ['publish', 'close', 'review', 'publish-results']) {
-      expect(await h.refusal(RPC.programme.callTransition, h.as.moe, { id: draft.id, action: bad })).toMatchObject({ code: 'CONFLICT' });
+      expect(await h.refusal(PARTNERSHIP_RPC.call.transition, h.as.moe, { id: draft.id, action: bad })).toMatchObject({ code: 'CONFLICT' });
     }
     const events = await eventually(async () => {
       const rows = await queryAs<{ event_type: string }>(h.db.url, {}, `SELECT event_type FROM partnership.outbox WHERE event_type LIKE 'partnership.call.%' ORDER BY created_at`);
@@ -52,25 +52,25 @@ describe('CallHandler: 公募 state machine (real PostgreSQL + NATS)', () => {
   it('lets only MOE / the secretariat manage calls; a draft is invisible to everyone else', async () => {
     const body = { ...CALL_FY2026('2026-04-01', '2026-05-01'), round: 2 };
     for (const who of [h.as.company, h.as.yokohama, h.as.bangkok]) {
-      expect(await h.refusal(RPC.programme.callCreate, who, body)).toMatchObject({ code: 'FORBIDDEN' });
+      expect(await h.refusal(PARTNERSHIP_RPC.call.create, who, body)).toMatchObject({ code: 'FORBIDDEN' });
     }
-    const draft = await h.call(RPC.programme.callCreate, h.as.moe, body, CallView);
-    expect(await h.refusal(RPC.programme.callGet, h.as.company, { id: draft.id })).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await h.refusal(RPC.programme.callTransition, h.as.company, { id: draft.id, action: 'publish' })).toMatchObject({ code: 'FORBIDDEN' });
-    const companyList = await h.call(RPC.programme.callList, h.as.company, {}, CallPage);
+    const draft = await h.call(PARTNERSHIP_RPC.call.create, h.as.moe, body, CallView);
+    expect(await h.refusal(PARTNERSHIP_RPC.call.get, h.as.company, { id: draft.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await h.refusal(PARTNERSHIP_RPC.call.transition, h.as.company, { id: draft.id, action: 'publish' })).toMatchObject({ code: 'FORBIDDEN' });
+    const companyList = await h.call(PARTNERSHIP_RPC.call.list, h.as.company, {}, CallPage);
     expect(companyList.items.map((c) => c.id)).not.toContain(draft.id);
-    await h.call(RPC.programme.callTransition, h.as.moe, { id: draft.id, action: 'publish' }, CallView);
-    expect(await h.call(RPC.programme.callGet, h.as.bangkok, { id: draft.id }, CallView)).toMatchObject({ state: 'published' });
+    await h.call(PARTNERSHIP_RPC.call.transition, h.as.moe, { id: draft.id, action: 'publish' }, CallView);
+    expect(await h.call(PARTNERSHIP_RPC.call.get, h.as.bangkok, { id: draft.id }, CallView)).toMatchObject({ state: 'published' });
   });
 
   it('refuses a duplicate round, a window that closes before it opens, and filters/sorts/pages on the server', async () => {
-    expect(await h.refusal(RPC.programme.callCreate, h.as.moe, CALL_FY2026('2026-02-02', '2026-03-03'))).toMatchObject({ code: 'CONFLICT' });
-    const bad = await h.refusal(RPC.programme.callCreate, h.as.moe, { ...CALL_FY2026('2026-03-03', '2026-02-02'), round: 3 });
+    expect(await h.refusal(PARTNERSHIP_RPC.call.create, h.as.moe, CALL_FY2026('2026-02-02', '2026-03-03'))).toMatchObject({ code: 'CONFLICT' });
+    const bad = await h.refusal(PARTNERSHIP_RPC.call.create, h.as.moe, { ...CALL_FY2026('2026-03-03', '2026-02-02'), round: 3 });
     expect(bad.issues?.map((i) => i.path)).toEqual(['closesOn']);
-    await h.call(RPC.programme.callCreate, h.as.moe, { ...CALL_FY2026('2025-02-01', '2025-03-01'), fiscalYear: 2025 }, CallView);
-    const fy2026 = await h.call(RPC.programme.callList, h.as.moe, { fiscalYear: 2026, sort: 'closesOn' }, CallPage);
+    await h.call(PARTNERSHIP_RPC.call.create, h.as.moe, { ...CALL_FY2026('2025-02-01', '2025-03-01'), fiscalYear: 2025 }, CallView);
+    const fy2026 = await h.call(PARTNERSHIP_RPC.call.list, h.as.moe, { fiscalYear: 2026, sort: 'closesOn' }, CallPage);
     expect(fy2026.items.map((c) => c.closesOn)).toEqual(['2026-03-03', '2026-05-01']);
-    const paged = await h.call(RPC.programme.callList, h.as.moe, { limit: 1, offset: 1, sort: '-fiscalYear' }, CallPage);
+    const paged = await h.call(PARTNERSHIP_RPC.call.list, h.as.moe, { limit: 1, offset: 1, sort: '-fiscalYear' }, CallPage);
     expect(paged).toMatchObject({ total: 3 });
     expect(paged.items).toHaveLength(1);
     const raw = await queryAs<{ n: number }>(h.db.url, { role: h.config.dbRole, orgId: h.org.company, orgType: 'COMPANY' }, 'SELECT count(*)::int AS n FROM partnership.call_round');

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CallTransitionCommand, CreateCallCommand, IdParam, ListCallsQuery, RPC } from '@jcm/contracts';
+import { CallTransitionCommand, CreateCallCommand, IdParam, ListCallsQuery, PARTNERSHIP_RPC } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { CallService } from './call.service';
 
@@ -9,22 +9,22 @@ import { CallService } from './call.service';
 export class CallHandler {
   constructor(private readonly calls: CallService) {}
 
-  @MessagePattern(RPC.programme.callCreate)
+  @MessagePattern(PARTNERSHIP_RPC.call.create)
   create(@Payload() raw: unknown) {
     return handleRpc(raw, CreateCallCommand, (ctx, cmd) => this.calls.create(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.callTransition)
+  @MessagePattern(PARTNERSHIP_RPC.call.transition)
   transition(@Payload() raw: unknown) {
     return handleRpc(raw, CallTransitionCommand, (ctx, cmd) => this.calls.transition(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.callList)
+  @MessagePattern(PARTNERSHIP_RPC.call.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListCallsQuery, (ctx, q) => this.calls.list(ctx, q));
   }
 
-  @MessagePattern(RPC.programme.callGet)
+  @MessagePattern(PARTNERSHIP_RPC.call.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.calls.get(ctx, q.id));
   }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdParam, ListDeliverablesQuery, ReturnDeliverableCommand, RPC, SubmitDeliverableCommand } from '@jcm/contracts';
+import { IdParam, ListDeliverablesQuery, PARTNERSHIP_RPC, ReturnDeliverableCommand, SubmitDeliverableCommand } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { DeliverableService } from './deliverable.service';
 
@@ -9,27 +9,27 @@ import { DeliverableService } from './deliverable.service';
 export class DeliverableHandler {
   constructor(private readonly deliverables: DeliverableService) {}
 
-  @MessagePattern(RPC.programme.deliverableList)
+  @MessagePattern(PARTNERSHIP_RPC.deliverable.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListDeliverablesQuery, (ctx, q) => this.deliverables.list(ctx, q));
   }
 
-  @MessagePattern(RPC.programme.deliverableGet)
+  @MessagePattern(PARTNERSHIP_RPC.deliverable.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.deliverables.get(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.deliverableSubmit)
+  @MessagePattern(PARTNERSHIP_RPC.deliverable.submit)
   submit(@Payload() raw: unknown) {
     return handleRpc(raw, SubmitDeliverableCommand, (ctx, cmd) => this.deliverables.submit(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.deliverableAccept)
+  @MessagePattern(PARTNERSHIP_RPC.deliverable.accept)
   accept(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.deliverables.accept(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.deliverableReturn)
+  @MessagePattern(PARTNERSHIP_RPC.deliverable.return)
   giveBack(@Payload() raw: unknown) {
     return handleRpc(raw, ReturnDeliverableCommand, (ctx, cmd) => this.deliverables.return(ctx, cmd));
   }

@@ -5,8 +5,8 @@ import {
   GetLetterFileQuery,
   IdParam,
   ListInterestLettersQuery,
+  PARTNERSHIP_RPC,
   RequestInterestLetterCommand,
-  RPC,
   UploadLetterOriginalCommand,
 } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
@@ -17,37 +17,37 @@ import { InterestLetterService } from './interest-letter.service';
 export class InterestLetterHandler {
   constructor(private readonly letters: InterestLetterService) {}
 
-  @MessagePattern(RPC.programme.letterRequest)
+  @MessagePattern(PARTNERSHIP_RPC.interestLetter.request)
   request(@Payload() raw: unknown) {
     return handleRpc(raw, RequestInterestLetterCommand, (ctx, cmd) => this.letters.request(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.letterUploadOriginal)
+  @MessagePattern(PARTNERSHIP_RPC.interestLetter.uploadOriginal)
   uploadOriginal(@Payload() raw: unknown) {
     return handleRpc(raw, UploadLetterOriginalCommand, (ctx, cmd) => this.letters.uploadOriginal(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.letterAttachTranslation)
+  @MessagePattern(PARTNERSHIP_RPC.interestLetter.attachTranslation)
   attachTranslation(@Payload() raw: unknown) {
     return handleRpc(raw, AttachLetterTranslationCommand, (ctx, cmd) => this.letters.attachTranslation(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.letterAttachToProposal)
+  @MessagePattern(PARTNERSHIP_RPC.interestLetter.attachToProposal)
   attachToProposal(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.letters.attachToProposal(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.letterFile)
+  @MessagePattern(PARTNERSHIP_RPC.interestLetter.getFile)
   file(@Payload() raw: unknown) {
     return handleRpc(raw, GetLetterFileQuery, (ctx, q) => this.letters.file(ctx, q.id, q.kind));
   }
 
-  @MessagePattern(RPC.programme.letterList)
+  @MessagePattern(PARTNERSHIP_RPC.interestLetter.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListInterestLettersQuery, (ctx, q) => this.letters.list(ctx, q));
   }
 
-  @MessagePattern(RPC.programme.letterGet)
+  @MessagePattern(PARTNERSHIP_RPC.interestLetter.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.letters.get(ctx, q.id));
   }

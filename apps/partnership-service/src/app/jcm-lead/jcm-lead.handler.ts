@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AdvanceJcmLeadCommand, ListJcmLeadsQuery, RecordJcmLeadCommand, RPC } from '@jcm/contracts';
+import { AdvanceJcmLeadCommand, ListJcmLeadsQuery, PARTNERSHIP_RPC, RecordJcmLeadCommand } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { JcmLeadService } from './jcm-lead.service';
 
@@ -9,17 +9,17 @@ import { JcmLeadService } from './jcm-lead.service';
 export class JcmLeadHandler {
   constructor(private readonly leads: JcmLeadService) {}
 
-  @MessagePattern(RPC.programme.jcmLeadRecord)
+  @MessagePattern(PARTNERSHIP_RPC.jcmLead.record)
   record(@Payload() raw: unknown) {
     return handleRpc(raw, RecordJcmLeadCommand, (ctx, cmd) => this.leads.record(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.jcmLeadAdvance)
+  @MessagePattern(PARTNERSHIP_RPC.jcmLead.advance)
   advance(@Payload() raw: unknown) {
     return handleRpc(raw, AdvanceJcmLeadCommand, (ctx, cmd) => this.leads.advance(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.jcmLeadList)
+  @MessagePattern(PARTNERSHIP_RPC.jcmLead.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListJcmLeadsQuery, (ctx, q) => this.leads.list(ctx, q));
   }

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdParam, ListMonthlyReportsQuery, ReturnMonthlyReportCommand, RPC, UpdateMonthlyReportCommand } from '@jcm/contracts';
+import {
+  IdParam,
+  ListMonthlyReportsQuery,
+  PARTNERSHIP_RPC,
+  ReturnMonthlyReportCommand,
+  UpdateMonthlyReportCommand,
+} from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { MonthlyReportService } from './monthly-report.service';
 
@@ -9,32 +15,32 @@ import { MonthlyReportService } from './monthly-report.service';
 export class MonthlyReportHandler {
   constructor(private readonly reports: MonthlyReportService) {}
 
-  @MessagePattern(RPC.programme.monthlyReportList)
+  @MessagePattern(PARTNERSHIP_RPC.monthlyReport.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListMonthlyReportsQuery, (ctx, q) => this.reports.list(ctx, q));
   }
 
-  @MessagePattern(RPC.programme.monthlyReportGet)
+  @MessagePattern(PARTNERSHIP_RPC.monthlyReport.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.reports.get(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.monthlyReportUpdate)
+  @MessagePattern(PARTNERSHIP_RPC.monthlyReport.update)
   update(@Payload() raw: unknown) {
     return handleRpc(raw, UpdateMonthlyReportCommand, (ctx, cmd) => this.reports.update(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.monthlyReportSubmit)
+  @MessagePattern(PARTNERSHIP_RPC.monthlyReport.submit)
   submit(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.reports.submit(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.monthlyReportAcknowledge)
+  @MessagePattern(PARTNERSHIP_RPC.monthlyReport.acknowledge)
   acknowledge(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.reports.acknowledge(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.monthlyReportReturn)
+  @MessagePattern(PARTNERSHIP_RPC.monthlyReport.return)
   giveBack(@Payload() raw: unknown) {
     return handleRpc(raw, ReturnMonthlyReportCommand, (ctx, cmd) => this.reports.return(ctx, cmd));
   }

@@ -5,11 +5,11 @@ import { connect, NatsConnection } from 'nats';
 import {
   CreatePartnershipCommand,
   DomainError,
+  PARTNERSHIP_RPC,
   PartnershipPage,
   PartnershipTimeline,
   PartnershipView,
   RequestContext,
-  RPC,
 } from '@jcm/contracts';
 import { sendRpc, ServiceConfig } from '@jcm/service-kit';
 import {
@@ -76,8 +76,8 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
     client = testNatsClient(bus);
     await client.connect();
     nc = await connect({ servers: TEST_NATS_URL });
-    ybId = (await call(RPC.partnership.create, yokohama, yokohamaBangkok, PartnershipView)).id;
-    await call(RPC.partnership.create, kitakyushu, kitakyushuKoror, PartnershipView);
+    ybId = (await call(PARTNERSHIP_RPC.partnership.create, yokohama, yokohamaBangkok, PartnershipView)).id;
+    await call(PARTNERSHIP_RPC.partnership.create, kitakyushu, kitakyushuKoror, PartnershipView);
   });
 
   afterAll(async () => {
@@ -89,10 +89,10 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   });
 
   it('lists only the caller’s own partnerships, and all of them for MOE', async () => {
-    const forYokohama = await call(RPC.partnership.list, yokohama, {}, PartnershipPage);
+    const forYokohama = await call(PARTNERSHIP_RPC.partnership.list, yokohama, {}, PartnershipPage);
     expect(forYokohama.items.map((p) => p.municipality.nameEn)).toEqual(['City of Yokohama']);
     expect(forYokohama.total).toBe(1);
-    const forMoe = await call(RPC.partnership.list, moe, { sort: 'titleEn' }, PartnershipPage);
+    const forMoe = await call(PARTNERSHIP_RPC.partnership.list, moe, { sort: 'titleEn' }, PartnershipPage);
     expect(forMoe.items.map((p) => p.titleEn)).toEqual([
       'Kitakyushu–Koror City-to-City Collaboration',
       'Yokohama–Bangkok City-to-City Collaboration',
@@ -100,13 +100,13 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   });
 
   it('searches titles and city names in both languages, within the caller’s tenancy', async () => {
-    const byCity = await call(RPC.partnership.list, moe, { q: 'コロール' }, PartnershipPage);
+    const byCity = await call(PARTNERSHIP_RPC.partnership.list, moe, { q: 'コロール' }, PartnershipPage);
     expect(byCity.items.map((p) => p.partnerCity.nameEn)).toEqual(['Koror State']);
-    const byEnglishCity = await call(RPC.partnership.list, moe, { q: 'bangkok' }, PartnershipPage);
+    const byEnglishCity = await call(PARTNERSHIP_RPC.partnership.list, moe, { q: 'bangkok' }, PartnershipPage);
     expect(byEnglishCity.total).toBe(1);
-    const outsideTenancy = await call(RPC.partnership.list, yokohama, { q: 'Koror' }, PartnershipPage);
+    const outsideTenancy = await call(PARTNERSHIP_RPC.partnership.list, yokohama, { q: 'Koror' }, PartnershipPage);
     expect(outsideTenancy.total).toBe(0);
-    const literalPercent = await call(RPC.partnership.list, moe, { q: '%' }, PartnershipPage);
+    const literalPercent = await call(PARTNERSHIP_RPC.partnership.list, moe, { q: '%' }, PartnershipPage);
     expect(literalPercent.total).toBe(0);
   });
 
@@ -114,20 +114,20 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
     const COMPANY = randomUUID();
     const contractor = { orgId: COMPANY, nameJa: 'デモ社', nameEn: 'Demo Co.', country: 'JP', role: 'CONTRACTOR' as const };
     const company = ctxFor(COMPANY, 'COMPANY');
-    expect((await call(RPC.partnership.list, company, {}, PartnershipPage)).total).toBe(0);
+    expect((await call(PARTNERSHIP_RPC.partnership.list, company, {}, PartnershipPage)).total).toBe(0);
     await expect(
-      call(RPC.partnership.addParticipant, kitakyushu, { partnershipId: ybId, participant: contractor }, PartnershipView),
+      call(PARTNERSHIP_RPC.partnership.addParticipant, kitakyushu, { partnershipId: ybId, participant: contractor }, PartnershipView),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      call(RPC.partnership.addParticipant, ctxFor(YOKOHAMA, 'MUNICIPALITY', 'viewer'), { partnershipId: ybId, participant: contractor }, PartnershipView),
+      call(PARTNERSHIP_RPC.partnership.addParticipant, ctxFor(YOKOHAMA, 'MUNICIPALITY', 'viewer'), { partnershipId: ybId, participant: contractor }, PartnershipView),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const added = await call(RPC.partnership.addParticipant, yokohama, { partnershipId: ybId, participant: contractor }, PartnershipView);
+    const added = await call(PARTNERSHIP_RPC.partnership.addParticipant, yokohama, { partnershipId: ybId, participant: contractor }, PartnershipView);
     expect(added.otherParticipants).toEqual([contractor]);
-    const again = await call(RPC.partnership.addParticipant, yokohama, { partnershipId: ybId, participant: contractor }, PartnershipView);
+    const again = await call(PARTNERSHIP_RPC.partnership.addParticipant, yokohama, { partnershipId: ybId, participant: contractor }, PartnershipView);
     expect(again.otherParticipants).toHaveLength(1);
-    const seen = await call(RPC.partnership.list, company, {}, PartnershipPage);
+    const seen = await call(PARTNERSHIP_RPC.partnership.list, company, {}, PartnershipPage);
     expect(seen.items.map((p) => p.id)).toEqual([ybId]);
-    await expect(call(RPC.partnership.addParticipant, company, { partnershipId: ybId, participant: contractor }, PartnershipView)).rejects.toMatchObject({
+    await expect(call(PARTNERSHIP_RPC.partnership.addParticipant, company, { partnershipId: ybId, participant: contractor }, PartnershipView)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const events = await queryAs<{ n: string }>(
@@ -141,7 +141,7 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   });
 
   it('records the agreement and past years, and shows the pair’s standing on the 7-year rule', async () => {
-    const fresh = await call(RPC.partnership.timeline, yokohama, { id: ybId }, PartnershipTimeline);
+    const fresh = await call(PARTNERSHIP_RPC.partnership.getTimeline, yokohama, { id: ybId }, PartnershipTimeline);
     expect(fresh).toMatchObject({ agreement: { status: 'PLANNED', type: null, date: null }, years: [] });
     expect(fresh.sevenYearRule).toMatchObject({ countedYearsIfContinued: 1, continuationAllowed: true });
 
@@ -150,16 +150,16 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
       agreement: { status: 'CONCLUDED', type: '覚書 (MoU)', date: '2019-05-20' },
       declaredHistoryFiscalYears: [2021, 2022, 2023, 2024],
     };
-    await expect(call(RPC.partnership.updateAgreement, kitakyushu, update, PartnershipTimeline)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(call(PARTNERSHIP_RPC.partnership.updateAgreement, kitakyushu, update, PartnershipTimeline)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      call(RPC.partnership.updateAgreement, ctxFor(BANGKOK, 'PARTNER_CITY'), update, PartnershipTimeline),
+      call(PARTNERSHIP_RPC.partnership.updateAgreement, ctxFor(BANGKOK, 'PARTNER_CITY'), update, PartnershipTimeline),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
-      call(RPC.partnership.updateAgreement, yokohama, { ...update, agreement: { status: 'CONCLUDED', type: null, date: null } }, PartnershipTimeline),
+      call(PARTNERSHIP_RPC.partnership.updateAgreement, yokohama, { ...update, agreement: { status: 'CONCLUDED', type: null, date: null } }, PartnershipTimeline),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'agreement.type' }] });
 
     // FY2021–2024 done: FY2025 would be the 5th year, allowed.
-    const four = await call(RPC.partnership.updateAgreement, yokohama, update, PartnershipTimeline);
+    const four = await call(PARTNERSHIP_RPC.partnership.updateAgreement, yokohama, update, PartnershipTimeline);
     expect(four.agreement).toEqual(update.agreement);
     expect(four.years.map((y) => [y.fiscalYear, y.source])).toEqual([
       [2021, 'DECLARED'],
@@ -171,23 +171,23 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
 
     // Six years done (FY2020–2025): a 7th is refused, citing the guidebook (city-partnerships.md §7.2).
     const six = await call(
-      RPC.partnership.updateAgreement,
+      PARTNERSHIP_RPC.partnership.updateAgreement,
       moe,
       { ...update, declaredHistoryFiscalYears: [2020, 2021, 2022, 2023, 2024, 2025] },
       PartnershipTimeline,
     );
     expect(six.sevenYearRule).toMatchObject({ nextFiscalYear: 2026, countedYearsIfContinued: 7, continuationAllowed: false });
     expect(six.sevenYearRule.findings.map((f) => f.ruleId)).toContain('C3P-D1');
-    const asBangkok = await call(RPC.partnership.timeline, ctxFor(BANGKOK, 'PARTNER_CITY', 'viewer'), { id: ybId }, PartnershipTimeline);
+    const asBangkok = await call(PARTNERSHIP_RPC.partnership.getTimeline, ctxFor(BANGKOK, 'PARTNER_CITY', 'viewer'), { id: ybId }, PartnershipTimeline);
     expect(asBangkok.sevenYearRule.continuationAllowed).toBe(false);
   });
 
   it('reports another tenant’s partnership as not found', async () => {
-    await expect(call(RPC.partnership.get, kitakyushu, { id: ybId }, PartnershipView)).rejects.toMatchObject({
+    await expect(call(PARTNERSHIP_RPC.partnership.get, kitakyushu, { id: ybId }, PartnershipView)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     const bangkok = ctxFor(BANGKOK, 'PARTNER_CITY', 'viewer');
-    await expect(call(RPC.partnership.get, bangkok, { id: ybId }, PartnershipView)).resolves.toMatchObject({ id: ybId });
+    await expect(call(PARTNERSHIP_RPC.partnership.get, bangkok, { id: ybId }, PartnershipView)).resolves.toMatchObject({ id: ybId });
   });
 
   it('hides Yokohama rows at the database for a raw SELECT as Kitakyushu (RLS)', async () => {
@@ -216,7 +216,7 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   it('rejects invalid data with field paths and writes neither a row nor an event', async () => {
     const before = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.outbox');
     const bad = { ...yokohamaBangkok, titleJa: '', targetFields: ['space-mining'] };
-    const err = await call(RPC.partnership.create, yokohama, bad, PartnershipView).catch((e: DomainError) => e);
+    const err = await call(PARTNERSHIP_RPC.partnership.create, yokohama, bad, PartnershipView).catch((e: DomainError) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('VALIDATION_FAILED');
     expect((err as DomainError).issues?.map((i) => i.path).sort()).toEqual(['targetFields.0', 'titleJa']);
@@ -227,11 +227,11 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   });
 
   it('forbids a municipality from registering a pair for another municipality, and viewers from registering', async () => {
-    await expect(call(RPC.partnership.create, kitakyushu, yokohamaBangkok, PartnershipView)).rejects.toMatchObject({
+    await expect(call(PARTNERSHIP_RPC.partnership.create, kitakyushu, yokohamaBangkok, PartnershipView)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const viewer = ctxFor(YOKOHAMA, 'MUNICIPALITY', 'viewer');
-    await expect(call(RPC.partnership.create, viewer, yokohamaBangkok, PartnershipView)).rejects.toMatchObject({
+    await expect(call(PARTNERSHIP_RPC.partnership.create, viewer, yokohamaBangkok, PartnershipView)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });

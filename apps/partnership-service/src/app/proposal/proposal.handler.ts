@@ -4,8 +4,8 @@ import {
   CreateProposalCommand,
   IdParam,
   ListProposalsQuery,
+  PARTNERSHIP_RPC,
   RejectProposalCommand,
-  RPC,
   ScoreProposalCommand,
   SelectProposalCommand,
 } from '@jcm/contracts';
@@ -17,42 +17,42 @@ import { ProposalService } from './proposal.service';
 export class ProposalHandler {
   constructor(private readonly proposals: ProposalService) {}
 
-  @MessagePattern(RPC.programme.proposalCreate)
+  @MessagePattern(PARTNERSHIP_RPC.proposal.create)
   create(@Payload() raw: unknown) {
     return handleRpc(raw, CreateProposalCommand, (ctx, cmd) => this.proposals.create(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.proposalList)
+  @MessagePattern(PARTNERSHIP_RPC.proposal.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListProposalsQuery, (ctx, q) => this.proposals.list(ctx, q));
   }
 
-  @MessagePattern(RPC.programme.proposalGet)
+  @MessagePattern(PARTNERSHIP_RPC.proposal.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.proposals.get(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.proposalSubmit)
+  @MessagePattern(PARTNERSHIP_RPC.proposal.submit)
   submit(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.proposals.submit(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.proposalWithdraw)
+  @MessagePattern(PARTNERSHIP_RPC.proposal.withdraw)
   withdraw(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.proposals.withdraw(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.proposalScore)
+  @MessagePattern(PARTNERSHIP_RPC.proposal.score)
   score(@Payload() raw: unknown) {
     return handleRpc(raw, ScoreProposalCommand, (ctx, cmd) => this.proposals.score(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.proposalSelect)
+  @MessagePattern(PARTNERSHIP_RPC.proposal.select)
   select(@Payload() raw: unknown) {
     return handleRpc(raw, SelectProposalCommand, (ctx, cmd) => this.proposals.select(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.proposalReject)
+  @MessagePattern(PARTNERSHIP_RPC.proposal.reject)
   reject(@Payload() raw: unknown) {
     return handleRpc(raw, RejectProposalCommand, (ctx, cmd) => this.proposals.reject(ctx, cmd));
   }

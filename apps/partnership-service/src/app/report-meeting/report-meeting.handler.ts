@@ -4,8 +4,8 @@ import {
   HoldReportMeetingCommand,
   IdParam,
   ListReportMeetingsQuery,
+  PARTNERSHIP_RPC,
   RecordMeetingMinutesCommand,
-  RPC,
   ScheduleReportMeetingCommand,
   SubmitMeetingMaterialsCommand,
 } from '@jcm/contracts';
@@ -17,42 +17,42 @@ import { ReportMeetingService } from './report-meeting.service';
 export class ReportMeetingHandler {
   constructor(private readonly meetings: ReportMeetingService) {}
 
-  @MessagePattern(RPC.programme.reportMeetingSchedule)
+  @MessagePattern(PARTNERSHIP_RPC.reportMeeting.schedule)
   schedule(@Payload() raw: unknown) {
     return handleRpc(raw, ScheduleReportMeetingCommand, (ctx, cmd) => this.meetings.schedule(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.reportMeetingList)
+  @MessagePattern(PARTNERSHIP_RPC.reportMeeting.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListReportMeetingsQuery, (ctx, q) => this.meetings.list(ctx, q));
   }
 
-  @MessagePattern(RPC.programme.reportMeetingGet)
+  @MessagePattern(PARTNERSHIP_RPC.reportMeeting.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.meetings.get(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.reportMeetingSubmitMaterials)
+  @MessagePattern(PARTNERSHIP_RPC.reportMeeting.submitMaterials)
   submitMaterials(@Payload() raw: unknown) {
     return handleRpc(raw, SubmitMeetingMaterialsCommand, (ctx, cmd) => this.meetings.submitMaterials(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.reportMeetingHold)
+  @MessagePattern(PARTNERSHIP_RPC.reportMeeting.hold)
   hold(@Payload() raw: unknown) {
     return handleRpc(raw, HoldReportMeetingCommand, (ctx, cmd) => this.meetings.hold(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.reportMeetingRecordMinutes)
+  @MessagePattern(PARTNERSHIP_RPC.reportMeeting.recordMinutes)
   recordMinutes(@Payload() raw: unknown) {
     return handleRpc(raw, RecordMeetingMinutesCommand, (ctx, cmd) => this.meetings.recordMinutes(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.reportMeetingConfirmMinutes)
+  @MessagePattern(PARTNERSHIP_RPC.reportMeeting.confirmMinutes)
   confirmMinutes(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.meetings.confirmMinutes(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.reportMeetingRequestDeliverables)
+  @MessagePattern(PARTNERSHIP_RPC.reportMeeting.requestDeliverables)
   requestDeliverables(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.meetings.requestDeliverables(ctx, q.id));
   }

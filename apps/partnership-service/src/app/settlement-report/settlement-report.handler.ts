@@ -4,8 +4,8 @@ import {
   CreateSettlementReportCommand,
   IdParam,
   ListSettlementReportsQuery,
+  PARTNERSHIP_RPC,
   ReturnSettlementReportCommand,
-  RPC,
   UpdateSettlementReportCommand,
 } from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
@@ -16,37 +16,37 @@ import { SettlementReportService } from './settlement-report.service';
 export class SettlementReportHandler {
   constructor(private readonly reports: SettlementReportService) {}
 
-  @MessagePattern(RPC.programme.settlementReportCreate)
+  @MessagePattern(PARTNERSHIP_RPC.settlementReport.create)
   create(@Payload() raw: unknown) {
     return handleRpc(raw, CreateSettlementReportCommand, (ctx, cmd) => this.reports.create(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.settlementReportList)
+  @MessagePattern(PARTNERSHIP_RPC.settlementReport.list)
   list(@Payload() raw: unknown) {
     return handleRpc(raw, ListSettlementReportsQuery, (ctx, q) => this.reports.list(ctx, q));
   }
 
-  @MessagePattern(RPC.programme.settlementReportGet)
+  @MessagePattern(PARTNERSHIP_RPC.settlementReport.get)
   get(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.reports.get(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.settlementReportUpdate)
+  @MessagePattern(PARTNERSHIP_RPC.settlementReport.update)
   update(@Payload() raw: unknown) {
     return handleRpc(raw, UpdateSettlementReportCommand, (ctx, cmd) => this.reports.update(ctx, cmd));
   }
 
-  @MessagePattern(RPC.programme.settlementReportSubmit)
+  @MessagePattern(PARTNERSHIP_RPC.settlementReport.submit)
   submit(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.reports.submit(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.settlementReportAccept)
+  @MessagePattern(PARTNERSHIP_RPC.settlementReport.accept)
   accept(@Payload() raw: unknown) {
     return handleRpc(raw, IdParam, (ctx, q) => this.reports.accept(ctx, q.id));
   }
 
-  @MessagePattern(RPC.programme.settlementReportReturn)
+  @MessagePattern(PARTNERSHIP_RPC.settlementReport.return)
   giveBack(@Payload() raw: unknown) {
     return handleRpc(raw, ReturnSettlementReportCommand, (ctx, cmd) => this.reports.return(ctx, cmd));
   }

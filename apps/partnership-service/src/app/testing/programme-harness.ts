@@ -10,12 +10,12 @@ import {
   DeliverableView,
   DomainError,
   InterestLetterView,
+  PARTNERSHIP_RPC,
   PartnershipView,
   ProposalView,
   ReportMeetingKind,
   ReportMeetingView,
   RequestContext,
-  RPC,
 } from '@jcm/contracts';
 import { sendRpc, ServiceConfig } from '@jcm/service-kit';
 import {
@@ -87,8 +87,8 @@ export class ProgrammeHarness {
       targetFields: ['waste'],
       targetFieldOther: null,
     });
-    this.yokohamaBangkok = await this.call(RPC.partnership.create, this.as.moe, pair(this.party.yokohama, this.party.bangkok), PartnershipView);
-    this.kitakyushuKoror = await this.call(RPC.partnership.create, this.as.moe, pair(this.party.kitakyushu, this.party.koror), PartnershipView);
+    this.yokohamaBangkok = await this.call(PARTNERSHIP_RPC.partnership.create, this.as.moe, pair(this.party.yokohama, this.party.bangkok), PartnershipView);
+    this.kitakyushuKoror = await this.call(PARTNERSHIP_RPC.partnership.create, this.as.moe, pair(this.party.kitakyushu, this.party.koror), PartnershipView);
     return this;
   }
 
@@ -119,8 +119,8 @@ export class ProgrammeHarness {
 
   /** MOE opens a call whose window contains today, with the FY2026 first-call preset. */
   async publishedCall(round = 1): Promise<CallView> {
-    const call = await this.call(RPC.programme.callCreate, this.as.moe, { ...CALL_FY2026(dayOffset(-5), dayOffset(25)), round }, CallView);
-    return this.call(RPC.programme.callTransition, this.as.moe, { id: call.id, action: 'publish' }, CallView);
+    const call = await this.call(PARTNERSHIP_RPC.call.create, this.as.moe, { ...CALL_FY2026(dayOffset(-5), dayOffset(25)), round }, CallView);
+    return this.call(PARTNERSHIP_RPC.call.transition, this.as.moe, { id: call.id, action: 'publish' }, CallView);
   }
 
   proposalCommand(callId: string, overrides: Parameters<typeof continuingProposal>[2] = {}): CreateProposalCommand {
@@ -137,45 +137,45 @@ export class ProgrammeHarness {
   async attachedLetter(proposalId: string, issuer: 'yokohama' | 'bangkok'): Promise<InterestLetterView> {
     const role = issuer === 'yokohama' ? 'JP_MUNICIPALITY' : 'PARTNER_CITY';
     let letter = await this.call(
-      RPC.programme.letterRequest,
+      PARTNERSHIP_RPC.interestLetter.request,
       this.as.company,
       { proposalId, issuerOrgId: this.org[issuer], issuerRole: role, issuer: this.party[issuer] },
       InterestLetterView,
     );
     letter = await this.call(
-      RPC.programme.letterUploadOriginal,
+      PARTNERSHIP_RPC.interestLetter.uploadOriginal,
       this.as[issuer],
       { id: letter.id, language: issuer === 'yokohama' ? 'ja' : 'en', signatoryName: issuer === 'yokohama' ? '横浜市長' : 'Governor of Bangkok', signedOn: '2026-02-10', file: pdf(`${issuer}.pdf`) },
       InterestLetterView,
     );
     if (issuer === 'bangkok') {
-      letter = await this.call(RPC.programme.letterAttachTranslation, this.as.company, { id: letter.id, file: pdf('bangkok-和訳.pdf') }, InterestLetterView);
+      letter = await this.call(PARTNERSHIP_RPC.interestLetter.attachTranslation, this.as.company, { id: letter.id, file: pdf('bangkok-和訳.pdf') }, InterestLetterView);
     }
-    return this.call(RPC.programme.letterAttachToProposal, this.as.company, { id: letter.id }, InterestLetterView);
+    return this.call(PARTNERSHIP_RPC.interestLetter.attachToProposal, this.as.company, { id: letter.id }, InterestLetterView);
   }
 
   /** A submitted Yokohama–Bangkok proposal with both letters. */
   async submittedProposal(callId: string): Promise<ProposalView> {
-    const p = await this.call(RPC.programme.proposalCreate, this.as.company, this.proposalCommand(callId), ProposalView);
+    const p = await this.call(PARTNERSHIP_RPC.proposal.create, this.as.company, this.proposalCommand(callId), ProposalView);
     await this.attachedLetter(p.id, 'yokohama');
     await this.attachedLetter(p.id, 'bangkok');
-    return this.call(RPC.programme.proposalSubmit, this.as.company, { id: p.id }, ProposalView);
+    return this.call(PARTNERSHIP_RPC.proposal.submit, this.as.company, { id: p.id }, ProposalView);
   }
 
   /** 報告会 scheduled, with materials, held online (§6.6), so the matching contract step may follow. */
   async heldMeeting(contractId: string, kind: ReportMeetingKind, on = '2026-06-15'): Promise<ReportMeetingView> {
-    const scheduled = await this.call(RPC.programme.reportMeetingSchedule, this.as.moe, { contractId, kind, scheduledOn: on }, ReportMeetingView);
+    const scheduled = await this.call(PARTNERSHIP_RPC.reportMeeting.schedule, this.as.moe, { contractId, kind, scheduledOn: on }, ReportMeetingView);
     const materials = [{ title: `${kind} 報告資料`, fileRef: `docs/${kind.toLowerCase()}.pptx` }];
-    await this.call(RPC.programme.reportMeetingSubmitMaterials, this.as.company, { id: scheduled.id, materials }, ReportMeetingView);
-    return this.call(RPC.programme.reportMeetingHold, this.as.company, { id: scheduled.id, heldOn: on }, ReportMeetingView);
+    await this.call(PARTNERSHIP_RPC.reportMeeting.submitMaterials, this.as.company, { id: scheduled.id, materials }, ReportMeetingView);
+    return this.call(PARTNERSHIP_RPC.reportMeeting.hold, this.as.company, { id: scheduled.id, heldOn: on }, ReportMeetingView);
   }
 
   /** The contractor hands in every 成果物 of the checklist. */
   async submitAllDeliverables(contractId: string): Promise<DeliverableView[]> {
-    const page = await this.call(RPC.programme.deliverableList, this.as.company, { contractId }, DeliverablePage);
+    const page = await this.call(PARTNERSHIP_RPC.deliverable.list, this.as.company, { contractId }, DeliverablePage);
     const out: DeliverableView[] = [];
     for (const d of page.items) {
-      out.push(await this.call(RPC.programme.deliverableSubmit, this.as.company, { id: d.id, fileRef: `deliverables/${d.kind}` }, DeliverableView));
+      out.push(await this.call(PARTNERSHIP_RPC.deliverable.submit, this.as.company, { id: d.id, fileRef: `deliverables/${d.kind}` }, DeliverableView));
     }
     return out;
   }
@@ -184,10 +184,10 @@ export class ProgrammeHarness {
   async selectedContract(round = 1): Promise<{ call: CallView; proposal: ProposalView; contract: AnnualContractView }> {
     const call = await this.publishedCall(round);
     const submitted = await this.submittedProposal(call.id);
-    for (const action of ['close', 'review']) await this.call(RPC.programme.callTransition, this.as.moe, { id: call.id, action }, CallView);
-    await this.call(RPC.programme.proposalScore, this.as.moe, fullContinuingScore(submitted.id), ProposalView);
-    const contract = await this.call(RPC.programme.proposalSelect, this.as.moe, { id: submitted.id }, AnnualContractView);
-    const proposal = await this.call(RPC.programme.proposalGet, this.as.moe, { id: submitted.id }, ProposalView);
+    for (const action of ['close', 'review']) await this.call(PARTNERSHIP_RPC.call.transition, this.as.moe, { id: call.id, action }, CallView);
+    await this.call(PARTNERSHIP_RPC.proposal.score, this.as.moe, fullContinuingScore(submitted.id), ProposalView);
+    const contract = await this.call(PARTNERSHIP_RPC.proposal.select, this.as.moe, { id: submitted.id }, AnnualContractView);
+    const proposal = await this.call(PARTNERSHIP_RPC.proposal.get, this.as.moe, { id: submitted.id }, ProposalView);
     return { call, proposal, contract };
   }
 }

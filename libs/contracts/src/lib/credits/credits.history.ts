@@ -3,7 +3,7 @@ import { pageOf, PageQuery } from '../shared/page';
 import { AccountType, TonnesTotal } from './credits.primitives';
 
 /**
- * NATS `credits.account.history` (gateway `GET /api/v1/credits/accounts/:id/history`): 取引履歴 of one account,
+ * NATS `credits.account.list-history` (gateway `GET /api/v1/credits/accounts/:id/history`): 取引履歴 of one account,
  * its journal lines grouped by journal entry, newest first. Scoped exactly like `credits.account.get`: an account
  * of another organisation is reported as NOT_FOUND (MOE and the secretariat see every account).
  */

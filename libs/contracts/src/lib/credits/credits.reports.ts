@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { AccountType, TonnesTotal } from './credits.primitives';
 
-/** NATS `credits.public.summary` data: nothing to filter; the summary is the same for everyone. */
+/** NATS `credits.public-summary.get` data: nothing to filter; the summary is the same for everyone. */
 export const PublicSummaryQuery = z.object({}).strict();
 export type PublicSummaryQuery = z.infer<typeof PublicSummaryQuery>;
 

@@ -8,11 +8,11 @@ export type CallState = z.infer<typeof CallState>;
 
 /** Transitions of a call: verb → allowed from-states and the resulting state (§6.1). */
 export const CALL_TRANSITIONS = {
-  publish: { from: ['draft'], to: 'published', event: 'published' },
-  close: { from: ['published'], to: 'closed', event: 'closed' },
-  review: { from: ['closed'], to: 'under_review', event: 'review-started' },
-  'publish-results': { from: ['under_review'], to: 'results_published', event: 'results-published' },
-} as const satisfies Record<string, { from: readonly CallState[]; to: CallState; event: string }>;
+  publish: { from: ['draft'], to: 'published' },
+  close: { from: ['published'], to: 'closed' },
+  review: { from: ['closed'], to: 'under_review' },
+  'publish-results': { from: ['under_review'], to: 'results_published' },
+} as const satisfies Record<string, { from: readonly CallState[]; to: CallState }>;
 export type CallAction = keyof typeof CALL_TRANSITIONS;
 export const CallAction = z.enum(Object.keys(CALL_TRANSITIONS) as [CallAction, ...CallAction[]]);
 

@@ -23,16 +23,16 @@ export const CONTRACT_ADJUSTABLE_STATES = ['contracted', 'kickoff_reported', 'in
 
 /** Forward transitions of the annual contract (§6.3); `sign` also fixes the amount after 精査. */
 export const CONTRACT_TRANSITIONS = {
-  sign: { from: ['negotiation'], to: 'contracted', event: 'signed' },
-  'report-kickoff': { from: ['contracted'], to: 'kickoff_reported', event: 'kickoff-reported' },
-  'start-work': { from: ['kickoff_reported'], to: 'in_progress', event: 'work-started' },
-  'report-interim': { from: ['in_progress'], to: 'interim_reported', event: 'interim-reported' },
-  'report-final': { from: ['interim_reported'], to: 'final_reported', event: 'final-reported' },
-  'submit-deliverables': { from: ['final_reported'], to: 'deliverables_submitted', event: 'deliverables-submitted' },
-  settle: { from: ['deliverables_submitted'], to: 'settled', event: 'settled' },
-  close: { from: ['settled'], to: 'closed', event: 'closed' },
-  suspend: { from: CONTRACT_ADJUSTABLE_STATES, to: 'suspended', event: 'suspended' },
-} as const satisfies Record<string, { from: readonly AnnualContractState[]; to: AnnualContractState; event: string }>;
+  sign: { from: ['negotiation'], to: 'contracted' },
+  'report-kickoff': { from: ['contracted'], to: 'kickoff_reported' },
+  'start-work': { from: ['kickoff_reported'], to: 'in_progress' },
+  'report-interim': { from: ['in_progress'], to: 'interim_reported' },
+  'report-final': { from: ['interim_reported'], to: 'final_reported' },
+  'submit-deliverables': { from: ['final_reported'], to: 'deliverables_submitted' },
+  settle: { from: ['deliverables_submitted'], to: 'settled' },
+  close: { from: ['settled'], to: 'closed' },
+  suspend: { from: CONTRACT_ADJUSTABLE_STATES, to: 'suspended' },
+} as const satisfies Record<string, { from: readonly AnnualContractState[]; to: AnnualContractState }>;
 export type ContractAction = keyof typeof CONTRACT_TRANSITIONS;
 export const ContractAction = z.enum(Object.keys(CONTRACT_TRANSITIONS) as [ContractAction, ...ContractAction[]]);
 

@@ -61,10 +61,3 @@ export type ListDeliverablesQuery = z.infer<typeof ListDeliverablesQuery>;
 
 export const DeliverablePage = pageOf(DeliverableView);
 export type DeliverablePage = z.infer<typeof DeliverablePage>;
-
-/** Outbox event types of 成果物. */
-export const DELIVERABLE_EVENTS = {
-  submitted: 'partnership.deliverable.submitted',
-  accepted: 'partnership.deliverable.accepted',
-  returned: 'partnership.deliverable.returned',
-} as const;

@@ -78,13 +78,3 @@ export type ListReportMeetingsQuery = z.infer<typeof ListReportMeetingsQuery>;
 
 export const ReportMeetingPage = pageOf(ReportMeetingView);
 export type ReportMeetingPage = z.infer<typeof ReportMeetingPage>;
-
-/** Outbox event types of 報告会 (`evt.` + these). */
-export const REPORT_MEETING_EVENTS = {
-  scheduled: 'partnership.report-meeting.scheduled',
-  materialsSubmitted: 'partnership.report-meeting.materials-submitted',
-  held: 'partnership.report-meeting.held',
-  minutesRecorded: 'partnership.report-meeting.minutes-recorded',
-  minutesConfirmed: 'partnership.report-meeting.minutes-confirmed',
-  deliverablesRequested: 'partnership.report-meeting.deliverables-requested',
-} as const;

@@ -69,12 +69,3 @@ export type ListSettlementReportsQuery = z.infer<typeof ListSettlementReportsQue
 
 export const SettlementReportPage = pageOf(SettlementReportView);
 export type SettlementReportPage = z.infer<typeof SettlementReportPage>;
-
-/** Outbox event types of 精算報告. */
-export const SETTLEMENT_REPORT_EVENTS = {
-  created: 'partnership.settlement-report.created',
-  updated: 'partnership.settlement-report.updated',
-  submitted: 'partnership.settlement-report.submitted',
-  accepted: 'partnership.settlement-report.accepted',
-  returned: 'partnership.settlement-report.returned',
-} as const;
