@@ -57,6 +57,7 @@ export * from './lib/c3p/year-end-rules';
 export * from './lib/mrv/grid-emission-factors';
 export * from './lib/mrv/emission-reduction';
 export * from './lib/mrv/monitoring-period';
+export * from './lib/mrv/mrv-engine';
 // credits
 export * from './lib/credits/government-share';
 export * from './lib/credits/allocate-issuance';

@@ -3,28 +3,21 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@jcm/service-kit';
 import { AuditInterceptor } from './audit/audit.interceptor';
-import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
-import { CalculatorsController } from './calculators/calculators.controller';
-import { CreditsController } from './credits/credits.controller';
 import { GATEWAY_CONFIG, GatewayConfig, loadGatewayConfig } from './config/gateway-config';
 import { DemoSeeder } from './demo/demo-seeder';
-import { DocsController, GATEWAY_ROUTES } from './docs/docs.controller';
-import { listRoutes } from './docs/openapi';
-import { HealthController } from './health/health.controller';
+import { buildOpenApi } from './docs/openapi';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { IdentityRepository } from './identity/identity.repository';
-import { MrvController } from './mrv/mrv.controller';
 import { ServiceBus } from './nats-client';
-import { OrganisationsController } from './organisations/organisations.controller';
-import { PartnershipsController } from './partnerships/partnerships.controller';
-import { PROGRAMME_CONTROLLERS } from './programme';
+import { GATEWAY_CONTROLLERS, GATEWAY_ROUTES } from './routes/gateway-routes';
+import { GatewayServices, OPENAPI_DOCUMENT } from './routes/gateway-services';
 
-/** Every `/api/v1` controller; the OpenAPI document lists their routes from their decorators. */
-const API_CONTROLLERS = [AuthController, CalculatorsController, CreditsController, HealthController, MrvController, OrganisationsController, PartnershipsController, ...PROGRAMME_CONTROLLERS];
-
-/** The HTTP edge: authenticates, validates, and forwards to the services over NATS with the caller's context. */
+/**
+ * The HTTP edge: authenticates, validates, and forwards to the services over NATS with the caller's context. Its
+ * controllers are built from the route tables (routes/gateway-routes.ts), which also give the OpenAPI document.
+ */
 @Module({})
 export class GatewayModule implements OnApplicationShutdown {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
@@ -36,10 +29,10 @@ export class GatewayModule implements OnApplicationShutdown {
   static register(config: GatewayConfig = loadGatewayConfig()) {
     return {
       module: GatewayModule,
-      controllers: [...API_CONTROLLERS, DocsController],
+      controllers: GATEWAY_CONTROLLERS,
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: GATEWAY_ROUTES, useValue: listRoutes(API_CONTROLLERS) },
+        { provide: OPENAPI_DOCUMENT, useValue: buildOpenApi(GATEWAY_ROUTES) },
         {
           provide: DATA_SOURCE,
           useFactory: () =>
@@ -54,6 +47,7 @@ export class GatewayModule implements OnApplicationShutdown {
         IdentityRepository,
         AuthService,
         ServiceBus,
+        GatewayServices,
         DemoSeeder,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },

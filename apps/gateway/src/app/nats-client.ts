@@ -6,7 +6,7 @@ import { RequestContext } from '@jcm/contracts';
 import { PrefixedClientNats, sendRpc } from '@jcm/service-kit';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway-config';
 
-/** The gateway's single NATS client: every call has a deadline and a reply schema (sendRpc). */
+/** The gateway's single NATS client: every call has a deadline and a reply schema (sendRpc); `ctx` null = anonymous. */
 @Injectable()
 export class ServiceBus implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly client: ClientNats;
@@ -31,7 +31,7 @@ export class ServiceBus implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  send<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext, data: unknown, reply: S, timeoutMs?: number) {
+  send<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext | null, data: unknown, reply: S, timeoutMs?: number) {
     return sendRpc(this.client, subject, ctx, data, reply, timeoutMs ?? this.config.service.rpcTimeoutMs);
   }
 }

@@ -1,78 +1,73 @@
-import { RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import * as z from 'zod';
-
-/** One HTTP route of the gateway, read from the controllers' own decorators (so the document cannot drift). */
-export interface GatewayRoute {
-  method: string;
-  /** OpenAPI style: `/api/v1/partnerships/{id}` */
-  path: string;
-  controller: string;
-}
-
-export interface RouteDoc {
-  summary: string;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  response?: z.ZodType;
-  public?: boolean;
-}
-
-const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`;
-
-export function listRoutes(controllers: Type<unknown>[], prefix = 'api/v1'): GatewayRoute[] {
-  const routes: GatewayRoute[] = [];
-  for (const controller of controllers) {
-    const base: string = Reflect.getMetadata(PATH_METADATA, controller) ?? '';
-    for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-      const handler = controller.prototype[name];
-      if (name === 'constructor' || typeof handler !== 'function') continue;
-      const path: string | undefined = Reflect.getMetadata(PATH_METADATA, handler);
-      const method: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, handler);
-      if (path === undefined || method === undefined) continue;
-      routes.push({
-        method: RequestMethod[method].toLowerCase(),
-        path: join(prefix, base, path).replace(/:(\w+)/g, '{$1}'),
-        controller: controller.name.replace(/Controller$/, ''),
-      });
-    }
-  }
-  return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
-}
+import { GatewayRoute } from '../routes/route';
 
 const ERROR = {
   description: 'Error: `{ code, message, issues?: [{ path, message }] }` (400 names every bad field)',
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 };
 
-/** OpenAPI 3.1 document of the gateway: every route, with zod-derived schemas where the route has a contract. */
-export function buildOpenApi(routes: GatewayRoute[], docs: Record<string, RouteDoc>): object {
+const input = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+const output = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresentable: 'any' });
+
+/** Query parameters, one per top-level field of the query schema (OpenAPI has no "query object"). */
+function queryParameters(schema: z.ZodType): object[] {
+  const json = input(schema) as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: s,
+  }));
+}
+
+function pathParameters(r: GatewayRoute): object[] {
+  const shape = r.params instanceof z.ZodObject ? (r.params.shape as Record<string, z.ZodType>) : {};
+  return r.pathParams.map((name) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: shape[name] ? input(shape[name]) : { type: 'string' },
+  }));
+}
+
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Sent again with a retried request, the command is applied once and its first result returned.',
+  schema: { type: 'string', maxLength: 200 },
+};
+
+/** OpenAPI 3.1 document of the gateway: every declared route, with its zod-derived request and response schemas. */
+export function buildOpenApi(routes: readonly GatewayRoute[]): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const r of routes) {
-    const doc = docs[`${r.method.toUpperCase()} ${r.path}`];
-    const parameters = [...r.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-      name,
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    paths[r.path] ??= {};
-    paths[r.path][r.method] = {
-      tags: [r.controller],
-      summary: doc?.summary ?? `${r.controller}: ${r.method.toUpperCase()} ${r.path}`,
-      ...(doc?.public ? { security: [] } : {}),
+    const parameters = [
+      ...pathParameters(r),
+      ...(r.query ? queryParameters(r.query) : []),
+      ...(r.idempotencyKey ? [IDEMPOTENCY_KEY] : []),
+    ];
+    const isPublic = r.auth === 'public';
+    paths[r.openApiPath] ??= {};
+    paths[r.openApiPath][r.method.toLowerCase()] = {
+      tags: [r.area],
+      summary: r.summary,
+      ...(r.subject ? { 'x-nats-subject': r.subject } : {}),
+      ...(isPublic ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(doc?.query ? { 'x-query-schema': z.toJSONSchema(doc.query, { io: 'input', unrepresentable: 'any' }) } : {}),
-      ...(doc?.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(doc.body, { io: 'input', unrepresentable: 'any' }) } } } }
+      ...(r.query ? { 'x-query-schema': input(r.query) } : {}),
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: input(r.body) } } } }
         : {}),
       responses: {
-        '200': {
+        [String(r.status)]: {
           description: 'OK',
-          ...(doc?.response ? { content: { 'application/json': { schema: z.toJSONSchema(doc.response, { unrepresentable: 'any' }) } } } : {}),
+          content: { 'application/json': { schema: output(r.response) } },
         },
         '400': ERROR,
-        ...(doc?.public ? {} : { '401': ERROR, '403': ERROR, '404': ERROR }),
+        ...(isPublic ? {} : { '401': ERROR, '403': ERROR, '404': ERROR }),
       },
     };
   }
@@ -94,7 +89,13 @@ export function buildOpenApi(routes: GatewayRoute[], docs: Record<string, RouteD
           properties: {
             code: { type: 'string' },
             message: { type: 'string' },
-            issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            issues: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
           },
         },
       },

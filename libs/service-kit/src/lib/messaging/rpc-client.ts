@@ -7,18 +7,20 @@ import { DomainError, RequestContext, RpcError, RpcReply } from '@jcm/contracts'
  * Sends a NATS request with a deadline and unwraps the reply: an `{ ok: false }` becomes a DomainError with the
  * service's code, a timeout becomes TIMEOUT (the command may still have run: hence Idempotency-Key), and the
  * reply data is parsed with the contract's schema so a service can never hand the gateway an unexpected shape.
+ * `ctx` is null for an anonymous caller (a public route): the request then carries no context at all, and only a
+ * handler written with `handlePublicRpc` accepts it.
  */
 export async function sendRpc<S extends z.ZodTypeAny>(
   client: Pick<ClientProxy, 'send'>,
   subject: string,
-  ctx: RequestContext,
+  ctx: RequestContext | null,
   data: unknown,
   replySchema: S,
   timeoutMs = 5000,
 ): Promise<z.infer<S>> {
   let reply: RpcReply<unknown>;
   try {
-    reply = await firstValueFrom(client.send<RpcReply<unknown>>(subject, { ctx, data }).pipe(timeout(timeoutMs)));
+    reply = await firstValueFrom(client.send<RpcReply<unknown>>(subject, ctx ? { ctx, data } : { data }).pipe(timeout(timeoutMs)));
   } catch (err) {
     if (err instanceof TimeoutError) throw new DomainError('TIMEOUT', `No reply from ${subject} within ${timeoutMs} ms`);
     const rpc = RpcError.safeParse(err);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '@jcm/contracts';
-import { handleRpc } from './rpc-handler';
+import { handlePublicRpc, handleRpc } from './rpc-handler';
 
 const ctx = {
   userId: '00000000-0000-4000-8000-0000000000aa',
@@ -45,5 +45,24 @@ describe('handleRpc', () => {
       throw new Error('connection string postgres://secret@db');
     });
     expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Internal error' } });
+  });
+});
+
+describe('handlePublicRpc', () => {
+  const Empty = z.object({}).strict();
+
+  it('answers an anonymous request (no ctx, no data) and one from a signed-in caller alike', async () => {
+    expect(await handlePublicRpc({}, Empty, async () => 'totals')).toEqual({ ok: true, data: 'totals' });
+    expect(await handlePublicRpc({ ctx, data: {} }, Empty, async () => 'totals')).toEqual({ ok: true, data: 'totals' });
+  });
+
+  it('still refuses a malformed context or data, without running the work', async () => {
+    const work = jest.fn();
+    expect(await handlePublicRpc({ ctx: { ...ctx, orgType: 'HACKER' } }, Empty, work)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', issues: [{ path: 'ctx.orgType' }] },
+    });
+    expect(await handlePublicRpc({ data: { holder: 'x' } }, Empty, work)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(work).not.toHaveBeenCalled();
   });
 });

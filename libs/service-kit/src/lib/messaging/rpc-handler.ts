@@ -26,6 +26,28 @@ export async function handleRpc<S extends z.ZodTypeAny, O>(
   }
 }
 
+/**
+ * The same for a query anyone may ask (the public registry view): the gateway forwards anonymous visitors without a
+ * context, so `ctx` may be absent and `work` is given none — a public answer must not depend on who asks.
+ */
+export async function handlePublicRpc<S extends z.ZodTypeAny, O>(
+  raw: unknown,
+  schema: S,
+  work: (data: z.infer<S>) => Promise<O>,
+): Promise<RpcReply<O>> {
+  try {
+    const envelope = z
+      .object({ ctx: RequestContext.optional(), data: z.unknown().optional() })
+      .safeParse(raw ?? {});
+    if (!envelope.success) throw DomainError.validation(envelope.error, 'request envelope');
+    const data = schema.safeParse(envelope.data.data ?? {});
+    if (!data.success) throw DomainError.validation(data.error);
+    return { ok: true, data: await work(data.data) };
+  } catch (err) {
+    return { ok: false, error: toDomainError(err).toRpcError() };
+  }
+}
+
 export function toDomainError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
   if (isPgError(err, '23505')) return new DomainError('CONFLICT', 'The record already exists.');
