@@ -8,6 +8,7 @@ import { AddPartnershipAgreement1767225600008 } from './1767225600008-AddPartner
 import { AddPartnershipOtherParticipants1767225600007 } from './1767225600007-AddPartnershipOtherParticipants';
 import { CreateYearEndRecords1767225600006 } from './1767225600006-CreateYearEndRecords';
 import { AddEventOrdering1768000014000 } from './1768000014000-AddEventOrdering';
+import { CreateIdempotencyKey1767225600009 } from './1767225600009-CreateIdempotencyKey';
 
 /** In order; each is tested up, down, up. */
 export const PARTNERSHIP_MIGRATIONS = [
@@ -17,6 +18,9 @@ export const PARTNERSHIP_MIGRATIONS = [
   CreateProposal1767225600003,
   CreateAnnualContract1767225600004,
   CreateInterestLetterAndJcmLead1767225600005,
-  CreateYearEndRecords1767225600006, AddPartnershipOtherParticipants1767225600007, AddPartnershipAgreement1767225600008,
+  CreateYearEndRecords1767225600006,
+  AddPartnershipOtherParticipants1767225600007,
+  AddPartnershipAgreement1767225600008,
+  CreateIdempotencyKey1767225600009,
   AddEventOrdering1768000014000,
 ];

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'crypto';
 import { JetStreamClient, JetStreamManager } from 'nats';
 import { Client } from 'pg';
+import { z } from 'zod';
+import { defineEvent } from '@jcm/contracts';
 import { DataSource } from 'typeorm';
 import { DurableEventConsumer, EventOutOfOrder } from '../messaging/event-consumer';
 import { appendToOutbox, OrderedEventEnvelope } from './outbox';
@@ -13,6 +15,8 @@ const producerKeys = generateSigningKeyPair();
 
 const ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const SCHEMA = 'kit';
+const CREATED = defineEvent('kit.thing.created', z.object({}));
+const CHANGED = defineEvent('kit.thing.changed', z.object({}));
 
 async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: ADMIN_URL });
@@ -51,7 +55,7 @@ describe('event ordering per aggregate (real PostgreSQL)', () => {
     let releaseFirst!: () => void;
     const firstHolds = new Promise<void>((r) => (releaseFirst = r));
     const first = ds.transaction(async (m) => {
-      const e = await appendToOutbox(m, SCHEMA, 'kit.thing.created', {}, null, new Date(), aggregate);
+      const e = await appendToOutbox(m, SCHEMA, CREATED, {}, null, { aggregateId: aggregate });
       await firstHolds;
       return e.aggregate?.seq;
     });
@@ -59,7 +63,7 @@ describe('event ordering per aggregate (real PostgreSQL)', () => {
     // The second writer waits on the counter's row lock until the first commits, then gets the next number.
     const second = ds.transaction(
       async (m) =>
-        (await appendToOutbox(m, SCHEMA, 'kit.thing.changed', {}, null, new Date(), aggregate)).aggregate
+        (await appendToOutbox(m, SCHEMA, CHANGED, {}, null, { aggregateId: aggregate })).aggregate
           ?.seq,
     );
     await new Promise((r) => setTimeout(r, 100));
@@ -67,18 +71,19 @@ describe('event ordering per aggregate (real PostgreSQL)', () => {
     expect(await Promise.all([first, second])).toEqual([1, 2]);
     await expect(
       ds.transaction(async (m) => {
-        await appendToOutbox(m, SCHEMA, 'kit.thing.changed', {}, null, new Date(), aggregate);
+        await appendToOutbox(m, SCHEMA, CHANGED, {}, null, { aggregateId: aggregate });
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
     const third = await ds.transaction(async (m) =>
-      appendToOutbox(m, SCHEMA, 'kit.thing.changed', {}, null, new Date(), aggregate),
+      appendToOutbox(m, SCHEMA, CHANGED, {}, null, { aggregateId: aggregate }),
     );
     expect(third.aggregate).toEqual({ id: aggregate, seq: 3 });
-    const unordered = await ds.transaction(async (m) =>
-      appendToOutbox(m, SCHEMA, 'kit.thing.noted', {}, null),
+    // Another aggregate has its own numbering.
+    const other = await ds.transaction(async (m) =>
+      appendToOutbox(m, SCHEMA, CHANGED, {}, null, { aggregateId: randomUUID() }),
     );
-    expect(unordered.aggregate).toBeUndefined();
+    expect(other.aggregate?.seq).toBe(1);
   });
 
   it('defers an event whose predecessor is not applied, then applies both in order, each once', async () => {

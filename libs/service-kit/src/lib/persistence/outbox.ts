@@ -1,6 +1,16 @@
 import { randomUUID } from 'crypto';
+import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, RequestContext } from '@jcm/contracts';
+import { z } from 'zod';
+import { DomainError, EventDefinition, EventEnvelope, RequestContext } from '@jcm/contracts';
+
+const logger = new Logger('Outbox');
+
+export interface OutboxOptions {
+  /** The id of the aggregate the event belongs to (consumers order an aggregate's events by it). */
+  aggregateId: string;
+  occurredAt?: Date;
+}
 
 /** Which aggregate an event belongs to and its place in that aggregate's history (1, 2, …). */
 export interface AggregateRef {
@@ -13,33 +23,42 @@ export type OrderedEventEnvelope = EventEnvelope & { aggregate?: AggregateRef };
 
 /**
  * Writes a domain event into the service's outbox inside the caller's transaction: the event is published if and
- * only if the change commits (DESIGN §4). `eventType` has no stream prefix (`partnership.partnership.created`).
- * With `aggregateId`, the event gets the aggregate's next sequence number, so consumers apply it in order.
+ * only if the change commits (DESIGN §4). The payload must match the event's schema: a producer that drifted from
+ * its contract fails its own transaction (INTERNAL, logged) instead of publishing what consumers cannot parse.
+ * The event gets its aggregate's next sequence number, so consumers apply an aggregate's events in order.
  */
-export async function appendToOutbox(
+export async function appendToOutbox<S extends z.ZodTypeAny>(
   manager: EntityManager,
   schema: string,
-  eventType: string,
-  data: unknown,
+  event: EventDefinition<S>,
+  data: z.input<S>,
   ctx: RequestContext | null,
-  occurredAt: Date = new Date(),
-  aggregateId?: string,
+  opts: OutboxOptions,
 ): Promise<OrderedEventEnvelope> {
-  const aggregate = aggregateId
-    ? { id: aggregateId, seq: await nextAggregateSeq(manager, schema, aggregateId) }
-    : undefined;
+  const checked = event.schema.safeParse(data);
+  if (!checked.success) {
+    const paths = checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    logger.error(
+      `Refused ${event.type} for ${opts.aggregateId}: the payload does not match its schema (${paths})`,
+    );
+    throw new DomainError('INTERNAL', 'Internal error');
+  }
+  const aggregate: AggregateRef = {
+    id: opts.aggregateId,
+    seq: await nextAggregateSeq(manager, schema, opts.aggregateId),
+  };
   const envelope: OrderedEventEnvelope = {
     eventId: randomUUID(),
-    type: eventType,
-    occurredAt: occurredAt.toISOString(),
+    type: event.type,
+    occurredAt: (opts.occurredAt ?? new Date()).toISOString(),
     actor: { userId: ctx?.userId ?? null, orgId: ctx?.orgId ?? null, orgType: ctx?.orgType ?? null },
     correlationId: ctx?.correlationId ?? null,
     data,
-    ...(aggregate ? { aggregate } : {}),
+    aggregate,
   };
   await manager.query(
     `INSERT INTO ${schema}.outbox (event_id, event_type, envelope, aggregate_id, aggregate_seq) VALUES ($1, $2, $3, $4, $5)`,
-    [envelope.eventId, eventType, JSON.stringify(envelope), aggregate?.id ?? null, aggregate?.seq ?? null],
+    [envelope.eventId, event.type, JSON.stringify(envelope), aggregate.id, aggregate.seq],
   );
   return envelope;
 }
