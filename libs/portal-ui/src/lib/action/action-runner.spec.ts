@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Subject, of, throwError } from 'rxjs';
+import { Observable, Subject, of, throwError } from 'rxjs';
 
 import { ActionRunner, PageActions } from './action-runner';
 
@@ -33,7 +33,7 @@ describe('ActionRunner', () => {
   it('keeps the Idempotency-Key after a network failure or 5xx (outcome unknown) and renews it after a success or 4xx', () => {
     const runner = new ActionRunner<string>();
     const sent: string[] = [];
-    const attempt = (reply: () => ReturnType<typeof of<string>> | ReturnType<typeof refusal>) =>
+    const attempt = (reply: () => Observable<string>) =>
       runner.run((key) => {
         sent.push(key);
         return reply();
