@@ -2,7 +2,8 @@ import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 import { catchError, map, of } from 'rxjs';
 
-import { httpStatus } from '../services/api-error';
+import { httpStatus } from '@jcm/portal-ui';
+
 import { AuthApiService } from '../services/auth-api.service';
 import { SessionService } from './session.service';
 

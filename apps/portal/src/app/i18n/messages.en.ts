@@ -1,3 +1,5 @@
+import { uiMessagesEn } from '@jcm/portal-ui';
+
 import { calculatorsEn } from './messages.calculators';
 import { creditsEn } from './messages.credits';
 import { partnershipTimelineEn } from './messages.partnership-timeline';
@@ -9,8 +11,6 @@ import { MessageKey } from './messages.ja';
 export const en: Record<MessageKey, string> = {
   'app.name': 'JCM & City-to-City Partnership Platform',
   'app.skipToContent': 'Skip to main content',
-  'app.loading': 'Loading…',
-  'app.loadFailed': 'The data could not be loaded. Please try again in a moment.',
   'app.retry': 'Reload',
 
   'lang.switch': '日本語',
@@ -112,4 +112,5 @@ export const en: Record<MessageKey, string> = {
   ...partnershipTimelineEn,
   ...programmeEn,
   ...yearEndEn,
+  ...uiMessagesEn,
 };

@@ -1,3 +1,5 @@
+import { uiMessagesJa } from '@jcm/portal-ui';
+
 import { calculatorsJa } from './messages.calculators';
 import { creditsJa } from './messages.credits';
 import { partnershipTimelineJa } from './messages.partnership-timeline';
@@ -11,8 +13,6 @@ import { yearEndJa } from './messages.year-end';
 export const ja = {
   'app.name': 'JCM・都市間連携プラットフォーム',
   'app.skipToContent': 'メインコンテンツへ移動',
-  'app.loading': '読み込み中…',
-  'app.loadFailed': 'データを読み込めませんでした。時間をおいて再度お試しください。',
   'app.retry': '再読み込み',
 
   'lang.switch': 'English',
@@ -115,6 +115,7 @@ export const ja = {
   ...partnershipTimelineJa,
   ...programmeJa,
   ...yearEndJa,
+  ...uiMessagesJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

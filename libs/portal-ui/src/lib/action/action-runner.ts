@@ -40,7 +40,7 @@ export class ActionRunner<T = unknown> {
   }
 
   /** Sends `request` unless an attempt is still running; returns whether it was sent. */
-  public run(request: Observable<T> | ((idempotencyKey: string) => Observable<T>), handlers: ActionHandlers<T> | ((result: T) => void) = {}): boolean {
+  public run<R extends T>(request: Observable<R> | ((idempotencyKey: string) => Observable<R>), handlers: ActionHandlers<R> | ((result: R) => void) = {}): boolean {
     if (this.busy()) return false;
     const { done, failed } = typeof handlers === 'function' ? { done: handlers, failed: undefined } : handlers;
     this.busy.set(true);
@@ -85,9 +85,12 @@ export class ActionRunner<T = unknown> {
   }
 }
 
-/** A page's one runner plus a notice: each action says what was done, then the page reloads. */
-export class PageActions extends ActionRunner<unknown> {
-  public readonly notice = signal<string | null>(null);
+/**
+ * A page's one runner plus a notice: each action says what was done, then the page reloads. `K` is the page's
+ * message-key type, so a notice is checked against the portal's dictionary.
+ */
+export class PageActions<K extends string = string> extends ActionRunner<unknown> {
+  public readonly notice = signal<K | null>(null);
 
   public constructor(
     private readonly reload: () => void,
@@ -96,7 +99,7 @@ export class PageActions extends ActionRunner<unknown> {
     super(options);
   }
 
-  public act(request: Observable<unknown> | ((idempotencyKey: string) => Observable<unknown>), done: string, after?: () => void): void {
+  public act(request: Observable<unknown> | ((idempotencyKey: string) => Observable<unknown>), done: K, after?: () => void): void {
     if (this.busy()) return;
     this.notice.set(null);
     this.run(request, () => {

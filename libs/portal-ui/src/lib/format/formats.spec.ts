@@ -9,7 +9,7 @@ describe('formats', () => {
     expect(yen(19965000, 'ja')).toBe('19,965,000円');
     expect(yen(19965000, 'en')).toBe('¥19,965,000');
     expect(yen('10000000000000001', 'en')).toBe('¥10,000,000,000,000,001');
-    expect(yen(-13355, 'ja')).toBe('−13,355円');
+    expect(yen(-13355, 'ja')).toBe('-13,355円');
     expect(yen(0, 'en')).toBe('¥0');
     // Not an integer: shown as it came, never rounded into a plausible amount.
     expect(yen(1.5, 'ja')).toBe('1.5');

@@ -23,9 +23,7 @@ export function groupDigits(value: string | number | bigint): string {
 export function yen(amount: number | bigint | string, language: UiLanguage): string {
   const text = typeof amount === 'string' ? amount.trim() : amount.toString();
   if (!/^-?\d+$/.test(text)) return text;
-  const grouped = groupDigits(text.replace(/^-/, ''));
-  const sign = text.startsWith('-') ? '−' : '';
-  return language === 'ja' ? `${sign}${grouped}円` : `${sign}¥${grouped}`;
+  return language === 'ja' ? `${groupDigits(text)}円` : `¥${groupDigits(text)}`;
 }
 
 const LOCALES: Record<UiLanguage, string> = { en: 'en-GB', ja: 'ja-JP' };

@@ -4,11 +4,10 @@ import { RouterLink } from '@angular/router';
 import { forkJoin } from 'rxjs';
 
 import { AccountHistoryEntry, AccountView, CreditBlockStatus, CreditBlockView, HistoryCounterparty } from '@jcm/contracts';
+import { groupDigits, httpStatus } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
-import { groupDigits } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
-import { httpStatus } from '../../../services/api-error';
 import { CreditsApiService } from '../../../services/credits-api.service';
 import { JcmCancelFormComponent } from '../operations/cancel-form.component';
 import { JcmRetireFormComponent } from '../operations/retire-form.component';

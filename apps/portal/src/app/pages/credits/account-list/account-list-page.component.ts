@@ -3,9 +3,9 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
 import { AccountPage, AccountType } from '@jcm/contracts';
+import { groupDigits } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
-import { groupDigits } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
 import { CreditsApiService } from '../../../services/credits-api.service';
 import { JcmProgressPanelComponent } from '../progress/progress-panel.component';

@@ -21,7 +21,7 @@ export class JcmCancelFormComponent extends JcmOperationForm {
   });
   protected readonly errors = signal<{ quantity?: FormMessage; reason?: FormMessage }>({});
   protected submit(): void {
-    if (this.runner.submitting()) return;
+    if (this.runner.busy()) return;
     const account = this.account();
     const value = this.form.getRawValue();
     const reason = value.reason.trim();

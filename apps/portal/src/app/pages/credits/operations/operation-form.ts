@@ -3,11 +3,11 @@ import { FormGroup } from '@angular/forms';
 import { Observable } from 'rxjs';
 
 import { AccountView, MovementView } from '@jcm/contracts';
+import { groupDigits } from '@jcm/portal-ui';
 
-import { groupDigits } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
 import { CreditsApiService } from '../../../services/credits-api.service';
-import { OperationRunner } from '../shared/operation-runner';
+import { creditsRunner } from '../shared/credits-problem';
 import { FormMessage } from '../shared/quantity';
 
 /** What the transfer, retire and cancel forms share: the account, its runner, and what happens after a submit. */
@@ -19,14 +19,16 @@ export abstract class JcmOperationForm {
 
   protected readonly i18n = inject(TranslationService);
   protected readonly api = inject(CreditsApiService);
-  protected readonly runner = new OperationRunner<MovementView>();
+  protected readonly runner = creditsRunner<MovementView>();
   protected readonly balance = computed(() => groupDigits(this.account().balance));
   protected abstract readonly form: FormGroup;
 
   /** Sends the command; on success the form clears, and on success or conflict the page reloads the account. */
   protected send(request: (idempotencyKey: string) => Observable<MovementView>): void {
     this.runner.run(request, {
-      conflict: () => this.changed.emit(),
+      failed: (problem) => {
+        if (problem.status === 409) this.changed.emit();
+      },
       done: () => {
         this.form.reset();
         this.changed.emit();

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 
+import { ActionRunner } from '@jcm/portal-ui';
+
 import { TranslationService } from '../../../i18n/translation.service';
-import { OperationRunner } from '../shared/operation-runner';
 import { FormMessage } from '../shared/quantity';
 
 /** The quantity field of an operation form; its ids and test hook start with the form's name ("transfer-quantity"). */
@@ -39,7 +40,7 @@ export class JcmQuantityFieldComponent {
   public readonly operation = input.required<string>();
   public readonly control = input.required<FormControl<string>>();
   public readonly error = input<FormMessage | undefined>();
-  public readonly runner = input.required<OperationRunner<unknown>>();
+  public readonly runner = input.required<ActionRunner<unknown>>();
   public readonly balance = input.required<string>();
 
   protected readonly i18n = inject(TranslationService);

@@ -27,7 +27,7 @@ export class JcmRetireFormComponent extends JcmOperationForm {
   protected readonly errors = signal<{ quantity?: FormMessage; beneficiary?: FormMessage }>({});
 
   protected submit(): void {
-    if (this.runner.submitting()) return;
+    if (this.runner.busy()) return;
     const account = this.account();
     const value = this.form.getRawValue();
     const beneficiary = value.beneficiary.trim();

@@ -24,7 +24,7 @@ export class JcmTransferFormComponent extends JcmOperationForm {
   protected readonly errors = signal<{ to?: FormMessage; quantity?: FormMessage }>({});
 
   protected submit(): void {
-    if (this.runner.submitting()) return;
+    if (this.runner.busy()) return;
     const account = this.account();
     const value = this.form.getRawValue();
     const to = value.to.trim().toUpperCase();

@@ -3,29 +3,26 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject } from 'rxjs';
 
 import { CALL_TRANSITIONS, CallAction, canApply, canManageCalls, canReviewProposals } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, Problem, loadFor, loaded } from '@jcm/portal-ui';
 
+import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
-import { JcmLoadStatusComponent } from '../shared/load-status.component';
 import { JcmProposalTableComponent } from '../shared/proposal-table.component';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { loadFor, loaded } from '../shared/load-state';
-import { Problem } from '../shared/programme-problems';
-import { JcmProgrammePage } from '../shared/programme-page';
-import { runAction } from '../shared/run-action';
 
 const ACTIONS = Object.keys(CALL_TRANSITIONS) as CallAction[];
 
 /** 公募の詳細: its state with the next step for MOE, and the proposals received (MOE) or how to apply (company). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmLoadStatusComponent, JcmProblemBoxComponent, JcmProposalTableComponent, RouterLink],
+  imports: [JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, JcmProposalTableComponent, RouterLink],
   selector: 'jcm-call-detail-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './call-detail-page.component.html',
 })
-export class JcmCallDetailPageComponent extends JcmProgrammePage {
+export class JcmCallDetailPageComponent {
+  protected readonly i18n = inject(TranslationService);
   public readonly id = input.required<string>();
 
   private readonly api = inject(ProgrammeApiService);
@@ -53,14 +50,15 @@ export class JcmCallDetailPageComponent extends JcmProgrammePage {
     const call = this.call();
     return call ? ACTIONS.filter((action) => (CALL_TRANSITIONS[action].from as readonly string[]).includes(call.state)) : [];
   });
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<Problem | null>(null);
+  private readonly action = new ActionRunner();
+  protected readonly busy = this.action.busy;
+  protected readonly problem = this.action.problem;
   protected readonly done = signal<MessageKey | null>(null);
 
   protected run(action: CallAction): void {
     const call = this.call();
     if (!call || this.busy()) return;
-    runAction(this.busy, this.problem, this.api.transitionCall(call.id, action), () => {
+    this.action.run(this.api.transitionCall(call.id, action), () => {
       this.done.set(`prog.call.done.${action}` as MessageKey);
       this.reload$.next();
     });

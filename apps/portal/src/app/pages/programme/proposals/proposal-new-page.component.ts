@@ -5,31 +5,29 @@ import { Router, RouterLink } from '@angular/router';
 import { catchError, filter, forkJoin, map, of, switchMap } from 'rxjs';
 
 import { BudgetLine, CallView, CostCategory, CreateProposalRequest, OrganisationView, PartnershipView, TargetField } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, JcmProblemBoxComponent, LoadState, Problem, loadState, loaded, newIdempotencyKey, problemOf } from '@jcm/portal-ui';
 
+import { TranslationService } from '../../../i18n/translation.service';
 import { JcmFindingsListComponent } from '../../../components/findings-list/findings-list.component';
-import { newIdempotencyKey } from '../../../core/idempotency';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { wholeNumberText } from '../../../i18n/number-format';
 import { OrganisationsApiService } from '../../../services/organisations-api.service';
 import { PartnershipsApiService } from '../../../services/partnerships-api.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 import { COST_CATEGORIES, liveBudget } from '../shared/budget-check';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { LoadState, loadState, loaded } from '../shared/load-state';
-import { Problem, problemOf } from '../shared/programme-problems';
-import { JcmProgrammePage } from '../shared/programme-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 企画書の作成 (the applying company): consortium, content, eligibility ①〜⑦ and the budget with a live cap check. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmFindingsListComponent, JcmProblemBoxComponent, ReactiveFormsModule, RouterLink],
+  imports: [JCM_FORMAT_PIPES, JcmFindingsListComponent, JcmProblemBoxComponent, ReactiveFormsModule, RouterLink],
   selector: 'jcm-proposal-new-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './proposal-new-page.component.html',
 })
-export class JcmProposalNewPageComponent extends JcmProgrammePage {
+export class JcmProposalNewPageComponent {
+  protected readonly i18n = inject(TranslationService);
   /** `?callId=` (router input binding). */
   public readonly callId = input<string>('');
 
@@ -125,7 +123,6 @@ export class JcmProposalNewPageComponent extends JcmProgrammePage {
   private idempotencyKey = newIdempotencyKey();
 
   public constructor() {
-    super();
     // Continuing proposals usually keep the pair's fields; fill them from the chosen partnership once.
     this.form.controls.partnershipId.valueChanges.pipe(takeUntilDestroyed()).subscribe((id) => {
       const pair = this.options()?.partnerships.find((p) => p.id === id);
