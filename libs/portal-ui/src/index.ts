@@ -8,3 +8,4 @@ export * from './lib/action/idempotency';
 export * from './lib/action/action-runner';
 export * from './lib/format/formats';
 export * from './lib/format/pipes';
+export * from './lib/dialog/confirm-dialog';

@@ -1,6 +1,7 @@
 import { uiMessagesEn } from '@jcm/portal-ui';
 
 import { calculatorsEn } from './messages.calculators';
+import { confirmationsEn } from './messages.confirmations';
 import { creditsEn } from './messages.credits';
 import { partnershipTimelineEn } from './messages.partnership-timeline';
 import { programmeEn } from './messages.programme';
@@ -108,6 +109,7 @@ export const en: Record<MessageKey, string> = {
   'targetField.other': 'Other',
 
   ...calculatorsEn,
+  ...confirmationsEn,
   ...creditsEn,
   ...partnershipTimelineEn,
   ...programmeEn,

@@ -1,6 +1,7 @@
 import { uiMessagesJa } from '@jcm/portal-ui';
 
 import { calculatorsJa } from './messages.calculators';
+import { confirmationsJa } from './messages.confirmations';
 import { creditsJa } from './messages.credits';
 import { partnershipTimelineJa } from './messages.partnership-timeline';
 import { programmeJa } from './messages.programme';
@@ -111,6 +112,7 @@ export const ja = {
 
   // Areas with their own files: 公開計算ツール, クレジット登録簿, 都市間連携事業の年度.
   ...calculatorsJa,
+  ...confirmationsJa,
   ...creditsJa,
   ...partnershipTimelineJa,
   ...programmeJa,

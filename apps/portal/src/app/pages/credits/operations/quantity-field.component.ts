@@ -12,10 +12,13 @@ import { FormMessage } from '../shared/quantity';
   host: { class: 'field', '[class.field--invalid]': 'error() || runner().issuesFor("quantity").length' },
   imports: [ReactiveFormsModule],
   selector: 'jcm-quantity-field',
-  styles: ':host { display: block; } .input--number { max-width: 16rem; text-align: right; font-variant-numeric: tabular-nums; }',
+  styles:
+    ':host { display: block; } .input--number { max-width: 16rem; text-align: right; font-variant-numeric: tabular-nums; }',
   template: `
     <label class="field__label" [attr.for]="id()">{{ i18n.t('op.quantity') }}</label>
-    <span class="field__hint" [attr.id]="id() + '-hint'">{{ i18n.t('op.quantityHint', { balance: balance() }) }}</span>
+    <span class="field__hint" [attr.id]="id() + '-hint'">{{
+      i18n.t('op.quantityHint', { balance: balance() })
+    }}</span>
     @if (error(); as error) {
       <span class="field__error" [attr.id]="id() + '-error'">{{ i18n.t(error.key, error.params) }}</span>
     }

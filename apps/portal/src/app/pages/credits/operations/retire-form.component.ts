@@ -42,7 +42,18 @@ export class JcmRetireFormComponent extends JcmOperationForm {
       this.runner.reset();
       return;
     }
-    this.send((key) =>
+    const confirm = {
+      confirmLabel: this.i18n.t('op.submitRetire'),
+      facts: [
+        ...this.movementFacts(quantity.quantity),
+        { label: this.i18n.t('confirm.purpose'), value: this.purposeLabel(value.purpose) },
+        { label: this.i18n.t('confirm.beneficiary'), testId: 'confirm-beneficiary', value: beneficiary },
+      ],
+      irreversible: true,
+      lead: this.i18n.t('confirm.retire.lead'),
+      title: this.i18n.t('confirm.retire.title'),
+    };
+    this.confirmAndSend(confirm, (key) =>
       this.api.retire(
         {
           beneficiary,

@@ -3,7 +3,19 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject } from 'rxjs';
 
 import { CALL_TRANSITIONS, CallAction, canApply, canManageCalls, canReviewProposals } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, Problem, loadFor, loaded } from '@jcm/portal-ui';
+import {
+  JCM_FORMAT_PIPES,
+  ActionRunner,
+  ConfirmRequest,
+  ConfirmService,
+  JcmLoadStatusComponent,
+  JcmProblemBoxComponent,
+  Problem,
+  formatDate,
+  loadFor,
+  loaded,
+  pick,
+} from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
@@ -16,7 +28,13 @@ const ACTIONS = Object.keys(CALL_TRANSITIONS) as CallAction[];
 /** 公募の詳細: its state with the next step for MOE, and the proposals received (MOE) or how to apply (company). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, JcmProposalTableComponent, RouterLink],
+  imports: [
+    JCM_FORMAT_PIPES,
+    JcmLoadStatusComponent,
+    JcmProblemBoxComponent,
+    JcmProposalTableComponent,
+    RouterLink,
+  ],
   selector: 'jcm-call-detail-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './call-detail-page.component.html',
@@ -27,6 +45,7 @@ export class JcmCallDetailPageComponent {
 
   private readonly api = inject(ProgrammeApiService);
   private readonly session = inject(SessionService);
+  private readonly confirmation = inject(ConfirmService);
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchCall(id));
@@ -43,12 +62,16 @@ export class JcmCallDetailPageComponent {
     const actor = this.session.actor();
     return actor !== null && canApply(actor);
   });
-  protected readonly proposals = loadFor(this.id, this.reload$, (callId) => this.api.fetchProposals({ callId, limit: 200, sort: '-scoreTotal' }));
+  protected readonly proposals = loadFor(this.id, this.reload$, (callId) =>
+    this.api.fetchProposals({ callId, limit: 200, sort: '-scoreTotal' }),
+  );
   protected readonly proposalsData = computed(() => loaded(this.proposals()));
   /** The single next step from the current state (§6.1). */
   protected readonly nextActions = computed(() => {
     const call = this.call();
-    return call ? ACTIONS.filter((action) => (CALL_TRANSITIONS[action].from as readonly string[]).includes(call.state)) : [];
+    return call
+      ? ACTIONS.filter((action) => (CALL_TRANSITIONS[action].from as readonly string[]).includes(call.state))
+      : [];
   });
   private readonly action = new ActionRunner();
   protected readonly busy = this.action.busy;
@@ -58,7 +81,41 @@ export class JcmCallDetailPageComponent {
   protected run(action: CallAction): void {
     const call = this.call();
     if (!call || this.busy()) return;
-    this.action.run(this.api.transitionCall(call.id, action), () => {
+    if (action === 'close') {
+      // Closing ends the intake for good: say which call and how many proposals it holds before sending.
+      const language = this.i18n.language();
+      const question: ConfirmRequest = {
+        confirmLabel: this.actionLabel(action),
+        facts: [
+          { label: this.i18n.t('confirm.call'), value: pick(language, call.titleJa, call.titleEn) },
+          {
+            label: this.i18n.t('confirm.callPeriod'),
+            value: `${formatDate(call.opensOn, language)} – ${formatDate(call.closesOn, language)}`,
+          },
+          ...(this.reviews()
+            ? [
+                {
+                  label: this.i18n.t('confirm.proposals'),
+                  testId: 'confirm-proposals',
+                  value: this.i18n.t('confirm.proposalsCount', { count: this.proposalsData()?.total ?? 0 }),
+                },
+              ]
+            : []),
+        ],
+        irreversible: true,
+        lead: this.i18n.t('confirm.close.lead'),
+        title: this.i18n.t('confirm.close.title'),
+      };
+      this.confirmation.confirm(question).subscribe((confirmed) => {
+        if (confirmed) this.send(call.id, action);
+      });
+      return;
+    }
+    this.send(call.id, action);
+  }
+
+  private send(callId: string, action: CallAction): void {
+    this.action.run(this.api.transitionCall(callId, action), () => {
       this.done.set(`prog.call.done.${action}` as MessageKey);
       this.reload$.next();
     });
