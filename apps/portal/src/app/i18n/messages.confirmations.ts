@@ -19,7 +19,8 @@ export const confirmationsJa = {
   'confirm.beneficiary': '受益者',
   'confirm.reason': '取消の理由',
   'confirm.sign.title': '契約締結の確認',
-  'confirm.sign.lead': '次の内容で単年度契約を締結します。締結後は契約金額を変更できません（減額・中止を除く）。',
+  'confirm.sign.lead':
+    '次の内容で単年度契約を締結します。締結後は契約金額を変更できません（減額・中止を除く）。',
   'confirm.contract': '契約',
   'confirm.company': '受託者',
   'confirm.municipality': '日本の自治体',
@@ -36,7 +37,8 @@ export const confirmationsJa = {
 
 export const confirmationsEn: Record<keyof typeof confirmationsJa, string> = {
   'confirm.transfer.title': 'Confirm the transfer',
-  'confirm.transfer.lead': 'The credits will be transferred as follows. Check the destination account number and holder.',
+  'confirm.transfer.lead':
+    'The credits will be transferred as follows. Check the destination account number and holder.',
   'confirm.retire.title': 'Confirm the retirement',
   'confirm.retire.lead': 'The credits will be retired as follows. Retired credits can never move again.',
   'confirm.cancel.title': 'Confirm the cancellation',
@@ -51,7 +53,8 @@ export const confirmationsEn: Record<keyof typeof confirmationsJa, string> = {
   'confirm.beneficiary': 'Beneficiary',
   'confirm.reason': 'Reason for cancellation',
   'confirm.sign.title': 'Confirm signing the contract',
-  'confirm.sign.lead': 'The annual contract will be signed as follows. After signing, the amount can only be reduced or the contract suspended.',
+  'confirm.sign.lead':
+    'The annual contract will be signed as follows. After signing, the amount can only be reduced or the contract suspended.',
   'confirm.contract': 'Contract',
   'confirm.company': 'Contractor',
   'confirm.municipality': 'Japanese municipality',

@@ -5,6 +5,7 @@ import { confirmationsEn } from './messages.confirmations';
 import { creditsEn } from './messages.credits';
 import { partnershipTimelineEn } from './messages.partnership-timeline';
 import { programmeEn } from './messages.programme';
+import { programmeHelpEn } from './messages.programme-help';
 import { yearEndEn } from './messages.year-end';
 import { MessageKey } from './messages.ja';
 
@@ -113,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   ...creditsEn,
   ...partnershipTimelineEn,
   ...programmeEn,
+  ...programmeHelpEn,
   ...yearEndEn,
   ...uiMessagesEn,
 };

@@ -5,6 +5,7 @@ import { confirmationsJa } from './messages.confirmations';
 import { creditsJa } from './messages.credits';
 import { partnershipTimelineJa } from './messages.partnership-timeline';
 import { programmeJa } from './messages.programme';
+import { programmeHelpJa } from './messages.programme-help';
 import { yearEndJa } from './messages.year-end';
 
 /**
@@ -116,6 +117,7 @@ export const ja = {
   ...creditsJa,
   ...partnershipTimelineJa,
   ...programmeJa,
+  ...programmeHelpJa,
   ...yearEndJa,
   ...uiMessagesJa,
 } as const satisfies Record<string, string>;

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } fro
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 
 import { AccountView, ConfirmPendingIssuanceCommand, ConfirmedIssuance, PendingIssuanceView } from '@jcm/contracts';
-import { Problem, groupDigits } from '@jcm/portal-ui';
+import { JcmDatePipe, Problem, groupDigits } from '@jcm/portal-ui';
 
 import { wholeNumberText } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
@@ -19,7 +19,7 @@ type Field = 'account' | 'vintage' | 'decisionRef' | 'reason';
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [JcmDatePipe, ReactiveFormsModule],
   selector: 'jcm-pending-issuance-item',
   styleUrl: './pending-issuances-page.component.scss',
   templateUrl: './pending-issuance-item.component.html',

@@ -58,6 +58,11 @@ export class JcmCallDetailPageComponent {
     const actor = this.session.actor();
     return actor !== null && canReviewProposals(actor);
   });
+  /** A Japanese municipality or a partner city: they take part in a proposal but never submit one (C3P-E1). */
+  protected readonly citySide = computed(() => {
+    const type = this.session.actor()?.orgType;
+    return type === 'MUNICIPALITY' || type === 'PARTNER_CITY' ? type : null;
+  });
   protected readonly applies = computed(() => {
     const actor = this.session.actor();
     return actor !== null && canApply(actor);

@@ -4,7 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { BehaviorSubject, Observable } from 'rxjs';
 
 import { InterestLetterView, LetterIssuerRole, ProposalView, canReviewProposals, isContractor } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, Problem, loadFor, loaded, newIdempotencyKey, pick, problemOf } from '@jcm/portal-ui';
+import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, loadFor, loaded, pick } from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { JcmFindingsListComponent } from '../../../components/findings-list/findings-list.component';
@@ -32,7 +32,8 @@ export class JcmProposalDetailPageComponent {
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   protected readonly justCreated = hasFlag(inject(Location).getState(), 'created');
-  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchProposal(id));
+  // A reload after an action keeps the page (and the score form with the marks just saved) until the new reply.
+  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchProposal(id), { quietReload: true });
   protected readonly proposal = computed(() => loaded(this.state()));
   protected readonly lettersState = loadFor(this.id, this.reload$, (proposalId) => this.api.fetchLetters({ proposalId }));
   protected readonly letters = computed(() => loaded(this.lettersState())?.items ?? []);
@@ -61,7 +62,6 @@ export class JcmProposalDetailPageComponent {
   protected readonly problem = this.action.problem;
   protected readonly done = signal<MessageKey | null>(null);
   protected readonly rejectReason = signal('');
-  private selectKey = newIdempotencyKey();
 
   protected t(key: string): string {
     return this.i18n.t(key as MessageKey);
@@ -99,18 +99,12 @@ export class JcmProposalDetailPageComponent {
   protected select(): void {
     const proposal = this.proposal();
     if (!proposal || this.busy()) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    this.api.selectProposal(proposal.id, this.selectKey).subscribe({
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(problemOf(error));
-      },
-      next: (contract) => {
-        this.selectKey = newIdempotencyKey();
-        void this.router.navigate(['/programme/contracts', contract.id], { state: { selected: true } });
-      },
-    });
+    this.done.set(null);
+    // 採択 creates the year's contract: the runner's Idempotency-Key makes a retry find it instead of a second one.
+    this.action.run(
+      (key) => this.api.selectProposal(proposal.id, key),
+      (contract) => void this.router.navigate(['/programme/contracts', contract.id], { state: { selected: true } }),
+    );
   }
 
   protected reject(): void {

@@ -4,8 +4,8 @@ import { FormControl, FormGroup, FormRecord, ReactiveFormsModule } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { catchError, filter, forkJoin, map, of, switchMap } from 'rxjs';
 
-import { BudgetLine, CallView, CostCategory, CreateProposalRequest, OrganisationView, PartnershipView, TargetField } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, JcmProblemBoxComponent, LoadState, Problem, loadState, loaded, newIdempotencyKey, problemOf } from '@jcm/portal-ui';
+import { BudgetLine, CallView, CostCategory, CreateProposalRequest, OrganisationView, PartnershipView, ProposalView, TargetField } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, ActionRunner, JcmProblemBoxComponent, LoadState, loadState, loaded } from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { JcmFindingsListComponent } from '../../../components/findings-list/findings-list.component';
@@ -117,10 +117,16 @@ export class JcmProposalNewPageComponent {
     return liveBudget(this.lines().lines, requested === null || Number.isNaN(requested) ? null : requested);
   });
 
-  protected readonly problem = signal<Problem | null>(null);
+  /** One Idempotency-Key per proposal the user means to create, kept for a retry after a lost reply. */
+  private readonly action = new ActionRunner<ProposalView>();
+  protected readonly problem = this.action.problem;
   protected readonly missing = signal<string[]>([]);
-  protected readonly submitting = signal(false);
-  private idempotencyKey = newIdempotencyKey();
+  protected readonly submitting = this.action.busy;
+  /** A call that no longer takes proposals: the form is not offered (#16: it opened for a closed call). */
+  protected readonly closedCall = computed(() => {
+    const call = this.call();
+    return call && call.state !== 'published' ? call : null;
+  });
 
   public constructor() {
     // Continuing proposals usually keep the pair's fields; fill them from the chosen partnership once.
@@ -152,19 +158,10 @@ export class JcmProposalNewPageComponent {
     if (!call || this.submitting()) return;
     const request = this.request(call);
     if (!request) return;
-    this.problem.set(null);
-    this.submitting.set(true);
-    this.api.createProposal(request, this.idempotencyKey).subscribe({
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        this.problem.set(problemOf(error));
-        this.idempotencyKey = newIdempotencyKey();
-      },
-      next: (proposal) => {
-        this.idempotencyKey = newIdempotencyKey();
-        void this.router.navigate(['/programme/proposals', proposal.id], { state: { created: true } });
-      },
-    });
+    this.action.run(
+      (key) => this.api.createProposal(request, key),
+      (proposal) => void this.router.navigate(['/programme/proposals', proposal.id], { state: { created: true } }),
+    );
   }
 
   /** Builds the request, or lists what is missing (in the reader's language) and returns null. */
