@@ -12,7 +12,12 @@ import { TranslationService } from '../app/i18n/translation.service';
 
 /** What a page needs around it in a component test: HTTP answered by the test, a router, the portal's translator. */
 export function portalTestProviders(): (Provider | EnvironmentProviders)[] {
-  return [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), { provide: UiTranslator, useExisting: TranslationService }];
+  return [
+    provideHttpClient(),
+    provideHttpClientTesting(),
+    provideRouter([]),
+    { provide: UiTranslator, useExisting: TranslationService },
+  ];
 }
 
 export const ORG = {
@@ -25,9 +30,21 @@ export const ORG = {
 /** Signs in as an organisation of `type` (its default language applies, as after a real login). */
 export function signInAs(type: OrganisationType, orgId: string, role: MembershipRole = 'admin'): MeResponse {
   const me: MeResponse = {
-    organisation: { city: null, country: 'JP', id: orgId, nameEn: `${type} org`, nameJa: `${type} 組織`, prefecture: null, type },
+    organisation: {
+      city: null,
+      country: 'JP',
+      id: orgId,
+      nameEn: `${type} org`,
+      nameJa: `${type} 組織`,
+      prefecture: null,
+      type,
+    },
     role,
-    user: { displayName: 'Test User', email: 'user@test.example', id: '00000000-0000-4000-8000-0000000000ee' },
+    user: {
+      displayName: 'Test User',
+      email: 'user@test.example',
+      id: '00000000-0000-4000-8000-0000000000ee',
+    },
   };
   TestBed.inject(SessionService).setMe(me);
   return me;
@@ -50,6 +67,13 @@ export function byTestId(root: HTMLElement, id: string): HTMLElement | null {
 }
 
 /** The gateway's error reply for a failed call. */
-export function errorReply(status: number, code: string, message: string): [{ code: string; message: string }, { status: number; statusText: string }] {
-  return [{ code, message }, { status, statusText: code }];
+export function errorReply(
+  status: number,
+  code: string,
+  message: string,
+): [{ code: string; message: string }, { status: number; statusText: string }] {
+  return [
+    { code, message },
+    { status, statusText: code },
+  ];
 }

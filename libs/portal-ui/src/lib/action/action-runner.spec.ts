@@ -3,7 +3,8 @@ import { Observable, Subject, of, throwError } from 'rxjs';
 
 import { ActionRunner, PageActions } from './action-runner';
 
-const refusal = (status: number, body: unknown = {}) => throwError(() => new HttpErrorResponse({ error: body, status }));
+const refusal = (status: number, body: unknown = {}) =>
+  throwError(() => new HttpErrorResponse({ error: body, status }));
 
 describe('ActionRunner', () => {
   it('is busy while the request runs, ignores a second click, and hands the result over', () => {
@@ -22,7 +23,13 @@ describe('ActionRunner', () => {
 
   it('shows the problem of a refusal with its field issues, and clears it on the next attempt', () => {
     const runner = new ActionRunner();
-    runner.run(refusal(400, { code: 'VALIDATION_FAILED', issues: [{ message: 'Required', path: 'lines.0.amount' }], message: 'bad' }));
+    runner.run(
+      refusal(400, {
+        code: 'VALIDATION_FAILED',
+        issues: [{ message: 'Required', path: 'lines.0.amount' }],
+        message: 'bad',
+      }),
+    );
     expect(runner.problem()).toMatchObject({ key: 'ui.problem.invalid', status: 400 });
     expect(runner.issuesFor('lines')).toEqual(['Required']);
     expect(runner.issuesFor('line')).toEqual([]);
@@ -51,7 +58,9 @@ describe('ActionRunner', () => {
   });
 
   it('uses a page-specific description of failures', () => {
-    const runner = new ActionRunner({ describe: () => ({ detail: null, issues: [], key: 'op.err.conflict', refusals: [], status: 409 }) });
+    const runner = new ActionRunner({
+      describe: () => ({ detail: null, issues: [], key: 'op.err.conflict', refusals: [], status: 409 }),
+    });
     const failed = jest.fn();
     runner.run(refusal(409), { failed });
     expect(runner.problem()?.key).toBe('op.err.conflict');
@@ -60,8 +69,16 @@ describe('ActionRunner', () => {
 
   it('lists a 422 RULE_VIOLATION as cited refusals in both languages', () => {
     const runner = new ActionRunner();
-    runner.run(refusal(422, { code: 'RULE_VIOLATION', issues: [{ message: '上限超過 / Over the cap (公募要領 §4(1))', path: 'C3P-B1' }], message: 'x' }));
-    expect(runner.problem()?.refusals).toEqual([{ en: 'Over the cap', ja: '上限超過', ruleId: 'C3P-B1', source: '公募要領 §4(1)' }]);
+    runner.run(
+      refusal(422, {
+        code: 'RULE_VIOLATION',
+        issues: [{ message: '上限超過 / Over the cap (公募要領 §4(1))', path: 'C3P-B1' }],
+        message: 'x',
+      }),
+    );
+    expect(runner.problem()?.refusals).toEqual([
+      { en: 'Over the cap', ja: '上限超過', ruleId: 'C3P-B1', source: '公募要領 §4(1)' },
+    ]);
   });
 });
 

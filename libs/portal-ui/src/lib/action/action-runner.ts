@@ -40,9 +40,13 @@ export class ActionRunner<T = unknown> {
   }
 
   /** Sends `request` unless an attempt is still running; returns whether it was sent. */
-  public run<R extends T>(request: Observable<R> | ((idempotencyKey: string) => Observable<R>), handlers: ActionHandlers<R> | ((result: R) => void) = {}): boolean {
+  public run<R extends T>(
+    request: Observable<R> | ((idempotencyKey: string) => Observable<R>),
+    handlers: ActionHandlers<R> | ((result: R) => void) = {},
+  ): boolean {
     if (this.busy()) return false;
-    const { done, failed } = typeof handlers === 'function' ? { done: handlers, failed: undefined } : handlers;
+    const { done, failed } =
+      typeof handlers === 'function' ? { done: handlers, failed: undefined } : handlers;
     this.busy.set(true);
     this.result.set(null);
     this.problem.set(null);
@@ -99,7 +103,11 @@ export class PageActions<K extends string = string> extends ActionRunner<unknown
     super(options);
   }
 
-  public act(request: Observable<unknown> | ((idempotencyKey: string) => Observable<unknown>), done: K, after?: () => void): void {
+  public act(
+    request: Observable<unknown> | ((idempotencyKey: string) => Observable<unknown>),
+    done: K,
+    after?: () => void,
+  ): void {
     if (this.busy()) return;
     this.notice.set(null);
     this.run(request, () => {

@@ -5,7 +5,9 @@ import { ConfirmService } from './confirm-dialog';
 
 describe('ConfirmService', () => {
   const translator = new BuiltInUiTranslator();
-  beforeEach(() => TestBed.configureTestingModule({ providers: [{ provide: UiTranslator, useValue: translator }] }));
+  beforeEach(() =>
+    TestBed.configureTestingModule({ providers: [{ provide: UiTranslator, useValue: translator }] }),
+  );
   afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((el) => (el.innerHTML = '')));
 
   const open = (irreversible = false) => {
@@ -31,7 +33,9 @@ describe('ConfirmService', () => {
     const { dialog } = open(true);
     const container = dialog.closest('[role="alertdialog"]')!;
     expect(container.getAttribute('aria-modal')).toBe('true');
-    expect(document.getElementById(container.getAttribute('aria-labelledby')!)?.textContent).toBe('償却の確認');
+    expect(document.getElementById(container.getAttribute('aria-labelledby')!)?.textContent).toBe(
+      '償却の確認',
+    );
     expect(dialog.querySelector('[data-testid="confirm-quantity"]')?.textContent).toBe('1,200 tCO2');
     expect(dialog.textContent).toContain('デモ・エンジニアリング株式会社');
     expect(dialog.textContent).toContain('この操作は取り消せません。');

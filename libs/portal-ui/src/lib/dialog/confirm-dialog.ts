@@ -33,15 +33,44 @@ export interface ConfirmRequest {
   host: { class: 'jcm-confirm', 'data-testid': 'confirm-dialog' },
   selector: 'jcm-confirm-dialog',
   styles: `
-    :host { display: block; max-width: min(36rem, calc(100vw - 2rem)); max-height: calc(100vh - 2rem); overflow: auto;
-      padding: 1.25rem 1.5rem; border-radius: var(--jcm-radius, 6px); background: var(--jcm-surface, #fff);
-      box-shadow: 0 10px 30px rgb(0 0 0 / 25%); }
-    h2 { margin: 0 0 0.5rem; font-size: 1.2rem; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1rem; margin: 1rem 0; }
-    dt { font-weight: 600; }
-    dd { margin: 0; overflow-wrap: anywhere; font-variant-numeric: tabular-nums; }
-    .warning { font-weight: 600; }
-    .actions { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.75rem; margin-top: 1rem; }
+    :host {
+      display: block;
+      max-width: min(36rem, calc(100vw - 2rem));
+      max-height: calc(100vh - 2rem);
+      overflow: auto;
+      padding: 1.25rem 1.5rem;
+      border-radius: var(--jcm-radius, 6px);
+      background: var(--jcm-surface, #fff);
+      box-shadow: 0 10px 30px rgb(0 0 0 / 25%);
+    }
+    h2 {
+      margin: 0 0 0.5rem;
+      font-size: 1.2rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.35rem 1rem;
+      margin: 1rem 0;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+      font-variant-numeric: tabular-nums;
+    }
+    .warning {
+      font-weight: 600;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: 0.75rem;
+      margin-top: 1rem;
+    }
   `,
   template: `
     <h2 id="jcm-confirm-title">{{ request.title }}</h2>
@@ -58,8 +87,21 @@ export interface ConfirmRequest {
       <p class="warning small">{{ i18n.t('ui.confirm.irreversible') }}</p>
     }
     <div class="actions">
-      <button class="button button--secondary" data-testid="confirm-cancel" type="button" (click)="ref.close(false)">{{ i18n.t('ui.confirm.cancel') }}</button>
-      <button class="button" data-testid="confirm-ok" type="button" [class.button--danger]="request.irreversible" (click)="ref.close(true)">
+      <button
+        class="button button--secondary"
+        data-testid="confirm-cancel"
+        type="button"
+        (click)="ref.close(false)"
+      >
+        {{ i18n.t('ui.confirm.cancel') }}
+      </button>
+      <button
+        class="button"
+        data-testid="confirm-ok"
+        type="button"
+        [class.button--danger]="request.irreversible"
+        (click)="ref.close(true)"
+      >
         {{ request.confirmLabel }}
       </button>
     </div>

@@ -38,15 +38,24 @@ describe('pipes', () => {
   it('follow the reader language when it changes', () => {
     const translator = new BuiltInUiTranslator();
     TestBed.configureTestingModule({ providers: [{ provide: UiTranslator, useValue: translator }] });
-    const [yenPipe, datePipe, labelPipe, namePipe] = TestBed.runInInjectionContext(() => [new JcmYenPipe(), new JcmDatePipe(), new JcmLabelPipe(), new JcmNamePipe()]);
+    const [yenPipe, datePipe, labelPipe, namePipe] = TestBed.runInInjectionContext(() => [
+      new JcmYenPipe(),
+      new JcmDatePipe(),
+      new JcmLabelPipe(),
+      new JcmNamePipe(),
+    ]);
     expect(yenPipe.transform(1200)).toBe('1,200円');
     expect(datePipe.transform('2026-04-01', 'era')).toBe('令和8年4月1日');
-    expect(labelPipe.transform('rules', 'ui.problem')).toBe('次のルールにより受け付けられませんでした（保存されていません）');
+    expect(labelPipe.transform('rules', 'ui.problem')).toBe(
+      '次のルールにより受け付けられませんでした（保存されていません）',
+    );
     expect(namePipe.transform({ nameEn: 'Yokohama', nameJa: '横浜市' })).toBe('横浜市');
     translator.language.set('en');
     expect(yenPipe.transform(1200)).toBe('¥1,200');
     expect(datePipe.transform('2026-04-01', 'era')).toBe('1 Apr 2026');
-    expect(labelPipe.transform('rules', 'ui.problem')).toBe('Refused under the following rules (nothing was saved)');
+    expect(labelPipe.transform('rules', 'ui.problem')).toBe(
+      'Refused under the following rules (nothing was saved)',
+    );
     expect(namePipe.transform({ titleEn: 'Call 1', titleJa: '第1回公募' })).toBe('Call 1');
     expect(yenPipe.transform(null)).toBe('');
   });

@@ -48,12 +48,19 @@ export function formatDate(value: string, language: UiLanguage, style: DateStyle
       }
       return `${year}年${mm}月${dd}日`;
     }
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(year, mm - 1, dd));
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      Date.UTC(year, mm - 1, dd),
+    );
   }
   const instant = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(instant.getTime())) return value;
-  if (style === 'datetime') return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short' }).format(instant);
-  const day = new Intl.DateTimeFormat('en-CA', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(instant);
+  if (style === 'datetime')
+    return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short' }).format(
+      instant,
+    );
+  const day = new Intl.DateTimeFormat('en-CA', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    instant,
+  );
   return formatDate(day, language, style);
 }
 
@@ -62,7 +69,9 @@ export function monthLabel(month: string, language: UiLanguage): string {
   const [year, mm] = month.split('-').map(Number);
   if (!year || !mm) return month;
   if (language === 'ja') return `${year}年${mm}月`;
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC', year: 'numeric' }).format(Date.UTC(year, mm - 1, 1));
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC', year: 'numeric' }).format(
+    Date.UTC(year, mm - 1, 1),
+  );
 }
 
 /** 2026年度 / FY2026; with `era` 令和8年度 as the documents write it. */

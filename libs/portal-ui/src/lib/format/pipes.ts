@@ -65,9 +65,18 @@ export class JcmNamePipe implements PipeTransform {
 
   public transform(value: Named): string {
     const language = this.i18n.language();
-    return 'nameJa' in value ? pick(language, value.nameJa, value.nameEn) : pick(language, value.titleJa, value.titleEn);
+    return 'nameJa' in value
+      ? pick(language, value.nameJa, value.nameEn)
+      : pick(language, value.titleJa, value.titleEn);
   }
 }
 
 /** Every formatting pipe, for a component's `imports`. */
-export const JCM_FORMAT_PIPES = [JcmYenPipe, JcmDatePipe, JcmMonthPipe, JcmFiscalYearPipe, JcmLabelPipe, JcmNamePipe] as const;
+export const JCM_FORMAT_PIPES = [
+  JcmYenPipe,
+  JcmDatePipe,
+  JcmMonthPipe,
+  JcmFiscalYearPipe,
+  JcmLabelPipe,
+  JcmNamePipe,
+] as const;

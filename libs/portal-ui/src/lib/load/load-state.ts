@@ -4,7 +4,8 @@ import { Observable, catchError, combineLatest, map, of, skip, startWith, switch
 
 import { httpStatus } from '../problem/problem';
 
-export type LoadState<T> = { status: 'loading' } | { status: 'loaded'; data: T } | { status: 'not-found' } | { status: 'failed' };
+export type LoadState<T> =
+  { status: 'loading' } | { status: 'loaded'; data: T } | { status: 'not-found' } | { status: 'failed' };
 
 export type LoadStatus = LoadState<unknown>['status'];
 
@@ -12,7 +13,11 @@ export type LoadStatus = LoadState<unknown>['status'];
 export function loadState<T>(source: Observable<T>): Observable<LoadState<T>> {
   return source.pipe(
     map((data): LoadState<T> => ({ data, status: 'loaded' })),
-    catchError((error: unknown) => of<LoadState<T>>([400, 404].includes(httpStatus(error)) ? { status: 'not-found' } : { status: 'failed' })),
+    catchError((error: unknown) =>
+      of<LoadState<T>>(
+        [400, 404].includes(httpStatus(error)) ? { status: 'not-found' } : { status: 'failed' },
+      ),
+    ),
     startWith<LoadState<T>>({ status: 'loading' }),
   );
 }
@@ -33,7 +38,9 @@ export function loadFor<K, T>(
 ): Signal<LoadState<T>> {
   return toSignal(
     combineLatest([toObservable(key), reload$]).pipe(
-      switchMap(([value], index) => (options.quietReload && index > 0 ? loadState(fetch(value)).pipe(skip(1)) : loadState(fetch(value)))),
+      switchMap(([value], index) =>
+        options.quietReload && index > 0 ? loadState(fetch(value)).pipe(skip(1)) : loadState(fetch(value)),
+      ),
     ),
     { initialValue: { status: 'loading' } as LoadState<T> },
   );

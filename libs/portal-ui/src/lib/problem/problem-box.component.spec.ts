@@ -48,7 +48,12 @@ describe('JcmProblemBoxComponent', () => {
   });
 
   it('shows the reason and field issues of a plain refusal', async () => {
-    const el = await show({ detail: 'Call is closed', issues: [{ message: 'Required', path: 'titleEn' }], key: 'ui.problem.conflict', refusals: [] });
+    const el = await show({
+      detail: 'Call is closed',
+      issues: [{ message: 'Required', path: 'titleEn' }],
+      key: 'ui.problem.conflict',
+      refusals: [],
+    });
     expect(el.textContent).toContain('現在の状態ではこの操作はできません。');
     expect(el.textContent).toContain('Call is closed');
     expect(el.textContent).toContain('titleEn');

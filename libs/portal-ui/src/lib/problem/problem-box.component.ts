@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, effect, inject, input, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
 
 import { UiTranslator } from '../i18n/ui-translator';
 import { Problem, RuleRefusal, refusalText } from './problem';
@@ -8,10 +18,19 @@ import { Problem, RuleRefusal, refusalText } from './problem';
   changeDetection: ChangeDetectionStrategy.OnPush,
   selector: 'jcm-problem-box',
   styles: `
-    :host { display: contents; }
-    .refusals { margin: 0.5rem 0 0; padding-left: 1.1rem; }
-    .refusal__message { font-weight: 600; }
-    .refusal__meta { margin: 0 0 0.4rem !important; }
+    :host {
+      display: contents;
+    }
+    .refusals {
+      margin: 0.5rem 0 0;
+      padding-left: 1.1rem;
+    }
+    .refusal__message {
+      font-weight: 600;
+    }
+    .refusal__meta {
+      margin: 0 0 0.4rem !important;
+    }
   `,
   template: `
     @if (problem(); as p) {
@@ -25,7 +44,8 @@ import { Problem, RuleRefusal, refusalText } from './problem';
                 <p class="small refusal__meta">
                   {{ i18n.t('ui.rule') }}: <code>{{ refusal.ruleId }}</code>
                   @if (refusal.source) {
-                    · {{ i18n.t('ui.source') }}: <span data-testid="rule-violation-source">{{ refusal.source }}</span>
+                    · {{ i18n.t('ui.source') }}:
+                    <span data-testid="rule-violation-source">{{ refusal.source }}</span>
                   }
                 </p>
               </li>
@@ -38,7 +58,10 @@ import { Problem, RuleRefusal, refusalText } from './problem';
           @if (p.issues.length > 0) {
             <ul class="small">
               @for (issue of p.issues; track $index) {
-                <li><code>{{ issue.path }}</code>: {{ issue.message }}</li>
+                <li>
+                  <code>{{ issue.path }}</code
+                  >: {{ issue.message }}
+                </li>
               }
             </ul>
           }

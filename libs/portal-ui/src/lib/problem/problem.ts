@@ -86,7 +86,19 @@ export function problemOf(error: unknown): Problem {
   const body = errorBody(error);
   const issues = body.issues ?? [];
   if (status === 422 && body.code === 'RULE_VIOLATION') {
-    return { detail: null, issues: [], key: 'ui.problem.rules', refusals: issues.map((i) => splitCitedMessage(i.path, i.message)), status };
+    return {
+      detail: null,
+      issues: [],
+      key: 'ui.problem.rules',
+      refusals: issues.map((i) => splitCitedMessage(i.path, i.message)),
+      status,
+    };
   }
-  return { detail: body.message ?? null, issues, key: SUMMARY[status] ?? 'ui.problem.failed', refusals: [], status };
+  return {
+    detail: body.message ?? null,
+    issues,
+    key: SUMMARY[status] ?? 'ui.problem.failed',
+    refusals: [],
+    status,
+  };
 }
