@@ -1,9 +1,25 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { BehaviorSubject, forkJoin } from 'rxjs';
 
-import { AccountHistoryEntry, AccountView, CreditBlockStatus, CreditBlockView, HistoryCounterparty } from '@jcm/contracts';
+import {
+  AccountHistoryEntry,
+  AccountView,
+  CreditBlockStatus,
+  CreditBlockView,
+  HistoryCounterparty,
+} from '@jcm/contracts';
 import { JcmLoadStatusComponent, groupDigits, loadFor, loaded } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
@@ -20,7 +36,13 @@ const HISTORY_PAGE = 20;
 /** One account: balance, its credit blocks by serial range, and (for the holder) transfer, retire, cancel. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmCancelFormComponent, JcmLoadStatusComponent, JcmRetireFormComponent, JcmTransferFormComponent, RouterLink],
+  imports: [
+    JcmCancelFormComponent,
+    JcmLoadStatusComponent,
+    JcmRetireFormComponent,
+    JcmTransferFormComponent,
+    RouterLink,
+  ],
   selector: 'jcm-account-detail-page',
   styleUrl: './account-detail-page.component.scss',
   templateUrl: './account-detail-page.component.html',
@@ -52,7 +74,9 @@ export class JcmAccountDetailPageComponent {
   protected readonly blocks = computed(() => this.data()?.blocks.items ?? []);
   /** Older pages fetched with "more"; dropped when the first page reloads. */
   private readonly olderHistory = signal<AccountHistoryEntry[]>([]);
-  protected readonly history = computed(() => newestFirst([...(this.data()?.history.items ?? []), ...this.olderHistory()]));
+  protected readonly history = computed(() =>
+    newestFirst([...(this.data()?.history.items ?? []), ...this.olderHistory()]),
+  );
   protected readonly historyTotal = computed(() => this.data()?.history.total ?? 0);
   protected readonly historyMoreFailed = signal(false);
   protected readonly canMove = computed(() => {
