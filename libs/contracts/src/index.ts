@@ -41,3 +41,7 @@ export * from './lib/credits/credits.progress';
 export * from './lib/credits/credits.history';
 export * from './lib/mrv/mrv.subjects';
 export * from './lib/mrv/mrv.monitoring-reports';
+export * from './lib/files/files.access';
+export * from './lib/files/files.errors';
+export * from './lib/files/files.media-types';
+export * from './lib/files/files.views';

@@ -23,3 +23,4 @@ export * from './lib/feature/aggregate';
 export * from './lib/feature/clock';
 export * from './lib/feature/errors';
 export * from './lib/feature/idempotency';
+export * from './lib/files/file-access';

@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { GATEWAY_CONFIG, GatewayConfig, loadGatewayConfig } from './config/gateway-config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { buildOpenApi } from './docs/openapi';
+import { FilesModule } from './files/files.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { IdentityRepository } from './identity/identity.repository';
 import { ServiceBus } from './nats-client';
@@ -29,6 +30,7 @@ export class GatewayModule implements OnApplicationShutdown {
   static register(config: GatewayConfig = loadGatewayConfig()) {
     return {
       module: GatewayModule,
+      imports: [FilesModule.register(config)],
       controllers: GATEWAY_CONTROLLERS,
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
