@@ -19,7 +19,8 @@ import { Aggregate, assertState, DATA_SOURCE, forbidden, NOW } from '@jcm/servic
 import { CONTRACT_SOURCE } from '../annual-contract/annual-contract.rows';
 import { outsideContractPeriod } from '../programme-shared/contract-period';
 import { refuseOnErrors } from '../programme-shared/rule-findings';
-import { settledWithinContract, settlementTotals } from './settlement-rules';
+import { settledWithinContract } from '@jcm/rules';
+import { settlementTotals } from './settlement-rules';
 import {
   loadLines,
   nextSequence,
