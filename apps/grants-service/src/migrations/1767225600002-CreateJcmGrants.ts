@@ -63,7 +63,9 @@ export class CreateJcmGrants1767225600002 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
     await q.query(`CREATE INDEX application_call ON grants.application (call_id, state)`);
-    await q.query(`CREATE INDEX application_participants ON grants.application USING gin (participant_org_ids)`);
+    await q.query(
+      `CREATE INDEX application_participants ON grants.application USING gin (participant_org_ids)`,
+    );
     await q.query(participantPolicySql('grants', 'application'));
 
     await q.query(`CREATE TABLE grants.application_version (
@@ -134,7 +136,15 @@ export class CreateJcmGrants1767225600002 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['application_return', 'application_score', 'application_screening', 'application_delegation', 'application_version', 'application', 'grant_call']) {
+    for (const t of [
+      'application_return',
+      'application_score',
+      'application_screening',
+      'application_delegation',
+      'application_version',
+      'application',
+      'grant_call',
+    ]) {
       await q.query(`DROP TABLE grants.${t}`);
     }
     for (const sql of idempotencyPlumbingDownSql('grants')) await q.query(sql);

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { IdentityRepository } from '../identity/identity.repository';
 import { ServiceBus } from '../nats-client';
 import { seedDemoCredits } from './demo-credits';
+import { seedDemoGrants } from './demo-grants';
 import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PARTNERSHIPS, DEMO_PASSWORD } from './demo-data';
 
 /**
@@ -51,6 +52,8 @@ export class DemoSeeder {
       correlationId: `demo-seed-${randomUUID()}`,
     };
     if (await seedDemoCredits(this.bus, moe)) this.logger.log('demo credit registry, accounts and project loaded');
+    if (await this.ds.transaction((m) => seedDemoGrants(this.bus, m, passwordHash, Date.now())))
+      this.logger.log('demo JCM call and draft application loaded');
     const existing = await this.bus.send(PARTNERSHIP_RPC.partnership.list, moe, { limit: 1 }, PartnershipPage, 15_000);
     if (existing.total > 0) {
       this.logger.log('demo data already loaded');

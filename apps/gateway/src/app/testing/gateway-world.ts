@@ -16,6 +16,10 @@ import { CreditsServiceModule } from '../../../../credits-service/src/app/app.mo
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { CREDITS_MIGRATIONS } from '../../../../credits-service/src/migrations';
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { GrantsServiceModule } from '../../../../grants-service/src/app/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { GRANTS_MIGRATIONS } from '../../../../grants-service/src/migrations';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { PartnershipServiceModule } from '../../../../partnership-service/src/app/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { PARTNERSHIP_MIGRATIONS } from '../../../../partnership-service/src/migrations';
@@ -46,6 +50,9 @@ export async function startGatewayWorld(): Promise<GatewayWorld> {
   const cConfig = testServiceConfig('credits', db.url, bus);
   await migrateForTest(cConfig, CREDITS_MIGRATIONS);
   services.push(await startTestService('credits-service', CreditsServiceModule.register(cConfig), bus));
+  const gConfig = testServiceConfig('grants', db.url, bus);
+  await migrateForTest(gConfig, GRANTS_MIGRATIONS);
+  services.push(await startTestService('grants-service', GrantsServiceModule.register(gConfig), bus));
   const config: GatewayConfig = {
     service: testServiceConfig('identity', db.url, bus),
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',

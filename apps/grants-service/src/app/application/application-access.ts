@@ -29,6 +29,7 @@ export function applicantActor(ctx: RequestContext, row: ApplicationRow, today: 
   if (row.member_org_ids.includes(ctx.orgId)) {
     return { onBehalfOfOrgId: null, isRepresentative: row.representative_org_id === ctx.orgId };
   }
-  if (activeDelegation(row, ctx.orgId, today)) return { onBehalfOfOrgId: row.representative_org_id, isRepresentative: false };
+  if (activeDelegation(row, ctx.orgId, today))
+    return { onBehalfOfOrgId: row.representative_org_id, isRepresentative: false };
   throw new DomainError('FORBIDDEN', 'Only the consortium or its delegate edits an application.');
 }

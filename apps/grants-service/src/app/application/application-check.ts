@@ -48,7 +48,13 @@ export function checkApplication(call: GrantCallView, app: CheckedApplication, a
     if (m.confirmedAt === null)
       out.push(
         cite(
-          finding('R-APP-02', 'warning', `「${m.nameJa}」が参加を確認していません。`, `${m.nameEn} has not confirmed its participation.`, 'jcm-grants.md §8 R-APP-02 / 公募要領 国際コンソーシアム'),
+          finding(
+            'R-APP-02',
+            'warning',
+            `「${m.nameJa}」が参加を確認していません。`,
+            `${m.nameEn} has not confirmed its participation.`,
+            'jcm-grants.md §8 R-APP-02 / 公募要領 国際コンソーシアム',
+          ),
           `consortium.${i}`,
         ),
       );
@@ -56,7 +62,17 @@ export function checkApplication(call: GrantCallView, app: CheckedApplication, a
 
   // R-APP-11 call window.
   if (at.getTime() < Date.parse(call.opensAt))
-    out.push(cite(finding('R-APP-11', 'error', '公募の受付開始前です。', 'The call is not open yet.', 'jcm-grants.md §8 R-APP-11 / 公募要領 3.(2)')));
+    out.push(
+      cite(
+        finding(
+          'R-APP-11',
+          'error',
+          '公募の受付開始前です。',
+          'The call is not open yet.',
+          'jcm-grants.md §8 R-APP-11 / 公募要領 3.(2)',
+        ),
+      ),
+    );
   out.push(...submissionWithinCallWindow(at.toISOString(), preset).map((f) => cite(f)));
 
   // 別添3 counts and 別添4 factors by technology × country.
@@ -78,9 +94,31 @@ export function checkApplication(call: GrantCallView, app: CheckedApplication, a
       );
     } else known.push({ index: i, count });
     if (!preset.priorityCountries.includes(t.country))
-      out.push(cite(finding('R-APP-05', 'warning', `${t.country}は本公募の対象国に含まれていません。`, `${t.country} is not a partner country of this call.`, 'jcm-grants.md §8 R-APP-05 / 公募要領 1.(4)'), `technologies.${i}.country`));
+      out.push(
+        cite(
+          finding(
+            'R-APP-05',
+            'warning',
+            `${t.country}は本公募の対象国に含まれていません。`,
+            `${t.country} is not a partner country of this call.`,
+            'jcm-grants.md §8 R-APP-05 / 公募要領 1.(4)',
+          ),
+          `technologies.${i}.country`,
+        ),
+      );
     if (preset.adoptionHoldCountries.includes(t.country))
-      out.push(cite(finding('R-APP-05', 'warning', `${t.country}の案件は採択が保留されています。`, `Adoption of projects in ${t.country} is on hold.`, 'jcm-grants.md §8 R-APP-05 / 公募要領'), `technologies.${i}.country`));
+      out.push(
+        cite(
+          finding(
+            'R-APP-05',
+            'warning',
+            `${t.country}の案件は採択が保留されています。`,
+            `Adoption of projects in ${t.country} is on hold.`,
+            'jcm-grants.md §8 R-APP-05 / 公募要領',
+          ),
+          `technologies.${i}.country`,
+        ),
+      );
     const column = t.efColumn ?? (t.technologyId === 'SOLAR_PV' ? 'RE_other' : 'EE_other');
     const ef = gridEmissionFactor(GRID_EF_JCM_FY2021, t.country, column);
     return { t, count, ef: 'factor' in ef ? ef.factor.toFixed() : null };
@@ -113,7 +151,11 @@ export function checkApplication(call: GrantCallView, app: CheckedApplication, a
   const rep = app.consortium.find((m) => m.role === 'REPRESENTATIVE');
   const minCount = known.length ? Math.min(...known.map((k) => k.count)) : undefined;
   const effects: NonNullable<PlanFormInput['effects']> = f.effects ?? {
-    technologies: c.technologies.map((t) => ({ name: t.nameJa || t.technologyId, co2AnnualT: t.annualReductionT, usefulLifeYears: t.usefulLifeYears })),
+    technologies: c.technologies.map((t) => ({
+      name: t.nameJa || t.technologyId,
+      co2AnnualT: t.annualReductionT,
+      usefulLifeYears: t.usefulLifeYears,
+    })),
   };
   const input: PlanFormInput = {
     ...f,
@@ -121,10 +163,20 @@ export function checkApplication(call: GrantCallView, app: CheckedApplication, a
     titleJa: f.titleJa ?? '',
     titleEn: f.titleEn ?? '',
     lead: f.lead ?? { nameJa: rep?.nameJa ?? '', nameEn: rep?.nameEn ?? '' },
-    coApplicants: f.coApplicants ?? app.consortium.filter((m) => m.role === 'CO_IMPLEMENTER').map((m) => ({ name: m.nameJa, nameEn: m.nameEn })),
+    coApplicants:
+      f.coApplicants ??
+      app.consortium
+        .filter((m) => m.role === 'CO_IMPLEMENTER')
+        .map((m) => ({ name: m.nameJa, nameEn: m.nameEn })),
     sections: f.sections ?? {},
-    effects: { ...effects, priorSimilarProjects: minCount ?? effects.priorSimilarProjects, subsidyYen: effects.subsidyYen ?? calc?.subsidyYen },
-    attachments: f.attachments ?? c.attachments.map((a) => ({ docRef: a.docRef, fileFormat: a.fileFormat, parts: a.parts })),
+    effects: {
+      ...effects,
+      priorSimilarProjects: minCount ?? effects.priorSimilarProjects,
+      subsidyYen: effects.subsidyYen ?? calc?.subsidyYen,
+    },
+    attachments:
+      f.attachments ??
+      c.attachments.map((a) => ({ docRef: a.docRef, fileFormat: a.fileFormat, parts: a.parts })),
   };
   out.push(...checkPlanForm(input, preset).findings.map((x) => cite(x)));
 

@@ -1,7 +1,8 @@
 import { FieldChange } from '@jcm/contracts';
 
 type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: Json): v is Record<string, Json> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * JSON merge patch (RFC 7396) of an autosave: objects merge key by key, arrays and values replace, `null` removes

@@ -4,5 +4,9 @@ import { ApplicationService } from './application.service';
 import { ReturnRecords } from './return-records';
 import { ReviewService } from './review.service';
 
-@Module({ controllers: [ApplicationHandler], providers: [ApplicationService, ReviewService, ReturnRecords], exports: [ApplicationService] })
+@Module({
+  controllers: [ApplicationHandler],
+  providers: [ApplicationService, ReviewService, ReturnRecords],
+  exports: [ApplicationService],
+})
 export class ApplicationModule {}

@@ -1,5 +1,20 @@
 import { ApplicationContent, ApplicationView, ConsortiumMemberView } from '@jcm/contracts';
-import { computed, date, defineSource, defineTable, int, iso, isoAt, jsonb, text, textArray, timestamptz, uuid, uuidArray, yen } from '@jcm/service-kit';
+import {
+  computed,
+  date,
+  defineSource,
+  defineTable,
+  int,
+  iso,
+  isoAt,
+  jsonb,
+  text,
+  textArray,
+  timestamptz,
+  uuid,
+  uuidArray,
+  yen,
+} from '@jcm/service-kit';
 
 /** 申請 (grants.application): the current version of the document plus its state and decision. */
 export const APPLICATION = defineTable(
@@ -69,7 +84,10 @@ export const APPLICATION_SOURCE = defineSource({
   label: 'Application',
   fields: {
     ...APPLICATION.fields('a'),
-    delegations: computed(DELEGATIONS_JSON, jsonb<{ delegateOrgId: string; until: string; grantedByOrgId: string; revokedAt: string | null }[]>()),
+    delegations: computed(
+      DELEGATIONS_JSON,
+      jsonb<{ delegateOrgId: string; until: string; grantedByOrgId: string; revokedAt: string | null }[]>(),
+    ),
   },
 });
 export type ApplicationRow = ReturnType<typeof APPLICATION_SOURCE.decode>;
@@ -84,7 +102,10 @@ export function toApplicationView(r: ApplicationRow): ApplicationView {
     formVersion: r.form_version,
     content: r.content,
     consortium: r.consortium,
-    delegations: r.delegations.map((d) => ({ ...d, revokedAt: d.revokedAt === null ? null : new Date(d.revokedAt).toISOString() })),
+    delegations: r.delegations.map((d) => ({
+      ...d,
+      revokedAt: d.revokedAt === null ? null : new Date(d.revokedAt).toISOString(),
+    })),
     jcmLeadId: r.jcm_lead_id,
     titleJa: r.content.form.titleJa ?? '',
     countries: r.countries,

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ApplicationContent, FieldChange, ReturnApplicationCommand } from '@jcm/contracts';
-import { defineTable, int, iso, isoAt, jsonb, queryRows, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  defineTable,
+  int,
+  iso,
+  isoAt,
+  jsonb,
+  queryRows,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 import { diffContent } from './application-content';
 
 /** 差戻し records: the comments per section, and on resubmission what changed and how long each side took. */
@@ -19,7 +29,8 @@ export const APPLICATION_RETURN = defineTable('grants.application_return', {
 });
 type ReturnRow = Awaited<ReturnType<typeof APPLICATION_RETURN.insert>>;
 
-const hours = (from: Date, to: Date | null) => (to === null ? null : Math.round(((to.getTime() - from.getTime()) / 36e5) * 10) / 10);
+const hours = (from: Date, to: Date | null) =>
+  to === null ? null : Math.round(((to.getTime() - from.getTime()) / 36e5) * 10) / 10;
 
 export function toReturnView(r: ReturnRow) {
   return {
@@ -58,10 +69,21 @@ export class ReturnRecords {
   }
 
   /** Closes the open return: the diff of the returned version against the resubmitted one. */
-  async close(m: EntityManager, applicationId: string, toVersion: number, content: ApplicationContent, now: Date): Promise<ReturnViewData> {
+  async close(
+    m: EntityManager,
+    applicationId: string,
+    toVersion: number,
+    content: ApplicationContent,
+    now: Date,
+  ): Promise<ReturnViewData> {
     const [open] = await this.all(m, applicationId, true);
     if (!open) throw new Error(`application ${applicationId} is returned without an open return record`);
-    const [returned] = await queryRows(m, { content: jsonb<ApplicationContent>() }, `SELECT content FROM grants.application_version WHERE application_id = $1 AND version = $2`, [applicationId, open.from_version]);
+    const [returned] = await queryRows(
+      m,
+      { content: jsonb<ApplicationContent>() },
+      `SELECT content FROM grants.application_version WHERE application_id = $1 AND version = $2`,
+      [applicationId, open.from_version],
+    );
     const changes = diffContent(returned.content, content);
     await APPLICATION_RETURN.update(m, open.id, { resubmitted_at: now, to_version: toVersion, changes });
     return toReturnView({ ...open, resubmitted_at: now, to_version: toVersion, changes });

@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AssignReviewersCommand, CreateGrantCallCommand, GRANTS_RPC, GrantCallTransitionCommand, IdParam, ListGrantCallsQuery } from '@jcm/contracts';
+import {
+  AssignReviewersCommand,
+  CreateGrantCallCommand,
+  GRANTS_RPC,
+  GrantCallTransitionCommand,
+  IdParam,
+  ListGrantCallsQuery,
+} from '@jcm/contracts';
 import { handlePublicRpc, handleRpc } from '@jcm/service-kit';
 import * as z from 'zod';
 import { GrantCallService } from './call.service';

@@ -1,5 +1,17 @@
 import { GrantCallView, JcmPresetId, JcmPresetOverrides } from '@jcm/contracts';
-import { date, defineSource, defineTable, int, isoAt, jsonb, text, timestamptz, uuid, uuidArray, yen } from '@jcm/service-kit';
+import {
+  date,
+  defineSource,
+  defineTable,
+  int,
+  isoAt,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+  yen,
+} from '@jcm/service-kit';
 
 /** 公募 of the JCM equipment subsidy (grants.grant_call). RLS: drafts only for MOE / the secretariat. */
 export const GRANT_CALL = defineTable(

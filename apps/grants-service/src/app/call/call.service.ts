@@ -14,7 +14,18 @@ import {
   PublicGrantCallList,
   RequestContext,
 } from '@jcm/contracts';
-import { Aggregate, assertState, DATA_SOURCE, forbidden, inTenantTransaction, isoAt, queryRows, text, textArray, timestamptz } from '@jcm/service-kit';
+import {
+  Aggregate,
+  assertState,
+  DATA_SOURCE,
+  forbidden,
+  inTenantTransaction,
+  isoAt,
+  queryRows,
+  text,
+  textArray,
+  timestamptz,
+} from '@jcm/service-kit';
 import { GRANT_CALL, GRANT_CALL_SOURCE, toGrantCallView } from './call.rows';
 
 const EVENT_OF = { publish: GRANTS_EVENTS.call.published, close: GRANTS_EVENTS.call.closed } as const;
@@ -85,10 +96,22 @@ export class GrantCallService {
    */
   publicList(): Promise<PublicGrantCallList> {
     return inTenantTransaction(this.ds, 'system', async (m) => {
-      const calls = await GRANT_CALL_SOURCE.all(m, 'system', (w) => w.and(`gc.state <> 'draft'`), 'gc.closes_at DESC');
+      const calls = await GRANT_CALL_SOURCE.all(
+        m,
+        'system',
+        (w) => w.and(`gc.state <> 'draft'`),
+        'gc.closes_at DESC',
+      );
       const adopted = await queryRows(
         m,
-        { call_id: text(), title_ja: text(), title_en: text(), representative_ja: text(), countries: textArray(), decided_at: timestamptz() },
+        {
+          call_id: text(),
+          title_ja: text(),
+          title_en: text(),
+          representative_ja: text(),
+          countries: textArray(),
+          decided_at: timestamptz(),
+        },
         `SELECT a.call_id::text AS call_id, coalesce(a.content #>> '{form,titleJa}', '') AS title_ja,
                 coalesce(a.content #>> '{form,titleEn}', '') AS title_en,
                 (SELECT e->>'nameJa' FROM jsonb_array_elements(a.consortium) e WHERE e->>'role' = 'REPRESENTATIVE' LIMIT 1) AS representative_ja,
@@ -106,7 +129,13 @@ export class GrantCallService {
           state: c.state,
           adopted: adopted
             .filter((a) => a.call_id === c.id)
-            .map((a) => ({ titleJa: a.title_ja, titleEn: a.title_en, representativeJa: a.representative_ja ?? '', countries: a.countries, adoptedOn: isoAt(a.decided_at).slice(0, 10) })),
+            .map((a) => ({
+              titleJa: a.title_ja,
+              titleEn: a.title_en,
+              representativeJa: a.representative_ja ?? '',
+              countries: a.countries,
+              adoptedOn: isoAt(a.decided_at).slice(0, 10),
+            })),
         })),
       };
     });

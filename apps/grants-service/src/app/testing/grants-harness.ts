@@ -55,7 +55,11 @@ export class GrantsHarness {
     this.db = await createTestDatabase();
     this.config = testServiceConfig('grants', this.db.url, this.bus);
     await migrateForTest(this.config, GRANTS_MIGRATIONS);
-    this.app = await startTestService('grants-service', GrantsServiceModule.register(this.config, () => this.now), this.bus);
+    this.app = await startTestService(
+      'grants-service',
+      GrantsServiceModule.register(this.config, () => this.now),
+      this.bus,
+    );
     this.client = testNatsClient(this.bus);
     await this.client.connect();
     return this;
@@ -68,7 +72,12 @@ export class GrantsHarness {
     await this.db?.drop();
   }
 
-  call<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext, data: unknown, schema: S): Promise<z.infer<S>> {
+  call<S extends z.ZodTypeAny>(
+    subject: string,
+    ctx: RequestContext,
+    data: unknown,
+    schema: S,
+  ): Promise<z.infer<S>> {
     return sendRpc(this.client, subject, ctx, data, schema);
   }
 
@@ -87,10 +96,17 @@ export class GrantsHarness {
   }
 
   count(table: string): Promise<number> {
-    return queryAs<{ n: number }>(this.db.url, {}, `SELECT count(*)::int AS n FROM grants.${table}`).then((r) => r[0].n);
+    return queryAs<{ n: number }>(this.db.url, {}, `SELECT count(*)::int AS n FROM grants.${table}`).then(
+      (r) => r[0].n,
+    );
   }
 
   outboxTypes(prefix: string): Promise<string[]> {
-    return queryAs<{ event_type: string }>(this.db.url, {}, `SELECT event_type FROM grants.outbox WHERE event_type LIKE $1 ORDER BY seq`, [`${prefix}%`]).then((r) => r.map((x) => x.event_type));
+    return queryAs<{ event_type: string }>(
+      this.db.url,
+      {},
+      `SELECT event_type FROM grants.outbox WHERE event_type LIKE $1 ORDER BY seq`,
+      [`${prefix}%`],
+    ).then((r) => r.map((x) => x.event_type));
   }
 }

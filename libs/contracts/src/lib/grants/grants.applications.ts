@@ -52,7 +52,12 @@ export const ApplicationContent = z.object({
   /** 経費内訳 by division (工事費, 設備費, 事務費): the 事務費 cap (R-FIN-04) is computed from these. */
   costs: z.object({ constructionYen: YenSchema, equipmentYen: YenSchema, adminYen: YenSchema }).optional(),
   requestedSubsidyYen: YenSchema.optional(),
-  payback: z.object({ initialCostYen: YenSchema, annualCashFlowYen: YenSchema.refine((v) => v > 0, 'Must be positive') }).optional(),
+  payback: z
+    .object({
+      initialCostYen: YenSchema,
+      annualCashFlowYen: YenSchema.refine((v) => v > 0, 'Must be positive'),
+    })
+    .optional(),
   attachments: z.array(ApplicationAttachment).max(60).default([]),
 });
 export type ApplicationContent = z.infer<typeof ApplicationContent>;
@@ -66,7 +71,9 @@ export const ConsortiumMemberInput = z.object({
   country: Country,
   isLeasingCompany: z.boolean().default(false),
 });
-export const ConsortiumMemberView = ConsortiumMemberInput.extend({ confirmedAt: z.iso.datetime().nullable() });
+export const ConsortiumMemberView = ConsortiumMemberInput.extend({
+  confirmedAt: z.iso.datetime().nullable(),
+});
 export type ConsortiumMemberView = z.infer<typeof ConsortiumMemberView>;
 
 /** POST /grants/applications: a draft under a published call; the caller's organisation must be a member. */
@@ -178,7 +185,11 @@ export const ApplicationIdCommand = z.object({ id: z.uuid() });
 export type ApplicationIdCommand = z.infer<typeof ApplicationIdCommand>;
 
 /** 代理申請: the representative lets another organisation file for it until `until` (inclusive). */
-export const DelegateApplicationCommand = z.object({ id: z.uuid(), delegateOrgId: z.uuid(), until: z.iso.date() });
+export const DelegateApplicationCommand = z.object({
+  id: z.uuid(),
+  delegateOrgId: z.uuid(),
+  until: z.iso.date(),
+});
 export type DelegateApplicationCommand = z.infer<typeof DelegateApplicationCommand>;
 
 /** One saved version (autosave, submission, resubmission) with who acted for whom and what changed. */

@@ -52,7 +52,10 @@ export const CreateGrantCallCommand = z
     /** 評価審査の審査員: SECRETARIAT users assigned to this call (score only by them). */
     reviewerUserIds: z.array(z.uuid()).max(50).default([]),
   })
-  .refine((v) => Date.parse(v.closesAt) > Date.parse(v.opensAt), { path: ['closesAt'], message: 'Must be after opensAt' });
+  .refine((v) => Date.parse(v.closesAt) > Date.parse(v.opensAt), {
+    path: ['closesAt'],
+    message: 'Must be after opensAt',
+  });
 export type CreateGrantCallCommand = z.infer<typeof CreateGrantCallCommand>;
 
 export const GrantCallView = z.object({
@@ -79,7 +82,10 @@ export type GrantCallView = z.infer<typeof GrantCallView>;
 export const GrantCallTransitionCommand = z.object({ id: z.uuid(), action: GrantCallAction });
 export type GrantCallTransitionCommand = z.infer<typeof GrantCallTransitionCommand>;
 
-export const AssignReviewersCommand = z.object({ id: z.uuid(), reviewerUserIds: z.array(z.uuid()).min(1).max(50) });
+export const AssignReviewersCommand = z.object({
+  id: z.uuid(),
+  reviewerUserIds: z.array(z.uuid()).min(1).max(50),
+});
 export type AssignReviewersCommand = z.infer<typeof AssignReviewersCommand>;
 
 export const ListGrantCallsQuery = PageQuery.extend({
@@ -103,7 +109,13 @@ export const PublicGrantCall = GrantCallView.pick({
   state: true,
 }).extend({
   adopted: z.array(
-    z.object({ titleJa: z.string(), titleEn: z.string(), representativeJa: z.string(), countries: z.array(z.string()), adoptedOn: z.string() }),
+    z.object({
+      titleJa: z.string(),
+      titleEn: z.string(),
+      representativeJa: z.string(),
+      countries: z.array(z.string()),
+      adoptedOn: z.string(),
+    }),
   ),
 });
 export const PublicGrantCallList = z.object({ items: z.array(PublicGrantCall) });

@@ -6,20 +6,33 @@ const Item = z.enum(BASIC_SCREENING_ITEMS);
 const Note = z.string().trim().max(2000).default('');
 
 /** 基礎審査 (jcm-grants.md §3.1, R-EVAL-01): every one of the 14 items answered pass/fail with a note. */
-export const ScreenApplicationCommand = z.object({
-  id: z.uuid(),
-  items: z.array(z.object({ item: Item, pass: z.boolean(), note: Note })).length(BASIC_SCREENING_ITEMS.length),
-}).refine((v) => new Set(v.items.map((i) => i.item)).size === BASIC_SCREENING_ITEMS.length, {
-  path: ['items'],
-  message: 'Each of the 14 items exactly once',
-});
+export const ScreenApplicationCommand = z
+  .object({
+    id: z.uuid(),
+    items: z
+      .array(z.object({ item: Item, pass: z.boolean(), note: Note }))
+      .length(BASIC_SCREENING_ITEMS.length),
+  })
+  .refine((v) => new Set(v.items.map((i) => i.item)).size === BASIC_SCREENING_ITEMS.length, {
+    path: ['items'],
+    message: 'Each of the 14 items exactly once',
+  });
 export type ScreenApplicationCommand = z.infer<typeof ScreenApplicationCommand>;
 
 const Points = z.number().int().min(0);
 /** 評価審査 (jcm-grants.md §3.3, R-EVAL-02): one reviewer's sheet, A(20)+B(30)+C(25)+D(25) + bonus E(10). */
 export const ScoreApplicationCommand = z.object({
   id: z.uuid(),
-  points: z.object({ A1: Points, A2: Points, B1: Points, B2: Points, B3: Points, C: Points, D: Points, E: Points }),
+  points: z.object({
+    A1: Points,
+    A2: Points,
+    B1: Points,
+    B2: Points,
+    B3: Points,
+    C: Points,
+    D: Points,
+    E: Points,
+  }),
   comment: Note,
 });
 export type ScoreApplicationCommand = z.infer<typeof ScoreApplicationCommand>;
@@ -27,7 +40,12 @@ export type ScoreApplicationCommand = z.infer<typeof ScoreApplicationCommand>;
 /** 差戻し: comments per section of the plan form (section number or field path). */
 export const ReturnApplicationCommand = z.object({
   id: z.uuid(),
-  comments: z.array(z.object({ section: z.string().trim().min(1).max(100), comment: z.string().trim().min(1).max(4000) })).min(1).max(50),
+  comments: z
+    .array(
+      z.object({ section: z.string().trim().min(1).max(100), comment: z.string().trim().min(1).max(4000) }),
+    )
+    .min(1)
+    .max(50),
 });
 export type ReturnApplicationCommand = z.infer<typeof ReturnApplicationCommand>;
 
@@ -39,7 +57,11 @@ export const AdoptApplicationCommand = z.object({
 });
 export type AdoptApplicationCommand = z.infer<typeof AdoptApplicationCommand>;
 
-export const RejectApplicationCommand = z.object({ id: z.uuid(), reasonJa: z.string().trim().min(1).max(4000), reasonEn: z.string().trim().max(4000).default('') });
+export const RejectApplicationCommand = z.object({
+  id: z.uuid(),
+  reasonJa: z.string().trim().min(1).max(4000),
+  reasonEn: z.string().trim().max(4000).default(''),
+});
 export type RejectApplicationCommand = z.infer<typeof RejectApplicationCommand>;
 
 export const ScoreSheetView = z.object({
@@ -73,7 +95,12 @@ export const ReturnView = z.object({
 export const ApplicationReviewView = z.object({
   applicationId: z.uuid(),
   screening: z
-    .object({ passed: z.boolean(), items: ScreenApplicationCommand.shape.items, screenedAt: z.iso.datetime(), failedItems: z.array(z.string()) })
+    .object({
+      passed: z.boolean(),
+      items: ScreenApplicationCommand.shape.items,
+      screenedAt: z.iso.datetime(),
+      failedItems: z.array(z.string()),
+    })
     .nullable(),
   scores: z.array(ScoreSheetView),
   averageTotal: z.string().nullable(),
