@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Clock, ClockModule, ServiceConfig, ServiceKitModule } from '@jcm/service-kit';
 import { ApplicationModule } from './application/application.module';
 import { GrantCallModule } from './call/call.module';
+import { JcmLeadProjectionModule } from './jcm-lead/jcm-lead.module';
 import { PartnershipProjectionEntity } from './partnership-projection/entities/partnership-projection.entity';
 import { PartnershipProjectionModule } from './partnership-projection/partnership-projection.module';
 
@@ -22,6 +23,7 @@ export class GrantsServiceModule {
         PartnershipProjectionModule,
         GrantCallModule,
         ApplicationModule,
+        JcmLeadProjectionModule,
       ],
     };
   }

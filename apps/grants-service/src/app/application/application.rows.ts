@@ -84,6 +84,11 @@ export const APPLICATION_SOURCE = defineSource({
   label: 'Application',
   fields: {
     ...APPLICATION.fields('a'),
+    jcm_lead: computed(
+      `(SELECT jsonb_build_object('id', j.lead_id, 'status', j.status, 'titleJa', j.title_ja, 'titleEn', j.title_en)
+          FROM grants.jcm_lead_projection j WHERE j.lead_id = a.jcm_lead_id)`,
+      jsonb<ApplicationView['jcmLead']>().nullable(),
+    ),
     delegations: computed(
       DELEGATIONS_JSON,
       jsonb<{ delegateOrgId: string; until: string; grantedByOrgId: string; revokedAt: string | null }[]>(),
@@ -107,6 +112,7 @@ export function toApplicationView(r: ApplicationRow): ApplicationView {
       revokedAt: d.revokedAt === null ? null : new Date(d.revokedAt).toISOString(),
     })),
     jcmLeadId: r.jcm_lead_id,
+    jcmLead: r.jcm_lead,
     titleJa: r.content.form.titleJa ?? '',
     countries: r.countries,
     technologyIds: r.technology_ids,

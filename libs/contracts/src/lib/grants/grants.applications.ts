@@ -153,6 +153,8 @@ export const ApplicationView = z.object({
   consortium: z.array(ConsortiumMemberView),
   delegations: z.array(DelegationView),
   jcmLeadId: z.uuid().nullable(),
+  /** The partnership's JCM lead as grants last heard of it (null when unlinked or not visible to the caller). */
+  jcmLead: z.object({ id: z.uuid(), status: z.string(), titleJa: z.string(), titleEn: z.string() }).nullable(),
   titleJa: z.string(),
   countries: z.array(z.string()),
   technologyIds: z.array(z.string()),
