@@ -1,2 +1,5 @@
 export * from './lib/test-database';
 export * from './lib/test-services';
+export * from './lib/service-under-test';
+export * from './lib/fixtures/programme-fixtures';
+export * from './lib/platform-stack';

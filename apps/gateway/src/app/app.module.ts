@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { GATEWAY_CONFIG, GatewayConfig, loadGatewayConfig } from './config/gateway-config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { buildOpenApi } from './docs/openapi';
+import { FILE_ROUTES } from './files/file-route-docs';
 import { FilesModule } from './files/files.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { IdentityRepository } from './identity/identity.repository';
@@ -34,7 +35,7 @@ export class GatewayModule implements OnApplicationShutdown {
       controllers: GATEWAY_CONTROLLERS,
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: OPENAPI_DOCUMENT, useValue: buildOpenApi(GATEWAY_ROUTES) },
+        { provide: OPENAPI_DOCUMENT, useValue: buildOpenApi([...GATEWAY_ROUTES, ...FILE_ROUTES.routes]) },
         {
           provide: DATA_SOURCE,
           useFactory: () =>

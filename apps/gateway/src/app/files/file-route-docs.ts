@@ -1,29 +1,51 @@
-import { StoredFileView, UploadFileQuery } from '@jcm/contracts';
-import * as z from 'zod';
+import {
+  DownloadFileQuery,
+  IdParam,
+  MEDIA_TYPES_BY_USE,
+  StoredFileView,
+  UploadFileQuery,
+} from '@jcm/contracts';
+import { route, routeArea } from '../routes/route';
 
-/** Documentation of one file route (the upload body is raw, so these are not route-table entries). */
-export interface RouteDoc {
-  summary: string;
-  query?: z.ZodType;
-  response?: z.ZodType;
-}
-
-const P = '/api/v1';
-
-/** OpenAPI entries of the file routes, for the route table (the upload body is the raw file, not JSON). */
-export const FILE_ROUTE_DOCS: Record<string, RouteDoc> = {
-  [`POST ${P}/files`]: {
-    summary:
-      'Upload a file (raw body ≤ 10 MB; Content-Type, X-File-Name percent-encoded UTF-8; Idempotency-Key). 413 / 415 / 422 refuse it and store nothing',
-    query: UploadFileQuery,
-    response: StoredFileView,
-  },
-  [`GET ${P}/files/{id}`]: {
-    summary: 'A stored file: name, type, size, SHA-256, owner (404 unless the owning record is visible)',
-    response: StoredFileView,
-  },
-  [`GET ${P}/files/{id}/content`]: {
-    summary:
-      'Download (after the owning service confirms access; SHA-256 re-checked first, else 500 STORED_FILE_CORRUPT and no body)',
-  },
+const ANY_STORED_TYPE = [...new Set(Object.values(MEDIA_TYPES_BY_USE).flat())];
+const servedByFilesController = (): never => {
+  throw new Error('served by FilesController');
 };
+
+/**
+ * The file routes in the route-table shape, for `/api/docs` only: FilesController serves them, because the upload's
+ * body is the raw file (streamed past the JSON parser) and the download's is the file's bytes. Not mounted.
+ */
+export const FILE_ROUTES = routeArea('Files', [
+  route({
+    method: 'POST',
+    path: 'files',
+    summary:
+      'Upload a file: the raw body (≤ 10 MB; Content-Type; X-File-Name as percent-encoded UTF-8). 413 / 415 / 422 refuse it and store nothing',
+    query: UploadFileQuery,
+    rawBody: { mediaTypes: ANY_STORED_TYPE },
+    idempotencyKey: true,
+    response: StoredFileView,
+    handle: servedByFilesController,
+  }),
+  route({
+    method: 'GET',
+    path: 'files/:id',
+    summary:
+      'A stored file: name, type, size, SHA-256, owner (404 unless the owning record is visible to the caller)',
+    params: IdParam,
+    response: StoredFileView,
+    handle: servedByFilesController,
+  }),
+  route({
+    method: 'GET',
+    path: 'files/:id/content',
+    summary:
+      'Download, after the owning service confirmed access and the SHA-256 was re-checked (else 500 STORED_FILE_CORRUPT, no body)',
+    params: IdParam,
+    query: DownloadFileQuery,
+    response: StoredFileView,
+    binaryResponse: { mediaTypes: ANY_STORED_TYPE },
+    handle: servedByFilesController,
+  }),
+]);

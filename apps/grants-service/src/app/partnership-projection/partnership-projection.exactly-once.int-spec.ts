@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineEvent, GRANTS_RPC, PARTNERSHIP_EVENTS, PARTNERSHIP_RPC, PartnershipProjectionList, PartnershipView } from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE, MessagingRuntime, sendRpc } from '@jcm/service-kit';
 import {
+  bootService,
   createTestDatabase,
   ctxFor,
   deleteTestStream,
@@ -20,11 +21,6 @@ import {
   testNatsClient,
   testServiceConfig,
 } from '@jcm/testing';
-// The producer is booted in-process on purpose: this test proves the cross-service event path end to end.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PARTNERSHIP_MIGRATIONS } from '../../../../partnership-service/src/migrations';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PartnershipServiceModule } from '../../../../partnership-service/src/app/app.module';
 import { GRANTS_MIGRATIONS } from '../../migrations';
 import { GrantsServiceModule } from '../app.module';
 
@@ -55,12 +51,11 @@ describe('partnership events reach grants exactly once', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    // The partnership relay is driven by hand so the test can crash it at the worst moment.
-    const pConfig = testServiceConfig('partnership', db.url, bus, { outboxRelay: false });
+    // The producer is booted in-process on purpose (this test proves the cross-service event path end to end), and
+    // its relay is driven by hand so the test can crash it at the worst moment.
+    partnershipApp = (await bootService('partnership-service', db, bus, { outboxRelay: false })).app;
     const gConfig = testServiceConfig('grants', db.url, bus);
-    await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
     await migrateForTest(gConfig, GRANTS_MIGRATIONS);
-    partnershipApp = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus);
     grantsApp = await startTestService('grants-service', GrantsServiceModule.register(gConfig), bus);
     client = testNatsClient(bus);
     await client.connect();
