@@ -1,5 +1,6 @@
 import { calculatorsEn } from './messages.calculators';
 import { creditsEn } from './messages.credits';
+import { grantsEn } from './messages.grants';
 import { partnershipTimelineEn } from './messages.partnership-timeline';
 import { programmeEn } from './messages.programme';
 import { yearEndEn } from './messages.year-end';
@@ -111,5 +112,6 @@ export const en: Record<MessageKey, string> = {
   ...creditsEn,
   ...partnershipTimelineEn,
   ...programmeEn,
+  ...grantsEn,
   ...yearEndEn,
 };

@@ -1,5 +1,6 @@
 import { calculatorsJa } from './messages.calculators';
 import { creditsJa } from './messages.credits';
+import { grantsJa } from './messages.grants';
 import { partnershipTimelineJa } from './messages.partnership-timeline';
 import { programmeJa } from './messages.programme';
 import { yearEndJa } from './messages.year-end';
@@ -114,6 +115,7 @@ export const ja = {
   ...creditsJa,
   ...partnershipTimelineJa,
   ...programmeJa,
+  ...grantsJa,
   ...yearEndJa,
 } as const satisfies Record<string, string>;
 
