@@ -2,7 +2,8 @@
 export const grantsJa = {
   'nav.grants': 'JCM補助金',
   'grants.title': 'JCM設備補助事業',
-  'grants.lead.company': '実施計画書をデータとして作成し、入力中に審査基準の所見と補助金額を確認して提出します。',
+  'grants.lead.company':
+    '実施計画書をデータとして作成し、入力中に審査基準の所見と補助金額を確認して提出します。',
   'grants.lead.reviewer': '申請の基礎審査・評価審査、差戻し、採択・不採択を行います。',
   'grants.lead.moe': '公募ごとの採択案件、採択額の合計と予算残額を確認します。',
   'grants.calls': '公募',
@@ -101,7 +102,8 @@ export const grantsJa = {
 export const grantsEn: Record<keyof typeof grantsJa, string> = {
   'nav.grants': 'JCM subsidy',
   'grants.title': 'JCM Model Projects (equipment subsidy)',
-  'grants.lead.company': 'Write the implementation plan as data, see the review rules’ findings and the subsidy figures as you type, and submit.',
+  'grants.lead.company':
+    'Write the implementation plan as data, see the review rules’ findings and the subsidy figures as you type, and submit.',
   'grants.lead.reviewer': 'Screen and score applications, return them for correction, adopt or reject.',
   'grants.lead.moe': 'Adopted projects per call, the total adopted and the budget remaining.',
   'grants.calls': 'Calls',
@@ -139,7 +141,8 @@ export const grantsEn: Record<keyof typeof grantsJa, string> = {
   'grants.onBehalf': '(on behalf, 代理申請)',
   'grants.autosave.saving': 'Saving…',
   'grants.autosave.saved': 'Saved (version {n})',
-  'grants.autosave.pending': 'Unsent input is kept on this device and sent again when the connection is back.',
+  'grants.autosave.pending':
+    'Unsent input is kept on this device and sent again when the connection is back.',
   'grants.autosave.conflict': 'Saved meanwhile in another window. Please reload.',
   'grants.section.cover': 'Cover and title',
   'grants.section.technologies': 'Eligible cost and reduction per technology',

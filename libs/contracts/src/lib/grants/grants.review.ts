@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { BASIC_SCREENING_ITEMS } from '@jcm/rules';
 import { FractionStringSchema, YenSchema } from '@jcm/rules';
 
-const Item = z.enum(BASIC_SCREENING_ITEMS);
+/** The 14 基礎審査 items (jcm-grants §3.1, 別添2 1.), as @jcm/rules names them. */
+export const ScreeningItem = z.enum(BASIC_SCREENING_ITEMS);
+const Item = ScreeningItem;
 const Note = z.string().trim().max(2000).default('');
 
 /** 基礎審査 (jcm-grants.md §3.1, R-EVAL-01): every one of the 14 items answered pass/fail with a note. */
