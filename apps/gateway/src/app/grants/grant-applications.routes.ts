@@ -18,6 +18,7 @@ import {
   ScreenApplicationCommand,
 } from '@jcm/contracts';
 import { route, routeArea } from '../routes/route';
+import { sendWithAttachments } from './grant-attachments';
 
 const RPC = GRANTS_RPC.application;
 const read = (
@@ -40,7 +41,7 @@ export const GRANT_APPLICATION_ROUTES = routeArea('JCM applications', [
     idempotencyKey: true,
     body: CreateApplicationCommand,
     response: ApplicationSaved,
-    rpc: { subject: RPC.create },
+    handle: (cmd, { ctx, services }) => sendWithAttachments(services, ctx, RPC.create, cmd, 'content.'),
   }),
   route({
     method: 'GET',
@@ -77,7 +78,7 @@ export const GRANT_APPLICATION_ROUTES = routeArea('JCM applications', [
       '申請: autosave — JSON merge patch on the stored version `baseVersion`; answers the live findings',
     body: SaveApplicationCommand,
     response: ApplicationSaved,
-    rpc: { subject: RPC.save },
+    handle: (cmd, { ctx, services }) => sendWithAttachments(services, ctx, RPC.save, cmd, 'patch.'),
   }),
   route({
     method: 'POST',

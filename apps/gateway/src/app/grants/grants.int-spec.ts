@@ -1,3 +1,4 @@
+import { samplePdf } from '@jcm/file-store';
 import { queryAs } from '@jcm/testing';
 import { GatewayWorld, startGatewayWorld, stopGatewayWorld } from '../testing/gateway-world';
 
@@ -95,5 +96,53 @@ describe('JCM grants over HTTP with the demo data (real services)', () => {
       .send({ assignedRates: [{ technologyId: 'SOLAR_PV', rate: '0.3' }], maxSubsidyYen: 1 })
       .expect(403);
     await http().post('/api/v1/grants/calls').set(as('company')).send({}).expect(400);
+  });
+
+  it('attaches a 3 MB PDF by 書類番号: GEC downloads it through grants-service’s access check, a municipality gets 404', async () => {
+    const pdf = samplePdf(3 * 1024 * 1024, 'plan attachment');
+    const upload = (who: string) =>
+      http()
+        .post('/api/v1/files?use=plan-attachment')
+        .set(as(who))
+        .set('Content-Type', 'application/pdf')
+        .set('X-File-Name', encodeURIComponent('3-01 所在地地図.pdf'))
+        .send(pdf);
+    const mine = (await upload('company').expect(201)).body.id as string;
+    const gecs = (await upload('gec').expect(201)).body.id as string;
+    const current = await http().get(`/api/v1/grants/applications/${draftId}`).set(as('company')).expect(200);
+    const refused = await http()
+      .patch(`/api/v1/grants/applications/${draftId}`)
+      .set(as('company'))
+      .send({ baseVersion: current.body.version, patch: { attachments: [{ docRef: '3-01', fileId: gecs }] } })
+      .expect(400);
+    expect(refused.body.issues.map((i: { path: string }) => i.path)).toEqual(['patch.attachments.0.fileId']);
+    const saved = await http()
+      .patch(`/api/v1/grants/applications/${draftId}`)
+      .set(as('company'))
+      .send({
+        baseVersion: current.body.version,
+        patch: { attachments: [{ docRef: '3-01', fileId: mine, fileFormat: 'pdf' }] },
+      })
+      .expect(200);
+    expect(saved.body.application.content.attachments).toEqual([
+      { docRef: '3-01', fileId: mine, fileFormat: 'pdf' },
+    ]);
+    const meta = await http().get(`/api/v1/files/${mine}`).set(as('gec')).expect(200);
+    expect(meta.body).toMatchObject({
+      state: 'attached',
+      owner: { service: 'grants', kind: 'application', id: draftId },
+    });
+    const got = await http()
+      .get(`/api/v1/files/${mine}/content`)
+      .set(as('gec'))
+      .buffer(true)
+      .parse((res, cb) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => cb(null, Buffer.concat(parts)));
+      })
+      .expect(200);
+    expect(Buffer.compare(got.body as Buffer, pdf)).toBe(0);
+    await http().get(`/api/v1/files/${mine}/content`).set(as('kitakyushu')).expect(404);
   });
 });
