@@ -1,4 +1,7 @@
 export * from './lib/grants/grants.subjects';
+export * from './lib/grants/grants.calls';
+export * from './lib/grants/grants.applications';
+export * from './lib/grants/grants.review';
 export * from './lib/grants/partnership-projection';
 export * from './lib/identity/auth.http';
 export * from './lib/partnership/partnership.commands';

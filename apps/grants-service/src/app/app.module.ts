@@ -1,11 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceConfig, ServiceKitModule } from '@jcm/service-kit';
+import { Clock, ClockModule, ServiceConfig, ServiceKitModule } from '@jcm/service-kit';
+import { ApplicationModule } from './application/application.module';
+import { GrantCallModule } from './call/call.module';
+import { JcmLeadProjectionModule } from './jcm-lead/jcm-lead.module';
 import { PartnershipProjectionEntity } from './partnership-projection/entities/partnership-projection.entity';
 import { PartnershipProjectionModule } from './partnership-projection/partnership-projection.module';
 
 @Module({})
 export class GrantsServiceModule {
-  static register(config?: ServiceConfig): DynamicModule {
+  /** `clock` pins the service's "now" (tests: the call window, delegation end dates). */
+  static register(config?: ServiceConfig, clock?: Clock | (() => Date)): DynamicModule {
     return {
       module: GrantsServiceModule,
       imports: [
@@ -15,7 +19,11 @@ export class GrantsServiceModule {
           entities: [PartnershipProjectionEntity],
           config,
         }),
+        ClockModule.register(typeof clock === 'function' ? { now: clock } : clock),
         PartnershipProjectionModule,
+        GrantCallModule,
+        ApplicationModule,
+        JcmLeadProjectionModule,
       ],
     };
   }

@@ -1,5 +1,13 @@
 import { CreateMessagingPlumbing1767225600000 } from './1767225600000-CreateMessagingPlumbing';
 import { CreatePartnershipProjection1767225600001 } from './1767225600001-CreatePartnershipProjection';
+import { CreateJcmGrants1767225600002 } from './1767225600002-CreateJcmGrants';
+import { CreateJcmLeadProjection1767225600003 } from './1767225600003-CreateJcmLeadProjection';
 import { AddEventOrdering1768000014000 } from './1768000014000-AddEventOrdering';
 
-export const GRANTS_MIGRATIONS = [CreateMessagingPlumbing1767225600000, CreatePartnershipProjection1767225600001, AddEventOrdering1768000014000];
+export const GRANTS_MIGRATIONS = [
+  CreateMessagingPlumbing1767225600000,
+  CreatePartnershipProjection1767225600001,
+  CreateJcmGrants1767225600002,
+  CreateJcmLeadProjection1767225600003,
+  AddEventOrdering1768000014000,
+];

@@ -54,6 +54,11 @@ export const routes: Routes = [
         path: 'programme',
       },
       {
+        // JCM設備補助: 申請 → 審査 → 採択.
+        loadChildren: () => import('./pages/grants/grants-page.routes').then((m) => m.routes),
+        path: 'grants',
+      },
+      {
         loadChildren: () => import('./pages/credits/credits-page.routes').then((m) => m.routes),
         path: 'credits',
       },

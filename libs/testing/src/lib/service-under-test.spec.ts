@@ -4,6 +4,7 @@ describe('loadServiceUnderTest (services booted by name for cross-service integr
   it.each<[TestableService, string]>([
     ['partnership-service', 'partnership'],
     ['credits-service', 'credits'],
+    ['grants-service', 'grants'],
   ])(
     'finds %s by its src/testing/service-under-test.ts, with its schema and migrations',
     async (service, schema) => {

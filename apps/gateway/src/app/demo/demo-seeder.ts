@@ -1,12 +1,19 @@
 import { randomUUID } from 'crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PARTNERSHIP_RPC, PartnershipPage, PartnershipView, RequestContext } from '@jcm/contracts';
+import {
+  DomainError,
+  PARTNERSHIP_RPC,
+  PartnershipPage,
+  PartnershipView,
+  RequestContext,
+} from '@jcm/contracts';
 import { DATA_SOURCE } from '@jcm/service-kit';
 import { assertPasswordPolicy, hashPassword } from '../auth/password';
 import { IdentityRepository } from '../identity/identity.repository';
 import { ServiceBus } from '../nats-client';
 import { seedDemoCredits } from './demo-credits';
+import { seedDemoGrants } from './demo-grants';
 import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PARTNERSHIPS, DEMO_PASSWORD } from './demo-data';
 
 /**
@@ -52,8 +59,26 @@ export class DemoSeeder {
       role: 'admin',
       correlationId: `demo-seed-${randomUUID()}`,
     };
-    if (await seedDemoCredits(this.bus, moe)) this.logger.log('demo credit registry, accounts and project loaded');
-    const existing = await this.bus.send(PARTNERSHIP_RPC.partnership.list, moe, { limit: 1 }, PartnershipPage, 15_000);
+    if (await seedDemoCredits(this.bus, moe))
+      this.logger.log('demo credit registry, accounts and project loaded');
+    await this.ds
+      .transaction((m) => seedDemoGrants(this.bus, m, passwordHash, Date.now()))
+      .then(
+        (loaded) => loaded && this.logger.log('demo JCM call and draft application loaded'),
+        (err: unknown) => {
+          // grants-service not running (a partial stack): the rest of the demo still loads.
+          if (err instanceof DomainError && err.code === 'UNAVAILABLE')
+            this.logger.warn(`demo JCM call skipped: ${err.message}`);
+          else throw err;
+        },
+      );
+    const existing = await this.bus.send(
+      PARTNERSHIP_RPC.partnership.list,
+      moe,
+      { limit: 1 },
+      PartnershipPage,
+      15_000,
+    );
     if (existing.total > 0) {
       this.logger.log('demo data already loaded');
       return;
@@ -93,6 +118,8 @@ export class DemoSeeder {
         );
       }
     }
-    this.logger.log(`demo data loaded: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_PARTNERSHIPS.length} partnerships`);
+    this.logger.log(
+      `demo data loaded: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_PARTNERSHIPS.length} partnerships`,
+    );
   }
 }

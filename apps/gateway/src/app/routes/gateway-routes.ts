@@ -2,6 +2,8 @@ import { AUTH_ROUTES } from '../auth/auth.routes';
 import { CALCULATOR_ROUTES } from '../calculators/calculators.routes';
 import { CREDIT_ROUTES } from '../credits/credits.routes';
 import { DOCS_ROUTES } from '../docs/docs.routes';
+import { GRANT_APPLICATION_ROUTES } from '../grants/grant-applications.routes';
+import { GRANT_CALL_ROUTES } from '../grants/grant-calls.routes';
 import { HEALTH_ROUTES } from '../health/health.routes';
 import { MRV_ROUTES } from '../mrv/mrv.routes';
 import { ORGANISATION_ROUTES } from '../organisations/organisations.routes';
@@ -36,6 +38,8 @@ export const GATEWAY_ROUTE_AREAS: RouteArea[] = [
   REPORT_MEETING_ROUTES,
   SETTLEMENT_REPORT_ROUTES,
   DELIVERABLE_ROUTES,
+  GRANT_CALL_ROUTES,
+  GRANT_APPLICATION_ROUTES,
   DOCS_ROUTES,
 ];
 

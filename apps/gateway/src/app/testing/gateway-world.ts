@@ -1,7 +1,15 @@
 // Test-only: boots the gateway against the real partnership and credits services (in-process) on a fresh database.
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { bootService, createTestDatabase, deleteTestStream, TestBus, TestDatabase, testEventBus, testServiceConfig } from '@jcm/testing';
+import {
+  bootService,
+  createTestDatabase,
+  deleteTestStream,
+  TestBus,
+  TestDatabase,
+  testEventBus,
+  testServiceConfig,
+} from '@jcm/testing';
 import { GatewayConfig } from '../config/gateway-config';
 import { createGatewayApp, migrateIdentity } from '../create-gateway-app';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '../demo/demo-data';
@@ -19,11 +27,23 @@ export interface GatewayWorld {
 }
 
 /** The demo seeder opens registry accounts and city pairs, so both services it talks to run too. */
-export async function startGatewayWorld(overrides: Partial<Omit<GatewayConfig, 'service'>> = {}): Promise<GatewayWorld> {
+/**
+ * `overrides` change the gateway's configuration; `grantsService: false` leaves grants-service out (a test that
+ * answers `grants.*` itself, e.g. the file store's).
+ */
+export async function startGatewayWorld(
+  options: Partial<Omit<GatewayConfig, 'service'>> & { grantsService?: boolean } = {},
+): Promise<GatewayWorld> {
+  const { grantsService, ...overrides } = options;
   const db = await createTestDatabase();
   const bus = testEventBus();
   const services: INestApplication[] = [];
-  for (const service of ['partnership-service', 'credits-service'] as const) services.push((await bootService(service, db, bus)).app);
+  const booted = [
+    'partnership-service',
+    'credits-service',
+    ...(grantsService === false ? [] : ['grants-service' as const]),
+  ] as const;
+  for (const service of booted) services.push((await bootService(service, db, bus)).app);
   const config: GatewayConfig = {
     service: testServiceConfig('identity', db.url, bus),
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
@@ -43,10 +63,20 @@ export async function startGatewayWorld(overrides: Partial<Omit<GatewayConfig, '
   const http = () => request(gateway.getHttpServer());
   const tokens: Record<string, string> = {};
   for (const o of DEMO_ORGANISATIONS) {
-    const res = await http().post('/api/v1/auth/login').send({ email: o.account.email, password: DEMO_PASSWORD });
+    const res = await http()
+      .post('/api/v1/auth/login')
+      .send({ email: o.account.email, password: DEMO_PASSWORD });
     tokens[o.account.email.split('@')[0]] = res.body.accessToken;
   }
-  return { db, bus, gateway, services, tokens, http, as: (who) => ({ Authorization: `Bearer ${tokens[who]}` }) };
+  return {
+    db,
+    bus,
+    gateway,
+    services,
+    tokens,
+    http,
+    as: (who) => ({ Authorization: `Bearer ${tokens[who]}` }),
+  };
 }
 
 export async function stopGatewayWorld(world: GatewayWorld | undefined): Promise<void> {

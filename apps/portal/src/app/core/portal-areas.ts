@@ -18,6 +18,7 @@ export interface PortalArea {
 export const PORTAL_AREAS: readonly PortalArea[] = [
   { audience: 'all', labelKey: 'nav.partnerships', path: '/partnerships' },
   { audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'MUNICIPALITY', 'PARTNER_CITY'], labelKey: 'nav.programme', path: '/programme' },
+  { audience: ['MOE', 'SECRETARIAT', 'COMPANY'], labelKey: 'nav.grants', path: '/grants' },
   { audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'PARTNER_GOVERNMENT'], labelKey: 'nav.credits', path: '/credits' },
   // Public pages (outside the shell, no sign-in needed), listed for signed-in users too.
   { audience: 'all', labelKey: 'nav.calculators', path: '/calculators' },

@@ -3,6 +3,7 @@ import { uiMessagesEn } from '@jcm/portal-ui';
 import { calculatorsEn } from './messages.calculators';
 import { confirmationsEn } from './messages.confirmations';
 import { creditsEn } from './messages.credits';
+import { grantsEn } from './messages.grants';
 import { partnershipTimelineEn } from './messages.partnership-timeline';
 import { programmeEn } from './messages.programme';
 import { programmeHelpEn } from './messages.programme-help';
@@ -115,6 +116,7 @@ export const en: Record<MessageKey, string> = {
   ...partnershipTimelineEn,
   ...programmeEn,
   ...programmeHelpEn,
+  ...grantsEn,
   ...yearEndEn,
   ...uiMessagesEn,
 };

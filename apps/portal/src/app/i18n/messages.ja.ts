@@ -3,6 +3,7 @@ import { uiMessagesJa } from '@jcm/portal-ui';
 import { calculatorsJa } from './messages.calculators';
 import { confirmationsJa } from './messages.confirmations';
 import { creditsJa } from './messages.credits';
+import { grantsJa } from './messages.grants';
 import { partnershipTimelineJa } from './messages.partnership-timeline';
 import { programmeJa } from './messages.programme';
 import { programmeHelpJa } from './messages.programme-help';
@@ -118,6 +119,7 @@ export const ja = {
   ...partnershipTimelineJa,
   ...programmeJa,
   ...programmeHelpJa,
+  ...grantsJa,
   ...yearEndJa,
   ...uiMessagesJa,
 } as const satisfies Record<string, string>;

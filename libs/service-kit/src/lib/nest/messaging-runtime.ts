@@ -62,15 +62,25 @@ export class MessagingRuntime implements OnModuleInit, BeforeApplicationShutdown
   }
 
   /** Subscribes a durable consumer to another service's events (`source` = producing schema, e.g. `partnership`). */
-  async subscribe(source: string, handlers: Record<string, EventHandler>): Promise<DurableEventConsumer> {
+  /**
+   * A durable consumer of `evt.<source>.>`; `only` narrows it to one aggregate of the source
+   * (`{ aggregate: 'jcm-lead' }` → durable `<service>--<source>--jcm-lead`, filter `evt.<source>.jcm-lead.>`), so a
+   * second feature can consume part of a source without sharing (and splitting) the first feature's consumer.
+   */
+  async subscribe(
+    source: string,
+    handlers: Record<string, EventHandler>,
+    only?: { aggregate: string },
+  ): Promise<DurableEventConsumer> {
+    const part = only ? `${source}.${only.aggregate}` : source;
     const consumer = new DurableEventConsumer({
       dataSource: this.dataSource,
       schema: this.config.schema,
       js: this.jsClient,
       jsm: this.jsManager,
       stream: this.config.eventsStream,
-      durable: `${this.serviceName}--${source}`,
-      filterSubject: `${this.config.eventsPrefix}.${source}.>`,
+      durable: `${this.serviceName}--${source}${only ? `--${only.aggregate}` : ''}`,
+      filterSubject: `${this.config.eventsPrefix}.${part}.>`,
       handlers,
       source,
       verifier: new EventVerifier(this.config.security.trustedKeys),
