@@ -41,3 +41,6 @@ export * from './lib/credits/credits.progress';
 export * from './lib/credits/credits.history';
 export * from './lib/mrv/mrv.subjects';
 export * from './lib/mrv/mrv.monitoring-reports';
+export * from './lib/mrv/mrv.methodologies';
+export * from './lib/mrv/mrv.projects';
+export * from './lib/mrv/mrv.findings';
