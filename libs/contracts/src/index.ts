@@ -39,6 +39,7 @@ export * from './lib/credits/credits.article6';
 export * from './lib/credits/credits.pending-issuances';
 export * from './lib/credits/credits.progress';
 export * from './lib/credits/credits.history';
+export * from './lib/credits/credits.trace';
 export * from './lib/mrv/mrv.subjects';
 export * from './lib/mrv/mrv.monitoring-reports';
 export * from './lib/mrv/mrv.methodologies';

@@ -6,6 +6,7 @@ import { connect, NatsConnection } from 'nats';
 import { z } from 'zod';
 import {
   AccountView,
+  ConfirmedIssuance,
   CREDITS_RPC,
   FindingView,
   JcmProjectPage,
@@ -18,9 +19,11 @@ import {
   MonitoringReportView,
   MRV_RPC,
   PendingIssuancePage,
+  ProjectView,
   RegistryView,
   RequestContext,
   RerunView,
+  SerialTraceView,
   TpeAccreditationView,
 } from '@jcm/contracts';
 import { monthlySeries, SOLAR_PV_METHODOLOGY } from '@jcm/rules';
@@ -321,6 +324,22 @@ describe('MRV workflow: methodology → project registration → monitoring repo
       expect(page.items).toEqual([expect.objectContaining({ monitoringReportId: report.id, quantity: '489', status: 'PENDING', projectReference: 'TH001' })]);
       const [{ n }] = await queryAs(db.url, {}, `SELECT count(*)::int AS n FROM mrv.outbox WHERE event_type = 'mrv.monitoring-report.verified'`);
       expect(n).toBe(1);
+    });
+
+    it('MOE issues the credits from the pending issuance, and the serial traces back to the report (credits.block.trace)', async () => {
+      await call(CREDITS_RPC.project.register, ctx.moe, { reference: 'TH001', partnerCountry: 'TH', titleEn: 'Rooftop PV', methodology: 'JCM-PV-GRID', participantOrgIds: [org.company], subsidised: true, governmentShare: '0.5' }, ProjectView);
+      const account = await call(CREDITS_RPC.account.open, ctx.moe, { registry: 'JP', type: 'ENTITY_HOLDING', ownerOrgId: org.company, holderName: 'Demo Company' }, AccountView);
+      const [pending] = (await call(CREDITS_RPC.issuance.listPending, ctx.moe, {}, PendingIssuancePage)).items;
+      const confirmed = await call(CREDITS_RPC.issuance.confirm, ctx.moe, { id: pending.id, jointCommitteeDecisionRef: 'JC-TH-2026-01', participantAllocations: [{ accountId: account.id }] }, ConfirmedIssuance);
+      expect(confirmed.issuance.quantity).toBe('489');
+      const block = confirmed.issuance.blocks[0];
+      const trace = await sendRpc(client, CREDITS_RPC.block.trace, null, { serial: block.serial }, SerialTraceView, 10_000);
+      expect(trace).toMatchObject({ projectReference: 'TH001', monitoringReportId: report.id, issuance: { id: confirmed.issuance.id, jointCommitteeDecisionRef: 'JC-TH-2026-01' } });
+      // One unit inside the block traces the same way; an unknown serial is 404, a malformed one 400.
+      const unit = `JP-TH001-${block.vintage}-${block.firstUnit}-${block.firstUnit}`;
+      expect((await sendRpc(client, CREDITS_RPC.block.trace, null, { serial: unit }, SerialTraceView, 10_000)).monitoringReportId).toBe(report.id);
+      await expect(sendRpc(client, CREDITS_RPC.block.trace, null, { serial: 'JP-TH001-2019-1-1' }, SerialTraceView, 10_000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(sendRpc(client, CREDITS_RPC.block.trace, null, { serial: 'nonsense' }, SerialTraceView, 10_000)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
     it('traces the report back to its project and grant', async () => {
