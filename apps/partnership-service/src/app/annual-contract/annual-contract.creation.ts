@@ -1,5 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { AnnualContractView, DomainError, PARTNERSHIP_EVENTS, REQUIRED_DELIVERABLES, RequestContext } from '@jcm/contracts';
+import {
+  AnnualContractView,
+  DomainError,
+  PARTNERSHIP_EVENTS,
+  REQUIRED_DELIVERABLES,
+  RequestContext,
+} from '@jcm/contracts';
 import { appendToOutbox } from '@jcm/service-kit';
 import { c3pReportSchedule } from '@jcm/rules';
 import { DELIVERABLE } from '../deliverable/deliverable.rows';
@@ -23,7 +29,9 @@ export async function createContractForSelection(
   const startDate = period.startDate ?? `${p.fiscal_year}-04-01`;
   const endDate = period.endDate ?? `${p.fiscal_year + 1}-03-31`;
   if (endDate < startDate) {
-    throw new DomainError('VALIDATION_FAILED', 'The contract ends before it starts.', [{ path: 'contractEndDate', message: 'Must not be before contractStartDate' }]);
+    throw new DomainError('VALIDATION_FAILED', 'The contract ends before it starts.', [
+      { path: 'contractEndDate', message: 'Must not be before contractStartDate' },
+    ]);
   }
   const participants = [p.company.orgId, p.municipality.orgId, p.partner_city.orgId];
   const { id } = await ANNUAL_CONTRACT.insert(m, {
@@ -63,11 +71,24 @@ export async function createContractForSelection(
   // 成果物 checklist of the year (ガイドブック 表3 ①), handed in at the end of the contract.
   await DELIVERABLE.insertMany(
     m,
-    REQUIRED_DELIVERABLES.map((d) => ({ contract_id: id, kind: d.kind, title_ja: d.titleJa, title_en: d.titleEn, participant_org_ids: participants })),
+    REQUIRED_DELIVERABLES.map((d) => ({
+      contract_id: id,
+      kind: d.kind,
+      title_ja: d.titleJa,
+      title_en: d.titleEn,
+      participant_org_ids: participants,
+    })),
   );
   const view = await contractView(m, await CONTRACT_SOURCE.find(m, ctx, id));
-  await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.annualContract.created, { ...view, monthlyReports: schedule.monthlyReports.length }, ctx, {
-    aggregateId: id,
-  });
+  await appendToOutbox(
+    m,
+    'partnership',
+    PARTNERSHIP_EVENTS.annualContract.created,
+    { ...view, monthlyReports: schedule.monthlyReports.length },
+    ctx,
+    {
+      aggregateId: id,
+    },
+  );
   return view;
 }

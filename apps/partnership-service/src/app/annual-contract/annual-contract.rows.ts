@@ -1,6 +1,20 @@
 import { EntityManager } from 'typeorm';
 import { AnnualContractView, BudgetLine, ContractAmountChangeView, PartyRef } from '@jcm/contracts';
-import { date, defineSource, defineTable, int, isoAt, jsonb, queryRows, RowOf, text, timestamptz, uuid, uuidArray, yen } from '@jcm/service-kit';
+import {
+  date,
+  defineSource,
+  defineTable,
+  int,
+  isoAt,
+  jsonb,
+  queryRows,
+  RowOf,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+  yen,
+} from '@jcm/service-kit';
 import { budgetSummary, checkLines } from '../programme-shared/budget';
 import { CALL_ROUND } from '../call/call.rows';
 
@@ -54,7 +68,10 @@ export const CONTRACT_SOURCE = defineSource({
 export type ContractRow = ReturnType<typeof CONTRACT_SOURCE.decode>;
 
 /** Loads the amount history (契約金額の履歴) of the given contracts in one query. */
-export async function amountHistories(m: EntityManager, ids: string[]): Promise<Map<string, ContractAmountChangeView[]>> {
+export async function amountHistories(
+  m: EntityManager,
+  ids: string[],
+): Promise<Map<string, ContractAmountChangeView[]>> {
   const out = new Map<string, ContractAmountChangeView[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
   const rows = await queryRows(
@@ -69,7 +86,13 @@ export async function amountHistories(m: EntityManager, ids: string[]): Promise<
 }
 
 function toAmountChangeView(r: RowOf<typeof CONTRACT_AMOUNT_CHANGE.columns>): ContractAmountChangeView {
-  return { amountYen: r.amount_yen, reason: r.reason, effectiveDate: r.effective_date, note: r.note, recordedAt: isoAt(r.recorded_at) };
+  return {
+    amountYen: r.amount_yen,
+    reason: r.reason,
+    effectiveDate: r.effective_date,
+    note: r.note,
+    recordedAt: isoAt(r.recorded_at),
+  };
 }
 
 export function toContractView(r: ContractRow, history: ContractAmountChangeView[]): AnnualContractView {

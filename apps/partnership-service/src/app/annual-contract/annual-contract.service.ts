@@ -21,28 +21,40 @@ import { annualBudgetWithinCap, reduceContractAmount } from '@jcm/rules';
 import { checkLines, presetOf } from '../programme-shared/budget';
 import { refuseOnErrors } from '../programme-shared/rule-findings';
 import { assertMilestoneRecords } from './contract-milestones';
-import { amountHistories, ANNUAL_CONTRACT, CONTRACT_AMOUNT_CHANGE, CONTRACT_SOURCE, ContractRow, contractView, toContractView } from './annual-contract.rows';
+import {
+  amountHistories,
+  ANNUAL_CONTRACT,
+  CONTRACT_AMOUNT_CHANGE,
+  CONTRACT_SOURCE,
+  ContractRow,
+  contractView,
+  toContractView,
+} from './annual-contract.rows';
 
 /** 単年度契約: amount scrutiny (精査), signing, the yearly milestones, reductions (減額) and suspension (中止). */
 @Injectable()
 export class AnnualContractService {
-  private readonly contracts = new Aggregate(this.ds, {
-    schema: 'partnership',
-    source: CONTRACT_SOURCE,
-    view: (r: ContractRow, m) => contractView(m, r),
-  });
+  private readonly contracts;
 
   constructor(
-    @Inject(DATA_SOURCE) private readonly ds: DataSource,
+    @Inject(DATA_SOURCE) ds: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.contracts = new Aggregate(ds, {
+      schema: 'partnership',
+      source: CONTRACT_SOURCE,
+      view: (r: ContractRow, m) => contractView(m, r),
+    });
+  }
 
   /** During negotiation: the contractor revises the budget lines, MOE fixes the amount; nothing is saved on refusal. */
   update(ctx: RequestContext, cmd: UpdateContractCommand): Promise<AnnualContractView> {
     return this.contracts.transition(ctx, cmd.id, async (m, c) => {
       const reviewer = canReviewProposals(ctx);
-      if (!reviewer && !isContractor(ctx, c.company.orgId)) throw forbidden('Only MOE, the secretariat or the contractor revise a contract.');
-      if (cmd.contractAmountYen !== undefined && !reviewer) throw forbidden('Only MOE or the secretariat set the contract amount.');
+      if (!reviewer && !isContractor(ctx, c.company.orgId))
+        throw forbidden('Only MOE, the secretariat or the contractor revise a contract.');
+      if (cmd.contractAmountYen !== undefined && !reviewer)
+        throw forbidden('Only MOE or the secretariat set the contract amount.');
       assertState('contract', c.state, ['negotiation'], 'revise');
       const lines = cmd.budgetLines ?? c.budget_lines;
       const amount = cmd.contractAmountYen ?? c.contract_amount_yen;
@@ -61,7 +73,10 @@ export class AnnualContractService {
     const t = CONTRACT_TRANSITIONS[cmd.action];
     return this.contracts.transition(ctx, cmd.id, async (m, c) => {
       // The contractor hands in its deliverables; every other step is MOE's (§1.3: 契約 A, 報告会 A, 中止 A).
-      const allowed = cmd.action === 'submit-deliverables' ? isContractor(ctx, c.company.orgId) || canReviewProposals(ctx) : canReviewProposals(ctx);
+      const allowed =
+        cmd.action === 'submit-deliverables'
+          ? isContractor(ctx, c.company.orgId) || canReviewProposals(ctx)
+          : canReviewProposals(ctx);
       if (!allowed) throw forbidden(`Not permitted to ${cmd.action} this contract.`);
       assertState('contract', c.state, t.from, cmd.action);
       await assertMilestoneRecords(m, c.id, cmd.action);
@@ -91,7 +106,11 @@ export class AnnualContractService {
         assertState('contract', c.state, CONTRACT_ADJUSTABLE_STATES, 'reduce');
         const history = (await amountHistories(m, [c.id])).get(c.id) ?? [];
         const result = reduceContractAmount(
-          history.map((h) => ({ amountYen: h.amountYen, effectiveDate: h.effectiveDate, reason: h.reason === 'REDUCED' ? 'REDUCED' : 'CONTRACTED' })),
+          history.map((h) => ({
+            amountYen: h.amountYen,
+            effectiveDate: h.effectiveDate,
+            reason: h.reason === 'REDUCED' ? 'REDUCED' : 'CONTRACTED',
+          })),
           cmd.newAmountYen,
           cmd.effectiveDate,
         );
@@ -114,12 +133,19 @@ export class AnnualContractService {
 
   list(ctx: RequestContext, q: ListContractsQuery): Promise<AnnualContractPage> {
     return this.contracts.inTransaction(ctx, undefined, async (m) => {
-      const sort = { createdAt: 'c.created_at', fiscalYear: 'c.fiscal_year', contractAmountYen: 'c.contract_amount_yen' };
+      const sort = {
+        createdAt: 'c.created_at',
+        fiscalYear: 'c.fiscal_year',
+        contractAmountYen: 'c.contract_amount_yen',
+      };
       const { rows, total } = await CONTRACT_SOURCE.page(m, ctx, q, sort, (w) =>
         w.eq('c.fiscal_year', q.fiscalYear).eq('c.state', q.state).eq('c.partnership_id', q.partnershipId),
       );
       // One query for every contract's amount history, not one per row.
-      const histories = await amountHistories(m, rows.map((r) => r.id));
+      const histories = await amountHistories(
+        m,
+        rows.map((r) => r.id),
+      );
       return { items: rows.map((r) => toContractView(r, histories.get(r.id) ?? [])), total };
     });
   }

@@ -19,9 +19,11 @@ import { CALL_ROUND, CALL_SOURCE, toCallView } from './call.rows';
 /** 公募: MOE / the secretariat open and move call rounds; published calls are visible to every signed-in user. */
 @Injectable()
 export class CallService {
-  private readonly calls = new Aggregate(this.ds, { schema: 'partnership', source: CALL_SOURCE, view: toCallView });
+  private readonly calls;
 
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(@Inject(DATA_SOURCE) ds: DataSource) {
+    this.calls = new Aggregate(ds, { schema: 'partnership', source: CALL_SOURCE, view: toCallView });
+  }
 
   async create(ctx: RequestContext, cmd: CreateCallCommand): Promise<CallView> {
     if (!canManageCalls(ctx)) throw forbidden('Only MOE or the secretariat manage calls.');
@@ -52,8 +54,11 @@ export class CallService {
   }
 
   list(ctx: RequestContext, q: ListCallsQuery): Promise<CallPage> {
-    return this.calls.list(ctx, q, { createdAt: 'cr.created_at', fiscalYear: 'cr.fiscal_year', closesOn: 'cr.closes_on' }, (w) =>
-      w.eq('cr.fiscal_year', q.fiscalYear).eq('cr.state', q.state),
+    return this.calls.list(
+      ctx,
+      q,
+      { createdAt: 'cr.created_at', fiscalYear: 'cr.fiscal_year', closesOn: 'cr.closes_on' },
+      (w) => w.eq('cr.fiscal_year', q.fiscalYear).eq('cr.state', q.state),
     );
   }
 

@@ -1,5 +1,15 @@
 import { DeliverableView } from '@jcm/contracts';
-import { bool, defineSource, defineTable, iso, isoAt, text, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  bool,
+  defineSource,
+  defineTable,
+  iso,
+  isoAt,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 import { ANNUAL_CONTRACT } from '../annual-contract/annual-contract.rows';
 
 /** 成果物 (partnership.deliverable): the checklist of ガイドブック 表3 ①, created with the contract. */
@@ -29,7 +39,11 @@ export const DELIVERABLE_SOURCE = defineSource({
   from: 'partnership.deliverable d JOIN partnership.annual_contract c ON c.id = d.contract_id',
   alias: 'd',
   label: 'Deliverable',
-  fields: { ...DELIVERABLE.fields('d'), company: ANNUAL_CONTRACT.field('c', 'company'), contract_state: ANNUAL_CONTRACT.field('c', 'state') },
+  fields: {
+    ...DELIVERABLE.fields('d'),
+    company: ANNUAL_CONTRACT.field('c', 'company'),
+    contract_state: ANNUAL_CONTRACT.field('c', 'state'),
+  },
 });
 export type DeliverableRow = ReturnType<typeof DELIVERABLE_SOURCE.decode>;
 

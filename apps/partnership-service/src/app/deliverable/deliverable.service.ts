@@ -17,7 +17,12 @@ import { Aggregate, assertState, DATA_SOURCE, forbidden, NOW } from '@jcm/servic
 import { DELIVERABLE, DELIVERABLE_ORDER, DELIVERABLE_SOURCE, toDeliverableView } from './deliverable.rows';
 
 /** 成果物 are handed in once the work is under way, and until the contract is settled (a returned item again). */
-const DELIVERING_CONTRACT_STATES: readonly AnnualContractState[] = ['in_progress', 'interim_reported', 'final_reported', 'deliverables_submitted'];
+const DELIVERING_CONTRACT_STATES: readonly AnnualContractState[] = [
+  'in_progress',
+  'interim_reported',
+  'final_reported',
+  'deliverables_submitted',
+];
 
 /**
  * 成果物 checklist (ガイドブック 表3 ①), created with the contract at selection: the contractor submits each item,
@@ -25,21 +30,36 @@ const DELIVERING_CONTRACT_STATES: readonly AnnualContractState[] = ['in_progress
  */
 @Injectable()
 export class DeliverableService {
-  private readonly deliverables = new Aggregate(this.ds, { schema: 'partnership', source: DELIVERABLE_SOURCE, view: toDeliverableView });
+  private readonly deliverables;
 
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(@Inject(DATA_SOURCE) ds: DataSource) {
+    this.deliverables = new Aggregate(ds, {
+      schema: 'partnership',
+      source: DELIVERABLE_SOURCE,
+      view: toDeliverableView,
+    });
+  }
 
   submit(ctx: RequestContext, cmd: SubmitDeliverableCommand): Promise<DeliverableView> {
     return this.deliverables.transition(ctx, cmd.id, async (m, d) => {
-      if (!isContractor(ctx, d.company.orgId)) throw forbidden('Only the contractor submits its deliverables.');
+      if (!isContractor(ctx, d.company.orgId))
+        throw forbidden('Only the contractor submits its deliverables.');
       assertState('deliverable', d.state, ['pending'], 'submit');
       assertState('contract', d.contract_state, DELIVERING_CONTRACT_STATES, 'submit deliverables for');
       if (!cmd.fileRef && !cmd.url && !cmd.note) {
-        throw new DomainError('VALIDATION_FAILED', 'A deliverable needs a file reference, a URL or a note (e.g. how the paper copy was sent).', [
-          { path: 'fileRef', message: 'One of fileRef, url or note is required' },
-        ]);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'A deliverable needs a file reference, a URL or a note (e.g. how the paper copy was sent).',
+          [{ path: 'fileRef', message: 'One of fileRef, url or note is required' }],
+        );
       }
-      await DELIVERABLE.update(m, d.id, { state: 'submitted', file_ref: cmd.fileRef ?? null, url: cmd.url ?? null, note: cmd.note ?? null, submitted_at: NOW });
+      await DELIVERABLE.update(m, d.id, {
+        state: 'submitted',
+        file_ref: cmd.fileRef ?? null,
+        url: cmd.url ?? null,
+        note: cmd.note ?? null,
+        submitted_at: NOW,
+      });
       return PARTNERSHIP_EVENTS.deliverable.submitted;
     });
   }

@@ -1,5 +1,18 @@
 import { InterestLetterView, PartyRef } from '@jcm/contracts';
-import { bytea, computed, date, defineSource, defineTable, int, isoAt, jsonb, text, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  bytea,
+  computed,
+  date,
+  defineSource,
+  defineTable,
+  int,
+  isoAt,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 import { PROPOSAL } from '../proposal/proposal.rows';
 
 /** 関心表明レター (partnership.interest_letter): metadata; the files live in their own table. */

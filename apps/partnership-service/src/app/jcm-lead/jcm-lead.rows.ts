@@ -1,5 +1,16 @@
 import { JcmLeadView } from '@jcm/contracts';
-import { decimal, defineSource, defineTable, isoAt, jsonb, text, timestamptz, uuid, uuidArray, yen } from '@jcm/service-kit';
+import {
+  decimal,
+  defineSource,
+  defineTable,
+  isoAt,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+  yen,
+} from '@jcm/service-kit';
 
 /** JCM lead (partnership.jcm_lead, 案件発掘): tonnes as a numeric decimal string, cost in bigint yen. */
 export const JCM_LEAD = defineTable(
@@ -24,7 +35,12 @@ export const JCM_LEAD = defineTable(
   { touch: 'updated_at' },
 );
 
-export const JCM_LEAD_SOURCE = defineSource({ from: 'partnership.jcm_lead j', alias: 'j', label: 'JCM lead', fields: JCM_LEAD.fields('j') });
+export const JCM_LEAD_SOURCE = defineSource({
+  from: 'partnership.jcm_lead j',
+  alias: 'j',
+  label: 'JCM lead',
+  fields: JCM_LEAD.fields('j'),
+});
 export type JcmLeadRow = ReturnType<typeof JCM_LEAD_SOURCE.decode>;
 
 export function toJcmLeadView(r: JcmLeadRow): JcmLeadView {

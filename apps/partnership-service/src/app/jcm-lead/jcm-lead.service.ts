@@ -13,7 +13,15 @@ import {
   RequestContext,
   seesAllRecords,
 } from '@jcm/contracts';
-import { Aggregate, DATA_SOURCE, forbidden, inTenantTransaction, notFound, queryRows, text } from '@jcm/service-kit';
+import {
+  Aggregate,
+  DATA_SOURCE,
+  forbidden,
+  inTenantTransaction,
+  notFound,
+  queryRows,
+  text,
+} from '@jcm/service-kit';
 import { CONTRACT_SOURCE } from '../annual-contract/annual-contract.rows';
 import { PARTNERSHIP_SOURCE } from '../partnership/partnership.rows';
 import { JCM_LEAD, JCM_LEAD_SOURCE, toJcmLeadView } from './jcm-lead.rows';
@@ -24,16 +32,21 @@ import { JCM_LEAD, JCM_LEAD_SOURCE, toJcmLeadView } from './jcm-lead.rows';
  */
 @Injectable()
 export class JcmLeadService {
-  private readonly leads = new Aggregate(this.ds, { schema: 'partnership', source: JCM_LEAD_SOURCE, view: toJcmLeadView });
+  private readonly leads;
 
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {
+    this.leads = new Aggregate(ds, { schema: 'partnership', source: JCM_LEAD_SOURCE, view: toJcmLeadView });
+  }
 
   /** Once per Idempotency-Key: a retried record answers the first lead instead of a duplicate. */
   async record(ctx: RequestContext, cmd: RecordJcmLeadCommand): Promise<JcmLeadView> {
     if (ctx.role === 'viewer') throw forbidden('Viewers cannot record JCM leads.');
     // The pair's participants plus its contracted companies, read as the service (a company is not a pair member).
-    const participants = await inTenantTransaction(this.ds, 'system', (m) => this.leadParticipants(m, cmd.partnershipId));
-    if (!participants || (!seesAllRecords(ctx) && !participants.includes(ctx.orgId))) throw notFound('Partnership', cmd.partnershipId);
+    const participants = await inTenantTransaction(this.ds, 'system', (m) =>
+      this.leadParticipants(m, cmd.partnershipId),
+    );
+    if (!participants || (!seesAllRecords(ctx) && !participants.includes(ctx.orgId)))
+      throw notFound('Partnership', cmd.partnershipId);
     return this.leads.create(ctx, { operation: PARTNERSHIP_RPC.jcmLead.record, body: cmd }, async (m) => {
       if (cmd.contractId) await this.assertContractOfPair(m, ctx, cmd.contractId, cmd.partnershipId);
       const lead = await JCM_LEAD.insert(m, {
@@ -56,7 +69,10 @@ export class JcmLeadService {
     if (ctx.role === 'viewer') throw forbidden('Viewers cannot update JCM leads.');
     return this.leads.transition(ctx, cmd.id, async (m, lead) => {
       if (!JCM_LEAD_NEXT[lead.status].includes(cmd.status)) {
-        throw new DomainError('CONFLICT', `A lead in ${lead.status} cannot move to ${cmd.status} (allowed: ${JCM_LEAD_NEXT[lead.status].join(', ') || 'none'}).`);
+        throw new DomainError(
+          'CONFLICT',
+          `A lead in ${lead.status} cannot move to ${cmd.status} (allowed: ${JCM_LEAD_NEXT[lead.status].join(', ') || 'none'}).`,
+        );
       }
       await JCM_LEAD.update(m, lead.id, { status: cmd.status, status_note: cmd.note ?? null });
       return PARTNERSHIP_EVENTS.jcmLead.advanced;
@@ -64,8 +80,11 @@ export class JcmLeadService {
   }
 
   list(ctx: RequestContext, q: ListJcmLeadsQuery): Promise<JcmLeadPage> {
-    return this.leads.list(ctx, q, { createdAt: 'j.created_at', estimatedCostYen: 'j.estimated_cost_yen' }, (w) =>
-      w.eq('j.partnership_id', q.partnershipId).eq('j.status', q.status),
+    return this.leads.list(
+      ctx,
+      q,
+      { createdAt: 'j.created_at', estimatedCostYen: 'j.estimated_cost_yen' },
+      (w) => w.eq('j.partnership_id', q.partnershipId).eq('j.status', q.status),
     );
   }
 
@@ -82,10 +101,17 @@ export class JcmLeadService {
   }
 
   /** A lead cites a contract the caller may see and that belongs to the same pair (issue #13 finding 4). */
-  private async assertContractOfPair(m: EntityManager, ctx: RequestContext, contractId: string, partnershipId: string): Promise<void> {
+  private async assertContractOfPair(
+    m: EntityManager,
+    ctx: RequestContext,
+    contractId: string,
+    partnershipId: string,
+  ): Promise<void> {
     const contract = await CONTRACT_SOURCE.first(m, ctx, (w) => w.eq('c.id', contractId));
     if (!contract || contract.partnership_id !== partnershipId) {
-      throw new DomainError('NOT_FOUND', `Contract ${contractId} not found for this partnership`, [{ path: 'contractId', message: 'Not a contract of this partnership' }]);
+      throw new DomainError('NOT_FOUND', `Contract ${contractId} not found for this partnership`, [
+        { path: 'contractId', message: 'Not a contract of this partnership' },
+      ]);
     }
   }
 }

@@ -1,5 +1,16 @@
 import { MONTHLY_REPORT_OPEN_STATES, MonthlyReportView, UpdateMonthlyReportCommand } from '@jcm/contracts';
-import { date, defineSource, defineTable, iso, isoAt, jsonb, text, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  date,
+  defineSource,
+  defineTable,
+  iso,
+  isoAt,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 import { ANNUAL_CONTRACT } from '../annual-contract/annual-contract.rows';
 
 /** 月次報告 (partnership.monthly_report): one per month of a contract, created with it (c3pReportSchedule). */

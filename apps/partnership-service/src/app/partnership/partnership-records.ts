@@ -13,7 +13,9 @@ export async function registerPartnership(
   values: InsertOf<typeof PARTNERSHIP.columns>,
 ): Promise<PartnershipView> {
   const view = toPartnershipView(await PARTNERSHIP.insert(m, values));
-  await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.created, view, ctx, { aggregateId: view.id });
+  await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.created, view, ctx, {
+    aggregateId: view.id,
+  });
   return view;
 }
 

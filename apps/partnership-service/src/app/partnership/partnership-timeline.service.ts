@@ -9,7 +9,16 @@ import {
   UpdatePartnershipAgreementCommand,
 } from '@jcm/contracts';
 import { C3P_FY2026_CALL1, pairSevenYearRule } from '@jcm/rules';
-import { appendToOutbox, DATA_SOURCE, forbidden, inTenantTransaction, int, queryRows, text, uuid } from '@jcm/service-kit';
+import {
+  appendToOutbox,
+  DATA_SOURCE,
+  forbidden,
+  inTenantTransaction,
+  int,
+  queryRows,
+  text,
+  uuid,
+} from '@jcm/service-kit';
 import { PARTNERSHIP, PARTNERSHIP_SOURCE } from './partnership.rows';
 import { PartnershipService } from './partnership.service';
 
@@ -37,7 +46,12 @@ export class PartnershipTimelineService {
     const visible = new Set(
       (
         await inTenantTransaction(this.ds, ctx, (m) =>
-          queryRows(m, { id: uuid() }, `SELECT id FROM partnership.annual_contract WHERE partnership_id = $1`, [id]),
+          queryRows(
+            m,
+            { id: uuid() },
+            `SELECT id FROM partnership.annual_contract WHERE partnership_id = $1`,
+            [id],
+          ),
         )
       ).map((r) => r.id),
     );
@@ -54,7 +68,14 @@ export class PartnershipTimelineService {
       const years: PartnershipYear[] = [
         ...pair.declared_history_fiscal_years
           .filter((fy) => !contracts.some((c) => c.fiscal_year === fy))
-          .map((fy) => ({ fiscalYear: fy, source: 'DECLARED' as const, phase: null, yearInPhase: null, contractId: null, state: null })),
+          .map((fy) => ({
+            fiscalYear: fy,
+            source: 'DECLARED' as const,
+            phase: null,
+            yearInPhase: null,
+            contractId: null,
+            state: null,
+          })),
         ...contracts.map((c) => ({
           fiscalYear: c.fiscal_year,
           source: 'CONTRACT' as const,
@@ -83,19 +104,28 @@ export class PartnershipTimelineService {
   }
 
   /** Records the agreement status (and years from before the platform): MOE, the secretariat or the municipality. */
-  async updateAgreement(ctx: RequestContext, cmd: UpdatePartnershipAgreementCommand): Promise<PartnershipTimeline> {
+  async updateAgreement(
+    ctx: RequestContext,
+    cmd: UpdatePartnershipAgreementCommand,
+  ): Promise<PartnershipTimeline> {
     const pair = await this.partnerships.get(ctx, cmd.partnershipId);
     if (!canAddPartnershipParticipant(ctx, pair.municipality.orgId)) {
-      throw forbidden('Only MOE, the secretariat or the partnership’s municipality may record its agreement.');
+      throw forbidden(
+        'Only MOE, the secretariat or the partnership’s municipality may record its agreement.',
+      );
     }
     await inTenantTransaction(this.ds, ctx, async (m) => {
       await PARTNERSHIP.update(m, cmd.partnershipId, {
         agreement_status: cmd.agreement.status,
         agreement_type: cmd.agreement.type,
         agreement_date: cmd.agreement.date,
-        declared_history_fiscal_years: cmd.declaredHistoryFiscalYears ? [...new Set(cmd.declaredHistoryFiscalYears)].sort() : undefined,
+        declared_history_fiscal_years: cmd.declaredHistoryFiscalYears
+          ? [...new Set(cmd.declaredHistoryFiscalYears)].sort()
+          : undefined,
       });
-      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.agreementUpdated, cmd, ctx, { aggregateId: cmd.partnershipId });
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.agreementUpdated, cmd, ctx, {
+        aggregateId: cmd.partnershipId,
+      });
     });
     return this.timeline(ctx, cmd.partnershipId);
   }

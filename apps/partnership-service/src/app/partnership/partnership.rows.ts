@@ -1,5 +1,23 @@
-import { OtherParticipant, PartnershipAgreement, PartnershipView, PartyRef, TargetField } from '@jcm/contracts';
-import { date, defineSource, defineTable, intArray, isoAt, jsonb, text, textArray, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  OtherParticipant,
+  PartnershipAgreement,
+  PartnershipView,
+  PartyRef,
+  TargetField,
+} from '@jcm/contracts';
+import {
+  date,
+  defineSource,
+  defineTable,
+  intArray,
+  isoAt,
+  jsonb,
+  text,
+  textArray,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 
 /** 都市間連携 (partnership.partnership): the city pair, all 14 columns, read and written only through this schema. */
 export const PARTNERSHIP = defineTable('partnership.partnership', {

@@ -21,9 +21,15 @@ const SORT_COLUMNS = { createdAt: 'p.created_at', titleJa: 'p.title_ja', titleEn
 /** 都市間連携: registering and reading city pairs, always inside the caller's tenant transaction. */
 @Injectable()
 export class PartnershipService {
-  private readonly pairs = new Aggregate(this.ds, { schema: 'partnership', source: PARTNERSHIP_SOURCE, view: toPartnershipView });
+  private readonly pairs;
 
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(@Inject(DATA_SOURCE) ds: DataSource) {
+    this.pairs = new Aggregate(ds, {
+      schema: 'partnership',
+      source: PARTNERSHIP_SOURCE,
+      view: toPartnershipView,
+    });
+  }
 
   /** Once per Idempotency-Key: a retried registration (e.g. after a gateway timeout) does not create a second pair. */
   async create(ctx: RequestContext, cmd: CreatePartnershipCommand): Promise<PartnershipView> {

@@ -1,5 +1,26 @@
-import { BudgetLine, EligibilityDeclarations, PartyRef, ProposalView, RuleFindingView, TargetField } from '@jcm/contracts';
-import { defineSource, defineTable, int, intArray, iso, isoAt, jsonb, text, textArray, timestamptz, uuid, uuidArray, yen } from '@jcm/service-kit';
+import {
+  BudgetLine,
+  EligibilityDeclarations,
+  PartyRef,
+  ProposalView,
+  RuleFindingView,
+  TargetField,
+} from '@jcm/contracts';
+import {
+  defineSource,
+  defineTable,
+  int,
+  intArray,
+  iso,
+  isoAt,
+  jsonb,
+  text,
+  textArray,
+  timestamptz,
+  uuid,
+  uuidArray,
+  yen,
+} from '@jcm/service-kit';
 import { CALL_ROUND } from '../call/call.rows';
 import { budgetSummary, checkLines } from '../programme-shared/budget';
 

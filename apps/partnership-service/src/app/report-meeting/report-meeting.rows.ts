@@ -1,5 +1,15 @@
 import { ReportMeetingView } from '@jcm/contracts';
-import { date, defineSource, defineTable, isoAt, jsonb, text, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  date,
+  defineSource,
+  defineTable,
+  isoAt,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 import { ANNUAL_CONTRACT } from '../annual-contract/annual-contract.rows';
 import { CALL_ROUND } from '../call/call.rows';
 

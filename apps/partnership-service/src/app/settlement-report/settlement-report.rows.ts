@@ -1,6 +1,20 @@
 import { EntityManager } from 'typeorm';
 import { BudgetLine, SETTLEMENT_COUNTED_STATES, SettlementReportView } from '@jcm/contracts';
-import { computed, date, defineSource, defineTable, int, iso, isoAt, queryRows, text, timestamptz, uuid, uuidArray, yen } from '@jcm/service-kit';
+import {
+  computed,
+  date,
+  defineSource,
+  defineTable,
+  int,
+  iso,
+  isoAt,
+  queryRows,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+  yen,
+} from '@jcm/service-kit';
 import { ANNUAL_CONTRACT } from '../annual-contract/annual-contract.rows';
 import { CALL_ROUND } from '../call/call.rows';
 
@@ -76,16 +90,31 @@ export async function settledOnContract(m: EntityManager, contractId: string): P
 
 /** The next report number of a contract (its row is locked by the caller, so numbers never collide). */
 export async function nextSequence(m: EntityManager, contractId: string): Promise<number> {
-  const [{ next }] = await queryRows(m, { next: int() }, `SELECT coalesce(max(sequence), 0)::int + 1 AS next FROM ${SETTLEMENT_REPORT.name} WHERE contract_id = $1`, [
-    contractId,
-  ]);
+  const [{ next }] = await queryRows(
+    m,
+    { next: int() },
+    `SELECT coalesce(max(sequence), 0)::int + 1 AS next FROM ${SETTLEMENT_REPORT.name} WHERE contract_id = $1`,
+    [contractId],
+  );
   return next;
 }
 
-export async function writeLines(m: EntityManager, reportId: string, lines: readonly BudgetLine[], participants: string[]): Promise<void> {
+export async function writeLines(
+  m: EntityManager,
+  reportId: string,
+  lines: readonly BudgetLine[],
+  participants: string[],
+): Promise<void> {
   await SETTLEMENT_LINE.insertMany(
     m,
-    lines.map((l, i) => ({ report_id: reportId, position: i + 1, category: l.category, amount_yen: l.amountYen, note: l.note ?? null, participant_org_ids: participants })),
+    lines.map((l, i) => ({
+      report_id: reportId,
+      position: i + 1,
+      category: l.category,
+      amount_yen: l.amountYen,
+      note: l.note ?? null,
+      participant_org_ids: participants,
+    })),
   );
 }
 
@@ -98,7 +127,10 @@ export async function loadLines(m: EntityManager, ids: string[]): Promise<Map<st
     `SELECT ${SETTLEMENT_LINE.selectList()} FROM ${SETTLEMENT_LINE.name} WHERE report_id = ANY($1::uuid[]) ORDER BY report_id, position`,
     [ids],
   );
-  for (const r of rows) out.get(r.report_id)?.push({ category: r.category, amountYen: r.amount_yen, ...(r.note === null ? {} : { note: r.note }) });
+  for (const r of rows)
+    out
+      .get(r.report_id)
+      ?.push({ category: r.category, amountYen: r.amount_yen, ...(r.note === null ? {} : { note: r.note }) });
   return out;
 }
 

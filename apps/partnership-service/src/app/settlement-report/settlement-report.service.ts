@@ -19,7 +19,8 @@ import { Aggregate, assertState, DATA_SOURCE, forbidden, NOW } from '@jcm/servic
 import { CONTRACT_SOURCE } from '../annual-contract/annual-contract.rows';
 import { outsideContractPeriod } from '../programme-shared/contract-period';
 import { refuseOnErrors } from '../programme-shared/rule-findings';
-import { settledWithinContract, settlementTotals } from './settlement-rules';
+import { settledWithinContract } from '@jcm/rules';
+import { settlementTotals } from './settlement-rules';
 import {
   loadLines,
   nextSequence,
@@ -34,7 +35,13 @@ import {
 
 /** A contract is settled (精算) from signing until it is settled; a suspended (中止) one still settles its costs. */
 const SETTLING_CONTRACT_STATES: readonly AnnualContractState[] = [
-  'contracted', 'kickoff_reported', 'in_progress', 'interim_reported', 'final_reported', 'deliverables_submitted', 'suspended',
+  'contracted',
+  'kickoff_reported',
+  'in_progress',
+  'interim_reported',
+  'final_reported',
+  'deliverables_submitted',
+  'suspended',
 ];
 
 /**
@@ -43,39 +50,50 @@ const SETTLING_CONTRACT_STATES: readonly AnnualContractState[] = [
  */
 @Injectable()
 export class SettlementReportService {
-  private readonly reports = new Aggregate(this.ds, {
-    schema: 'partnership',
-    source: SETTLEMENT_REPORT_SOURCE,
-    view: async (r: SettlementReportRow, m) => toSettlementReportView(r, (await loadLines(m, [r.id])).get(r.id) ?? []),
-  });
+  private readonly reports;
 
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  constructor(@Inject(DATA_SOURCE) ds: DataSource) {
+    this.reports = new Aggregate(ds, {
+      schema: 'partnership',
+      source: SETTLEMENT_REPORT_SOURCE,
+      view: async (r: SettlementReportRow, m) =>
+        toSettlementReportView(r, (await loadLines(m, [r.id])).get(r.id) ?? []),
+    });
+  }
 
   /** Once per Idempotency-Key: a retried draft answers the first report instead of numbering a second one. */
   create(ctx: RequestContext, cmd: CreateSettlementReportCommand): Promise<SettlementReportView> {
-    return this.reports.create(ctx, { operation: PARTNERSHIP_RPC.settlementReport.create, body: cmd }, async (m) => {
-      // The contract row is locked, so concurrent drafts get distinct sequence numbers and a consistent sum.
-      const c = await CONTRACT_SOURCE.find(m, ctx, cmd.contractId, { lock: true });
-      if (!isContractor(ctx, c.company.orgId)) throw forbidden('Only the contractor drafts its settlement reports.');
-      assertState('contract', c.state, SETTLING_CONTRACT_STATES, 'report a settlement for');
-      refuseOnErrors(outsideContractPeriod(c, [cmd.periodFrom, cmd.periodTo]), 'Settlement report');
-      const totals = settlementTotals(cmd.lines, c.preset_id);
-      const elsewhere = await settledOnContract(m, c.id);
-      refuseOnErrors(settledWithinContract(c.contract_amount_yen, elsewhere, totals.totalInclTaxYen), 'Settlement report');
-      const report = await SETTLEMENT_REPORT.insert(m, {
-        contract_id: c.id,
-        sequence: await nextSequence(m, c.id),
-        period_from: cmd.periodFrom,
-        period_to: cmd.periodTo,
-        subtotal_excl_tax_yen: totals.subtotalExclTaxYen,
-        consumption_tax_yen: totals.consumptionTaxYen,
-        total_incl_tax_yen: totals.totalInclTaxYen,
-        participant_org_ids: [c.company.orgId],
-        created_by: ctx.userId,
-      });
-      await writeLines(m, report.id, cmd.lines, [c.company.orgId]);
-      return { id: report.id, outcome: PARTNERSHIP_EVENTS.settlementReport.created };
-    });
+    return this.reports.create(
+      ctx,
+      { operation: PARTNERSHIP_RPC.settlementReport.create, body: cmd },
+      async (m) => {
+        // The contract row is locked, so concurrent drafts get distinct sequence numbers and a consistent sum.
+        const c = await CONTRACT_SOURCE.find(m, ctx, cmd.contractId, { lock: true });
+        if (!isContractor(ctx, c.company.orgId))
+          throw forbidden('Only the contractor drafts its settlement reports.');
+        assertState('contract', c.state, SETTLING_CONTRACT_STATES, 'report a settlement for');
+        refuseOnErrors(outsideContractPeriod(c, [cmd.periodFrom, cmd.periodTo]), 'Settlement report');
+        const totals = settlementTotals(cmd.lines, c.preset_id);
+        const elsewhere = await settledOnContract(m, c.id);
+        refuseOnErrors(
+          settledWithinContract(c.contract_amount_yen, elsewhere, totals.totalInclTaxYen),
+          'Settlement report',
+        );
+        const report = await SETTLEMENT_REPORT.insert(m, {
+          contract_id: c.id,
+          sequence: await nextSequence(m, c.id),
+          period_from: cmd.periodFrom,
+          period_to: cmd.periodTo,
+          subtotal_excl_tax_yen: totals.subtotalExclTaxYen,
+          consumption_tax_yen: totals.consumptionTaxYen,
+          total_incl_tax_yen: totals.totalInclTaxYen,
+          participant_org_ids: [c.company.orgId],
+          created_by: ctx.userId,
+        });
+        await writeLines(m, report.id, cmd.lines, [c.company.orgId]);
+        return { id: report.id, outcome: PARTNERSHIP_EVENTS.settlementReport.created };
+      },
+    );
   }
 
   async update(ctx: RequestContext, cmd: UpdateSettlementReportCommand): Promise<SettlementReportView> {
@@ -85,12 +103,17 @@ export class SettlementReportService {
       const periodFrom = cmd.periodFrom ?? s.period_from;
       const periodTo = cmd.periodTo ?? s.period_to;
       if (periodTo < periodFrom) {
-        throw new DomainError('VALIDATION_FAILED', 'The period ends before it starts.', [{ path: 'periodTo', message: 'Must not be before periodFrom' }]);
+        throw new DomainError('VALIDATION_FAILED', 'The period ends before it starts.', [
+          { path: 'periodTo', message: 'Must not be before periodFrom' },
+        ]);
       }
       refuseOnErrors(outsideContractPeriod(s, [periodFrom, periodTo]), 'Settlement report');
       const lines = cmd.lines ?? (await loadLines(m, [s.id])).get(s.id) ?? [];
       const totals = settlementTotals(lines, s.preset_id);
-      refuseOnErrors(settledWithinContract(s.contract_amount_yen, s.settled_elsewhere_yen, totals.totalInclTaxYen), 'Settlement report');
+      refuseOnErrors(
+        settledWithinContract(s.contract_amount_yen, s.settled_elsewhere_yen, totals.totalInclTaxYen),
+        'Settlement report',
+      );
       await SETTLEMENT_REPORT.update(m, s.id, {
         period_from: periodFrom,
         period_to: periodTo,
@@ -112,7 +135,11 @@ export class SettlementReportService {
       assertState('settlement report', s.state, ['draft', 'returned'], 'submit');
       assertState('contract', s.contract_state, SETTLING_CONTRACT_STATES, 'submit a settlement for');
       this.assertWithinContract(s);
-      await SETTLEMENT_REPORT.update(m, s.id, { state: 'submitted', submitted_at: NOW, return_comment: null });
+      await SETTLEMENT_REPORT.update(m, s.id, {
+        state: 'submitted',
+        submitted_at: NOW,
+        return_comment: null,
+      });
       return PARTNERSHIP_EVENTS.settlementReport.submitted;
     });
   }
@@ -139,10 +166,19 @@ export class SettlementReportService {
 
   list(ctx: RequestContext, q: ListSettlementReportsQuery): Promise<SettlementReportPage> {
     return this.reports.inTransaction(ctx, undefined, async (m) => {
-      const sort = { sequence: 's.sequence', createdAt: 's.created_at', totalInclTaxYen: 's.total_incl_tax_yen' };
-      const { rows, total } = await SETTLEMENT_REPORT_SOURCE.page(m, ctx, q, sort, (w) => w.eq('s.contract_id', q.contractId).eq('s.state', q.state));
+      const sort = {
+        sequence: 's.sequence',
+        createdAt: 's.created_at',
+        totalInclTaxYen: 's.total_incl_tax_yen',
+      };
+      const { rows, total } = await SETTLEMENT_REPORT_SOURCE.page(m, ctx, q, sort, (w) =>
+        w.eq('s.contract_id', q.contractId).eq('s.state', q.state),
+      );
       // One query for every report's lines, not one per row.
-      const lines = await loadLines(m, rows.map((r) => r.id));
+      const lines = await loadLines(
+        m,
+        rows.map((r) => r.id),
+      );
       return { items: rows.map((r) => toSettlementReportView(r, lines.get(r.id) ?? [])), total };
     });
   }
@@ -152,11 +188,16 @@ export class SettlementReportService {
   }
 
   private assertContractor(ctx: RequestContext, s: SettlementReportRow): void {
-    if (!isContractor(ctx, s.company.orgId)) throw forbidden('Only the contractor edits and submits its settlement reports.');
+    if (!isContractor(ctx, s.company.orgId))
+      throw forbidden('Only the contractor edits and submits its settlement reports.');
   }
 
   private assertWithinContract(s: SettlementReportRow): void {
-    const findings = settledWithinContract(s.contract_amount_yen, s.settled_elsewhere_yen, s.total_incl_tax_yen);
+    const findings = settledWithinContract(
+      s.contract_amount_yen,
+      s.settled_elsewhere_yen,
+      s.total_incl_tax_yen,
+    );
     refuseOnErrors(findings, 'Settlement report');
   }
 }

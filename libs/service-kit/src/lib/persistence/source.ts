@@ -119,7 +119,8 @@ export function defineSource<F extends Fields>(spec: SourceSpec<F>): Source<F> {
     );
     return rows.map(decode);
   };
-  const scoped = (scope: TenantScope) => (spec.tenancy === 'policy' ? new Where() : new Where().tenant(scope, spec.alias));
+  const scoped = (scope: TenantScope) =>
+    spec.tenancy === 'policy' ? new Where() : new Where().tenant(scope, spec.alias);
   const lockClause = (lock?: boolean) => (lock ? `FOR UPDATE OF ${spec.lockOf ?? spec.alias}` : '');
 
   const first: Source<F>['first'] = async (m, scope, where, opts) => {

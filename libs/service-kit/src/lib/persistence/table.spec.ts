@@ -72,7 +72,13 @@ describe('defineTable', () => {
 
   it('refuses at compile time an INSERT that forgets a column without a default, nullable ones included', async () => {
     const { m } = recorder(() => [RAW]);
-    const forgotten = { contract_id: 'c1', due_date: '2026-05-10', upcoming: [], amount_yen: 1, participant_org_ids: [] };
+    const forgotten = {
+      contract_id: 'c1',
+      due_date: '2026-05-10',
+      upcoming: [],
+      amount_yen: 1,
+      participant_org_ids: [],
+    };
     // @ts-expect-error submitted_at is nullable but has no default: it must be written, as null if need be.
     await expect(REPORT.insert(m, forgotten)).rejects.toThrow(/INSERT without submitted_at/);
   });

@@ -94,7 +94,11 @@ export function defineTable<C extends Columns>(
       (pick ?? Object.keys(columns)).map((c) => [c, { expr: `${alias}.${c}`, column: columns[c] }]),
     );
 
-  const insertMany = async (m: EntityManager, rows: readonly InsertOf<C>[], onConflict?: readonly string[]): Promise<RowOf<C>[]> => {
+  const insertMany = async (
+    m: EntityManager,
+    rows: readonly InsertOf<C>[],
+    onConflict?: readonly string[],
+  ): Promise<RowOf<C>[]> => {
     if (rows.length === 0) return [];
     const names = Object.keys(rows[0] as object).filter(
       (c) => (rows[0] as Record<string, unknown>)[c] !== undefined,
