@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { IdentityRepository } from '../identity/identity.repository';
 import { ServiceBus } from '../nats-client';
 import { seedDemoCredits } from './demo-credits';
+import { seedDemoMrv } from './demo-mrv';
 import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PARTNERSHIPS, DEMO_PASSWORD } from './demo-data';
 
 /**
@@ -51,6 +52,7 @@ export class DemoSeeder {
       correlationId: `demo-seed-${randomUUID()}`,
     };
     if (await seedDemoCredits(this.bus, moe)) this.logger.log('demo credit registry, accounts and project loaded');
+    await seedDemoMrv(this.bus, (m) => this.logger.log(m));
     const existing = await this.bus.send(PARTNERSHIP_RPC.partnership.list, moe, { limit: 1 }, PartnershipPage, 15_000);
     if (existing.total > 0) {
       this.logger.log('demo data already loaded');

@@ -16,6 +16,10 @@ import { CreditsServiceModule } from '../../../../credits-service/src/app/app.mo
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { CREDITS_MIGRATIONS } from '../../../../credits-service/src/migrations';
 // eslint-disable-next-line @nx/enforce-module-boundaries
+import { MrvServiceModule } from '../../../../mrv-service/src/app/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { MRV_MIGRATIONS } from '../../../../mrv-service/src/migrations';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { PartnershipServiceModule } from '../../../../partnership-service/src/app/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { PARTNERSHIP_MIGRATIONS } from '../../../../partnership-service/src/migrations';
@@ -35,7 +39,7 @@ export interface GatewayWorld {
   as: (who: string) => { Authorization: string };
 }
 
-/** The demo seeder opens registry accounts and city pairs, so both services it talks to run too. */
+/** The demo seeder opens registry accounts, city pairs and the MRV demo project, so the services it talks to run too. */
 export async function startGatewayWorld(): Promise<GatewayWorld> {
   const db = await createTestDatabase();
   const bus = testEventBus();
@@ -46,6 +50,10 @@ export async function startGatewayWorld(): Promise<GatewayWorld> {
   const cConfig = testServiceConfig('credits', db.url, bus);
   await migrateForTest(cConfig, CREDITS_MIGRATIONS);
   services.push(await startTestService('credits-service', CreditsServiceModule.register(cConfig), bus));
+  // The demo seeder also registers the MRV demo project and its verified, issued period.
+  const mConfig = testServiceConfig('mrv', db.url, bus);
+  await migrateForTest(mConfig, MRV_MIGRATIONS);
+  services.push(await startTestService('mrv-service', MrvServiceModule.register(mConfig), bus));
   const config: GatewayConfig = {
     service: testServiceConfig('identity', db.url, bus),
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
