@@ -1,5 +1,6 @@
 import { calculatorsEn } from './messages.calculators';
 import { creditsEn } from './messages.credits';
+import { mrvEn } from '../pages/mrv/mrv.messages';
 import { partnershipTimelineEn } from './messages.partnership-timeline';
 import { programmeEn } from './messages.programme';
 import { yearEndEn } from './messages.year-end';
@@ -109,6 +110,7 @@ export const en: Record<MessageKey, string> = {
 
   ...calculatorsEn,
   ...creditsEn,
+  ...mrvEn,
   ...partnershipTimelineEn,
   ...programmeEn,
   ...yearEndEn,

@@ -1,5 +1,6 @@
 import { calculatorsJa } from './messages.calculators';
 import { creditsJa } from './messages.credits';
+import { mrvJa } from '../pages/mrv/mrv.messages';
 import { partnershipTimelineJa } from './messages.partnership-timeline';
 import { programmeJa } from './messages.programme';
 import { yearEndJa } from './messages.year-end';
@@ -112,6 +113,7 @@ export const ja = {
   // Areas with their own files: 公開計算ツール, クレジット登録簿, 都市間連携事業の年度.
   ...calculatorsJa,
   ...creditsJa,
+  ...mrvJa,
   ...partnershipTimelineJa,
   ...programmeJa,
   ...yearEndJa,
