@@ -13,7 +13,13 @@ import { ProjectService } from './project/project.service';
 /** Methodologies, JCM projects, monitoring reports and TPE findings: one module, they share the engine glue. */
 @Module({
   controllers: [MethodologyHandler, ProjectHandler, MonitoringReportHandler, FindingHandler],
-  providers: [MethodologyService, ProjectService, MonitoringReportService, RecordedVerificationService, FindingService],
+  providers: [
+    MethodologyService,
+    ProjectService,
+    MonitoringReportService,
+    RecordedVerificationService,
+    FindingService,
+  ],
 })
 class MrvModule {}
 

@@ -45,8 +45,17 @@ export class CreateMrvWorkflow1767225600002 implements MigrationInterface {
       await q.query(
         `INSERT INTO mrv.methodology_version (methodology_id, version, status, title_ja, title_en, sectoral_scope, published_on, document, canonical_sha256)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [m.id, m.version, m.status, m.title.ja, m.title.en, m.sectoralScope, m.publishedOn ?? null, JSON.stringify(m),
-          createHash('sha256').update(methodologyCanonicalJson(m)).digest('hex')],
+        [
+          m.id,
+          m.version,
+          m.status,
+          m.title.ja,
+          m.title.en,
+          m.sectoralScope,
+          m.publishedOn ?? null,
+          JSON.stringify(m),
+          createHash('sha256').update(methodologyCanonicalJson(m)).digest('hex'),
+        ],
       );
     }
     await q.query(`CREATE TABLE mrv.tpe_accreditation (

@@ -3,4 +3,8 @@ import { CreateMonitoringReports1767225600001 } from './1767225600001-CreateMoni
 import { CreateMrvWorkflow1767225600002 } from './1767225600002-CreateMrvWorkflow';
 
 /** In order; each is tested up, down, up. */
-export const MRV_MIGRATIONS = [CreateMessagingPlumbing1767225600000, CreateMonitoringReports1767225600001, CreateMrvWorkflow1767225600002];
+export const MRV_MIGRATIONS = [
+  CreateMessagingPlumbing1767225600000,
+  CreateMonitoringReports1767225600001,
+  CreateMrvWorkflow1767225600002,
+];

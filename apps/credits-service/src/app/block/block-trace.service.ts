@@ -27,7 +27,10 @@ export class BlockTraceService {
 
   async trace(q: TraceSerialQuery): Promise<SerialTraceView> {
     const s = parseSerial(q.serial);
-    if (!s) throw new DomainError('VALIDATION_FAILED', 'Not a serial number', [{ path: 'serial', message: 'Not a serial number' }]);
+    if (!s)
+      throw new DomainError('VALIDATION_FAILED', 'Not a serial number', [
+        { path: 'serial', message: 'Not a serial number' },
+      ]);
     return inTenantTransaction(this.ds, 'system', async (m) => {
       const [row]: TraceRow[] = await m.query(
         `SELECT b.registry, b.project_reference, b.vintage, i.id AS issuance_id, to_char(i.monitoring_start, 'YYYY-MM-DD') AS monitoring_start,

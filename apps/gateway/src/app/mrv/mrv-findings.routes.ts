@@ -1,4 +1,12 @@
-import { FindingPage, FindingView, ListFindingsQuery, MRV_RPC, RaiseFindingCommand, ResolveFindingCommand, RespondToFindingCommand } from '@jcm/contracts';
+import {
+  FindingPage,
+  FindingView,
+  ListFindingsQuery,
+  MRV_RPC,
+  RaiseFindingCommand,
+  ResolveFindingCommand,
+  RespondToFindingCommand,
+} from '@jcm/contracts';
 import { route, routeArea } from '../routes/route';
 
 /** /api/v1/mrv/findings: 指摘事項 (CAR/CL/FAR) of validations and verifications. */

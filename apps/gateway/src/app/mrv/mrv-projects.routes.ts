@@ -28,7 +28,8 @@ export const MRV_METHODOLOGY_ROUTES = routeArea('MrvMethodologies', [
   route({
     method: 'POST',
     path: 'mrv/methodologies',
-    summary: 'Save a DRAFT methodology version; formulas are checked by the engine (400 with the formula position)',
+    summary:
+      'Save a DRAFT methodology version; formulas are checked by the engine (400 with the formula position)',
     status: 200,
     body: SaveMethodologyCommand,
     response: MethodologyVersionView,

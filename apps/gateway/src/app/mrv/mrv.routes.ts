@@ -51,7 +51,8 @@ export const MRV_ROUTES = routeArea('Mrv', [
   route({
     method: 'PUT',
     path: 'mrv/monitoring-reports/:id',
-    summary: 'Replace the values of a draft or returned report; the reply carries the engine checks and result',
+    summary:
+      'Replace the values of a draft or returned report; the reply carries the engine checks and result',
     body: UpdateMonitoringReportCommand,
     response: MonitoringReportView,
     rpc: { subject: RPC.update },
@@ -105,7 +106,8 @@ export const MRV_ROUTES = routeArea('Mrv', [
   route({
     method: 'POST',
     path: 'mrv/monitoring-reports/verifications',
-    summary: 'Legacy: record a report a TPE verified outside the platform, in one step (TPE only; Idempotency-Key)',
+    summary:
+      'Legacy: record a report a TPE verified outside the platform, in one step (TPE only; Idempotency-Key)',
     idempotencyKey: true,
     body: RecordVerifiedMonitoringReportCommand,
     response: MonitoringReportView,

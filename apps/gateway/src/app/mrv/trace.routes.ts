@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { CREDITS_RPC, MonitoringReportTraceView, MRV_RPC, SerialTraceView, TraceSerialQuery } from '@jcm/contracts';
+import {
+  CREDITS_RPC,
+  MonitoringReportTraceView,
+  MRV_RPC,
+  SerialTraceView,
+  TraceSerialQuery,
+} from '@jcm/contracts';
 import { route, routeArea } from '../routes/route';
 
 /** A credit's chain (トレーサビリティ): registry part (public) + the MRV part the caller may see. */
@@ -26,7 +32,12 @@ export const TRACE_ROUTES = routeArea('Trace', [
       const credits = await call.services.bus.send(CREDITS_RPC.block.trace, null, input, SerialTraceView);
       if (!credits.monitoringReportId) return { credits, mrv: null };
       const mrv = await call.services.bus
-        .send(MRV_RPC.monitoringReport.trace, call.ctx, { id: credits.monitoringReportId }, MonitoringReportTraceView)
+        .send(
+          MRV_RPC.monitoringReport.trace,
+          call.ctx,
+          { id: credits.monitoringReportId },
+          MonitoringReportTraceView,
+        )
         .catch((err: { code?: string }) => {
           if (err?.code === 'NOT_FOUND') return null;
           throw err;
@@ -37,7 +48,8 @@ export const TRACE_ROUTES = routeArea('Trace', [
   route({
     method: 'GET',
     path: 'public/trace/:serial',
-    summary: '公開情報: the registry part of a credit’s trace (issuance, Joint Committee decision), for anyone',
+    summary:
+      '公開情報: the registry part of a credit’s trace (issuance, Joint Committee decision), for anyone',
     auth: 'public',
     params: TraceSerialQuery,
     response: SerialTraceView,

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ListFindingsQuery, MRV_RPC, RaiseFindingCommand, ResolveFindingCommand, RespondToFindingCommand } from '@jcm/contracts';
+import {
+  ListFindingsQuery,
+  MRV_RPC,
+  RaiseFindingCommand,
+  ResolveFindingCommand,
+  RespondToFindingCommand,
+} from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { FindingService } from './finding.service';
 

@@ -1,5 +1,14 @@
 import { FindingStatus, FindingView } from '@jcm/contracts';
-import { defineSource, defineTable, isoAt, jsonb, text, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  defineSource,
+  defineTable,
+  isoAt,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 
 /** mrv.finding (指摘事項): CAR/CL/FAR on a validation or a verification; responses appended in order. */
 export const FINDING = defineTable('mrv.finding', {
@@ -17,7 +26,12 @@ export const FINDING = defineTable('mrv.finding', {
   raised_at: timestamptz().default(),
 });
 
-export const FINDING_SOURCE = defineSource({ from: 'mrv.finding f', alias: 'f', label: 'Finding', fields: FINDING.fields('f') });
+export const FINDING_SOURCE = defineSource({
+  from: 'mrv.finding f',
+  alias: 'f',
+  label: 'Finding',
+  fields: FINDING.fields('f'),
+});
 export type FindingRow = ReturnType<typeof FINDING_SOURCE.decode>;
 
 export function toFindingView(r: FindingRow): FindingView {

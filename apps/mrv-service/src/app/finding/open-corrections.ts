@@ -11,8 +11,10 @@ export async function assertNoOpenCorrections(m: EntityManager, subjectId: strin
     [subjectId],
   );
   if (open.length > 0) {
-    throw new DomainError('CONFLICT', `Findings ${open.map((f) => f.number).join(', ')} are not resolved yet.`, [
-      { path: 'findings', message: `Open: ${open.map((f) => f.number).join(', ')}` },
-    ]);
+    throw new DomainError(
+      'CONFLICT',
+      `Findings ${open.map((f) => f.number).join(', ')} are not resolved yet.`,
+      [{ path: 'findings', message: `Open: ${open.map((f) => f.number).join(', ')}` }],
+    );
   }
 }

@@ -45,11 +45,15 @@ export class MethodologyHandler {
 
   @MessagePattern(MRV_RPC.tpeAccreditation.grant)
   grant(@Payload() raw: unknown) {
-    return handleRpc(raw, GrantTpeAccreditationCommand, (ctx, cmd) => this.methodologies.grantAccreditation(ctx, cmd));
+    return handleRpc(raw, GrantTpeAccreditationCommand, (ctx, cmd) =>
+      this.methodologies.grantAccreditation(ctx, cmd),
+    );
   }
 
   @MessagePattern(MRV_RPC.tpeAccreditation.list)
   listAccreditations(@Payload() raw: unknown) {
-    return handleRpc(raw, ListTpeAccreditationsQuery, (ctx, q) => this.methodologies.listAccreditations(ctx, q));
+    return handleRpc(raw, ListTpeAccreditationsQuery, (ctx, q) =>
+      this.methodologies.listAccreditations(ctx, q),
+    );
   }
 }

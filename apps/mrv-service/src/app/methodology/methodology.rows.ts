@@ -1,5 +1,16 @@
 import { MethodologyVersionView, TpeAccreditationView } from '@jcm/contracts';
-import { bool, computed, date, defineSource, defineTable, int, jsonb, text, timestamptz, uuid } from '@jcm/service-kit';
+import {
+  bool,
+  computed,
+  date,
+  defineSource,
+  defineTable,
+  int,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+} from '@jcm/service-kit';
 
 /** mrv.methodology_version: one row per (methodology, version); the document is the engine's `Methodology`. */
 export const METHODOLOGY_VERSION = defineTable(
@@ -73,5 +84,12 @@ export const TPE_ACCREDITATION_SOURCE = defineSource({
 export type TpeAccreditationRow = ReturnType<typeof TPE_ACCREDITATION_SOURCE.decode>;
 
 export function toAccreditationView(r: TpeAccreditationRow): TpeAccreditationView {
-  return { id: r.id, tpeOrgId: r.tpe_org_id, sectoralScope: r.sectoral_scope, validFrom: r.valid_from, validUntil: r.valid_until, reference: r.reference };
+  return {
+    id: r.id,
+    tpeOrgId: r.tpe_org_id,
+    sectoralScope: r.sectoral_scope,
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    reference: r.reference,
+  };
 }

@@ -48,7 +48,9 @@ function assertMethodologyWriter(ctx: RequestContext): void {
 export function methodologyIssues(issues: readonly MethodologyIssue[], prefix = 'methodology'): FieldIssue[] {
   return issues.map((i) => ({
     path: [prefix, ...i.path].join('.'),
-    message: i.position ? `${i.code} at ${i.position.line}:${i.position.column} (offset ${i.position.offset}): ${i.message}` : i.message,
+    message: i.position
+      ? `${i.code} at ${i.position.line}:${i.position.column} (offset ${i.position.offset}): ${i.message}`
+      : i.message,
   }));
 }
 
@@ -72,17 +74,28 @@ export class MethodologyService {
     assertMethodologyWriter(ctx);
     const next = this.validated(cmd.methodology);
     if (next.status !== 'DRAFT') {
-      throw new DomainError('VALIDATION_FAILED', 'A methodology is saved as a DRAFT and then published.', [{ path: 'methodology.status', message: 'Must be DRAFT' }]);
+      throw new DomainError('VALIDATION_FAILED', 'A methodology is saved as a DRAFT and then published.', [
+        { path: 'methodology.status', message: 'Must be DRAFT' },
+      ]);
     }
     return inTenantTransaction(this.ds, ctx, async (m) => {
       const stored = await this.row(m, next.id, next.version, true);
       if (stored) {
         const amended = amendMethodology(stored.document as unknown as Methodology, next);
-        if (!amended.ok) throw new DomainError('CONFLICT', amended.issues[0].message, methodologyIssues(amended.issues));
+        if (!amended.ok)
+          throw new DomainError('CONFLICT', amended.issues[0].message, methodologyIssues(amended.issues));
         await m.query(
           `UPDATE mrv.methodology_version SET title_ja = $3, title_en = $4, sectoral_scope = $5, document = $6, canonical_sha256 = $7
             WHERE methodology_id = $1 AND version = $2`,
-          [next.id, next.version, next.title.ja, next.title.en, next.sectoralScope, JSON.stringify(next), sha256(methodologyCanonicalJson(next))],
+          [
+            next.id,
+            next.version,
+            next.title.ja,
+            next.title.en,
+            next.sectoralScope,
+            JSON.stringify(next),
+            sha256(methodologyCanonicalJson(next)),
+          ],
         );
       } else {
         await this.insert(m, ctx, next);
@@ -100,7 +113,13 @@ export class MethodologyService {
       await m.query(
         `UPDATE mrv.methodology_version SET status = 'PUBLISHED', published_on = $3, document = $4, canonical_sha256 = $5
           WHERE methodology_id = $1 AND version = $2`,
-        [cmd.methodologyId, cmd.version, r.methodology.publishedOn, JSON.stringify(r.methodology), sha256(methodologyCanonicalJson(r.methodology))],
+        [
+          cmd.methodologyId,
+          cmd.version,
+          r.methodology.publishedOn,
+          JSON.stringify(r.methodology),
+          sha256(methodologyCanonicalJson(r.methodology)),
+        ],
       );
       return toMethodologyView(await this.mustRow(m, cmd.methodologyId, cmd.version));
     });
@@ -111,9 +130,20 @@ export class MethodologyService {
     assertMethodologyWriter(ctx);
     return inTenantTransaction(this.ds, ctx, async (m) => {
       const base = await this.mustRow(m, cmd.methodologyId, cmd.version);
-      const versions = await METHODOLOGY_SOURCE.all(m, ctx, (w) => w.eq('v.methodology_id', cmd.methodologyId));
-      const r = reviseMethodology(base.document as unknown as Methodology, cmd.newVersion, versions.map((v) => v.version));
-      if (!r.ok) throw new DomainError('CONFLICT', r.issues[0].message, methodologyIssues(r.issues, 'newVersion').map((i) => ({ ...i, path: 'newVersion' })));
+      const versions = await METHODOLOGY_SOURCE.all(m, ctx, (w) =>
+        w.eq('v.methodology_id', cmd.methodologyId),
+      );
+      const r = reviseMethodology(
+        base.document as unknown as Methodology,
+        cmd.newVersion,
+        versions.map((v) => v.version),
+      );
+      if (!r.ok)
+        throw new DomainError(
+          'CONFLICT',
+          r.issues[0].message,
+          methodologyIssues(r.issues, 'newVersion').map((i) => ({ ...i, path: 'newVersion' })),
+        );
       await this.insert(m, ctx, r.methodology);
       return toMethodologyView(await this.mustRow(m, cmd.methodologyId, cmd.newVersion));
     });
@@ -122,7 +152,8 @@ export class MethodologyService {
   get(ctx: RequestContext, q: GetMethodologyQuery): Promise<MethodologyVersionView> {
     return inTenantTransaction(this.ds, ctx, async (m) => {
       const row = await this.mustRow(m, q.methodologyId, q.version);
-      if (row.status === 'DRAFT' && ctx.orgType !== 'SECRETARIAT' && ctx.orgType !== 'MOE') throw this.notFound(q.methodologyId, q.version);
+      if (row.status === 'DRAFT' && ctx.orgType !== 'SECRETARIAT' && ctx.orgType !== 'MOE')
+        throw this.notFound(q.methodologyId, q.version);
       return toMethodologyView(row);
     });
   }
@@ -130,15 +161,25 @@ export class MethodologyService {
   list(ctx: RequestContext, q: ListMethodologiesQuery): Promise<MethodologyVersionPage> {
     const writer = ctx.orgType === 'SECRETARIAT' || ctx.orgType === 'MOE';
     return inTenantTransaction(this.ds, ctx, async (m) => {
-      const { rows, total } = await METHODOLOGY_SOURCE.page(m, ctx, { ...q, sort: q.sort }, { methodologyId: 'v.methodology_id', version: 'v.version' }, (w) => {
-        w.eq('v.methodology_id', q.methodologyId).eq('v.status', writer ? q.status : 'PUBLISHED');
-      });
+      const { rows, total } = await METHODOLOGY_SOURCE.page(
+        m,
+        ctx,
+        { ...q, sort: q.sort },
+        { methodologyId: 'v.methodology_id', version: 'v.version' },
+        (w) => {
+          w.eq('v.methodology_id', q.methodologyId).eq('v.status', writer ? q.status : 'PUBLISHED');
+        },
+      );
       return { items: rows.map(toMethodologyView), total };
     });
   }
 
   /** A PUBLISHED version for calculations, parsed once; undefined when there is none. */
-  async publishedMethodology(m: EntityManager, id: string, version: string): Promise<Methodology | undefined> {
+  async publishedMethodology(
+    m: EntityManager,
+    id: string,
+    version: string,
+  ): Promise<Methodology | undefined> {
     const key = `${id}@${version}`;
     const cached = this.published.get(key);
     if (cached) return cached;
@@ -150,7 +191,10 @@ export class MethodologyService {
     return parsed.methodology;
   }
 
-  async grantAccreditation(ctx: RequestContext, cmd: GrantTpeAccreditationCommand): Promise<TpeAccreditationView> {
+  async grantAccreditation(
+    ctx: RequestContext,
+    cmd: GrantTpeAccreditationCommand,
+  ): Promise<TpeAccreditationView> {
     assertMethodologyWriter(ctx);
     return inTenantTransaction(this.ds, ctx, async (m) => {
       const row = await TPE_ACCREDITATION.insert(m, {
@@ -167,7 +211,13 @@ export class MethodologyService {
 
   listAccreditations(ctx: RequestContext, q: ListTpeAccreditationsQuery): Promise<TpeAccreditationPage> {
     return inTenantTransaction(this.ds, ctx, async (m) => {
-      const { rows, total } = await TPE_ACCREDITATION_SOURCE.page(m, ctx, q, { validFrom: 'a.valid_from' }, (w) => w.eq('a.tpe_org_id', q.tpeOrgId));
+      const { rows, total } = await TPE_ACCREDITATION_SOURCE.page(
+        m,
+        ctx,
+        q,
+        { validFrom: 'a.valid_from' },
+        (w) => w.eq('a.tpe_org_id', q.tpeOrgId),
+      );
       return { items: rows.map(toAccreditationView), total };
     });
   }
@@ -176,7 +226,13 @@ export class MethodologyService {
    * A TPE may validate or verify only when accredited for every sectoral scope involved on `day` (issue #11 scope 4);
    * refused with the missing scopes named.
    */
-  async assertAccredited(m: EntityManager, tpeOrgId: string, scopes: readonly number[], day: string, path = 'tpeOrgId'): Promise<void> {
+  async assertAccredited(
+    m: EntityManager,
+    tpeOrgId: string,
+    scopes: readonly number[],
+    day: string,
+    path = 'tpeOrgId',
+  ): Promise<void> {
     const rows: { sectoral_scope: number }[] = await m.query(
       `SELECT DISTINCT sectoral_scope FROM mrv.tpe_accreditation
         WHERE tpe_org_id = $1 AND valid_from <= $2::date AND (valid_until IS NULL OR valid_until >= $2::date)`,
@@ -185,15 +241,22 @@ export class MethodologyService {
     const have = new Set(rows.map((r) => r.sectoral_scope));
     const missing = [...new Set(scopes)].filter((s) => !have.has(s));
     if (missing.length > 0) {
-      throw new DomainError('RULE_VIOLATION', `The TPE is not accredited for sectoral scope ${missing.join(', ')} on ${day}.`, [
-        { path, message: `Not accredited for scope ${missing.join(', ')}` },
-      ]);
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `The TPE is not accredited for sectoral scope ${missing.join(', ')} on ${day}.`,
+        [{ path, message: `Not accredited for scope ${missing.join(', ')}` }],
+      );
     }
   }
 
   private validated(raw: unknown): Methodology {
     const r = validateMethodology(raw);
-    if (!r.ok) throw new DomainError('VALIDATION_FAILED', 'The methodology cannot be saved.', methodologyIssues(r.issues));
+    if (!r.ok)
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'The methodology cannot be saved.',
+        methodologyIssues(r.issues),
+      );
     return r.methodology;
   }
 
@@ -212,11 +275,26 @@ export class MethodologyService {
     });
   }
 
-  private row(m: EntityManager, id: string, version: string, lock = false): Promise<MethodologyRow | undefined> {
-    return METHODOLOGY_SOURCE.first(m, 'system', (w) => w.eq('v.methodology_id', id).eq('v.version', version), { lock });
+  private row(
+    m: EntityManager,
+    id: string,
+    version: string,
+    lock = false,
+  ): Promise<MethodologyRow | undefined> {
+    return METHODOLOGY_SOURCE.first(
+      m,
+      'system',
+      (w) => w.eq('v.methodology_id', id).eq('v.version', version),
+      { lock },
+    );
   }
 
-  private async mustRow(m: EntityManager, id: string, version: string, lock = false): Promise<MethodologyRow> {
+  private async mustRow(
+    m: EntityManager,
+    id: string,
+    version: string,
+    lock = false,
+  ): Promise<MethodologyRow> {
     const row = await this.row(m, id, version, lock);
     if (!row) throw this.notFound(id, version);
     return row;

@@ -72,6 +72,8 @@ export class MonitoringReportHandler {
 
   @MessagePattern(RPC.recordVerified)
   recordVerified(@Payload() raw: unknown) {
-    return handleRpc(raw, RecordVerifiedMonitoringReportCommand, (ctx, cmd) => this.recorded.record(ctx, cmd));
+    return handleRpc(raw, RecordVerifiedMonitoringReportCommand, (ctx, cmd) =>
+      this.recorded.record(ctx, cmd),
+    );
   }
 }

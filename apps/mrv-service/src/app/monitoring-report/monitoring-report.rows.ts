@@ -1,5 +1,22 @@
-import { CalculationIssue, MonitoringReportStatus, MonitoringReportView, ReportTechnologyValues } from '@jcm/contracts';
-import { date, decimal, defineSource, defineTable, int, isoAt, jsonb, text, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  CalculationIssue,
+  MonitoringReportStatus,
+  MonitoringReportView,
+  ReportTechnologyValues,
+} from '@jcm/contracts';
+import {
+  date,
+  decimal,
+  defineSource,
+  defineTable,
+  int,
+  isoAt,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 
 /**
  * mrv.monitoring_report (モニタリング報告書): the company's values, the engine's checks and calculation of them

@@ -23,7 +23,12 @@ import { assertNoOpenCorrections } from '../finding/open-corrections';
 import { MethodologyService } from '../methodology/methodology.service';
 import { JCM_PROJECT, JCM_PROJECT_SOURCE, JcmProjectRow } from '../project/project.rows';
 import { ProjectService } from '../project/project.service';
-import { MONITORING_REPORT, MONITORING_REPORT_SOURCE, MonitoringReportRow, toMonitoringReportView } from './monitoring-report.rows';
+import {
+  MONITORING_REPORT,
+  MONITORING_REPORT_SOURCE,
+  MonitoringReportRow,
+  toMonitoringReportView,
+} from './monitoring-report.rows';
 import { calculateReport, ReportCalculation, sha256Hex } from './report-calculation';
 
 const EDITABLE = ['DRAFT', 'RETURNED'] as const;
@@ -36,7 +41,10 @@ const EDITABLE = ['DRAFT', 'RETURNED'] as const;
  */
 @Injectable()
 export class MonitoringReportService {
-  readonly reports: Aggregate<typeof MONITORING_REPORT_SOURCE.spec.fields, ReturnType<typeof toMonitoringReportView>>;
+  readonly reports: Aggregate<
+    typeof MONITORING_REPORT_SOURCE.spec.fields,
+    ReturnType<typeof toMonitoringReportView>
+  >;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly ds: DataSource,
@@ -45,7 +53,11 @@ export class MonitoringReportService {
     private readonly projects: ProjectService,
   ) {
     // Built here, not as a field initializer: SWC's ES2022 class fields run before the injected parameters are set.
-    this.reports = new Aggregate(this.ds, { schema: 'mrv', source: MONITORING_REPORT_SOURCE, view: toMonitoringReportView });
+    this.reports = new Aggregate(this.ds, {
+      schema: 'mrv',
+      source: MONITORING_REPORT_SOURCE,
+      view: toMonitoringReportView,
+    });
   }
 
   async create(ctx: RequestContext, cmd: CreateMonitoringReportCommand): Promise<MonitoringReportView> {
@@ -55,9 +67,19 @@ export class MonitoringReportService {
         const project = await JCM_PROJECT_SOURCE.find(m, ctx, cmd.projectId);
         this.projects.assertCompany(ctx, project);
         if (project.status !== 'VALIDATED' && project.status !== 'REGISTERED') {
-          throw new DomainError('CONFLICT', `Monitoring starts once the project is validated (this one is ${project.status}).`);
+          throw new DomainError(
+            'CONFLICT',
+            `Monitoring starts once the project is validated (this one is ${project.status}).`,
+          );
         }
-        const calc = await calculateReport(m, this.methodologies, project, cmd.period, cmd.technologies, null);
+        const calc = await calculateReport(
+          m,
+          this.methodologies,
+          project,
+          cmd.period,
+          cmd.technologies,
+          null,
+        );
         const row = await MONITORING_REPORT.insert(m, {
           project_id: project.id,
           project_reference: project.project_reference,
@@ -80,9 +102,14 @@ export class MonitoringReportService {
     if (ctx.role === 'viewer') throw forbidden('Viewers cannot write monitoring reports.');
     return this.reports.transition(ctx, cmd.id, async (m, r) => {
       const project = await this.companyProject(m, ctx, r);
-      if (!(EDITABLE as readonly string[]).includes(r.status)) throw new DomainError('CONFLICT', `A ${r.status} report cannot be edited.`);
+      if (!(EDITABLE as readonly string[]).includes(r.status))
+        throw new DomainError('CONFLICT', `A ${r.status} report cannot be edited.`);
       if (cmd.version !== undefined && cmd.version !== r.version) {
-        throw new DomainError('CONFLICT', `The report changed since version ${cmd.version} (now ${r.version}); reload it.`, [{ path: 'version', message: 'Stale version' }]);
+        throw new DomainError(
+          'CONFLICT',
+          `The report changed since version ${cmd.version} (now ${r.version}); reload it.`,
+          [{ path: 'version', message: 'Stale version' }],
+        );
       }
       const period = cmd.period ?? { start: r.monitoring_start, end: r.monitoring_end };
       const calc = await calculateReport(m, this.methodologies, project, period, cmd.technologies, r.id);
@@ -107,11 +134,20 @@ export class MonitoringReportService {
       cmd.id,
       async (m, r) => {
         await this.companyProject(m, ctx, r);
-        if (!(EDITABLE as readonly string[]).includes(r.status)) throw new DomainError('CONFLICT', `A ${r.status} report cannot be submitted.`);
+        if (!(EDITABLE as readonly string[]).includes(r.status))
+          throw new DomainError('CONFLICT', `A ${r.status} report cannot be submitted.`);
         if (r.issues.length > 0 || !r.canonical_trace) {
-          throw new DomainError('RULE_VIOLATION', 'The report has unresolved data issues.', r.issues.map((i) => ({ path: i.path, message: i.message })));
+          throw new DomainError(
+            'RULE_VIOLATION',
+            'The report has unresolved data issues.',
+            r.issues.map((i) => ({ path: i.path, message: i.message })),
+          );
         }
-        await MONITORING_REPORT.update(m, r.id, { status: 'SUBMITTED', submitted_at: this.clock.now(), version: r.version + 1 });
+        await MONITORING_REPORT.update(m, r.id, {
+          status: 'SUBMITTED',
+          submitted_at: this.clock.now(),
+          version: r.version + 1,
+        });
         return null;
       },
       { operation: MRV_RPC.monitoringReport.submit, body: cmd },
@@ -123,17 +159,26 @@ export class MonitoringReportService {
     if (ctx.role === 'viewer') throw forbidden('Viewers cannot assign a verifier.');
     return this.reports.transition(ctx, cmd.id, async (m, r) => {
       const project = await this.companyProject(m, ctx, r);
-      if (r.status === 'VERIFIED' || r.status === 'REFUSED') throw new DomainError('CONFLICT', `A ${r.status} report keeps its verifier.`);
+      if (r.status === 'VERIFIED' || r.status === 'REFUSED')
+        throw new DomainError('CONFLICT', `A ${r.status} report keeps its verifier.`);
       const scopes: number[] = [];
       for (const t of project.technologies) {
         const md = await this.methodologies.publishedMethodology(m, t.methodologyId, t.methodologyVersion);
         if (md) scopes.push(md.sectoralScope);
       }
       await this.methodologies.assertAccredited(m, cmd.tpeOrgId, scopes, todayUtc(this.clock));
-      const keep = r.participant_org_ids.filter((o) => o !== r.tpe_org_id || project.consortium_org_ids.includes(o));
-      await MONITORING_REPORT.update(m, r.id, { tpe_org_id: cmd.tpeOrgId, participant_org_ids: [...new Set([...keep, cmd.tpeOrgId])], version: r.version + 1 });
+      const keep = r.participant_org_ids.filter(
+        (o) => o !== r.tpe_org_id || project.consortium_org_ids.includes(o),
+      );
+      await MONITORING_REPORT.update(m, r.id, {
+        tpe_org_id: cmd.tpeOrgId,
+        participant_org_ids: [...new Set([...keep, cmd.tpeOrgId])],
+        version: r.version + 1,
+      });
       if (!project.participant_org_ids.includes(cmd.tpeOrgId)) {
-        await JCM_PROJECT.update(m, project.id, { participant_org_ids: [...project.participant_org_ids, cmd.tpeOrgId] });
+        await JCM_PROJECT.update(m, project.id, {
+          participant_org_ids: [...project.participant_org_ids, cmd.tpeOrgId],
+        });
       }
       return null;
     });
@@ -144,25 +189,36 @@ export class MonitoringReportService {
    * trace must re-run byte for byte, and every CAR/CL must be resolved. POSITIVE/QUALIFIED → VERIFIED + event.
    */
   verify(ctx: RequestContext, cmd: VerifyMonitoringReportCommand): Promise<MonitoringReportView> {
-    if (ctx.orgType !== 'TPE' || ctx.role === 'viewer') throw forbidden('Only a third-party entity (TPE) verifies monitoring reports.');
+    if (ctx.orgType !== 'TPE' || ctx.role === 'viewer')
+      throw forbidden('Only a third-party entity (TPE) verifies monitoring reports.');
     return this.reports.transition(
       ctx,
       cmd.id,
       async (m, r) => {
         if (r.tpe_org_id !== ctx.orgId) throw forbidden('Only the TPE assigned to this report verifies it.');
-        if (r.status !== 'SUBMITTED') throw new DomainError('CONFLICT', `A ${r.status} report cannot be verified.`);
+        if (r.status !== 'SUBMITTED')
+          throw new DomainError('CONFLICT', `A ${r.status} report cannot be verified.`);
         if (cmd.verificationDate < r.monitoring_end) {
-          throw new DomainError('VALIDATION_FAILED', 'Verification follows the monitoring period.', [{ path: 'verificationDate', message: 'Before the end of the period' }]);
+          throw new DomainError('VALIDATION_FAILED', 'Verification follows the monitoring period.', [
+            { path: 'verificationDate', message: 'Before the end of the period' },
+          ]);
         }
         if (r.calculation_sha256 !== cmd.calculationSha256) {
-          throw new DomainError('CONFLICT', 'The report was recalculated since you read it.', [{ path: 'calculationSha256', message: `Current calculation is ${r.calculation_sha256}` }]);
+          throw new DomainError('CONFLICT', 'The report was recalculated since you read it.', [
+            { path: 'calculationSha256', message: `Current calculation is ${r.calculation_sha256}` },
+          ]);
         }
         const rerun = await this.rerunRow(m, r);
-        if (!rerun.identical) throw new DomainError('CONFLICT', `The stored calculation does not re-run identically (${rerun.reason}, offset ${rerun.firstDifferenceAt ?? '-'}).`);
+        if (!rerun.identical)
+          throw new DomainError(
+            'CONFLICT',
+            `The stored calculation does not re-run identically (${rerun.reason}, offset ${rerun.firstDifferenceAt ?? '-'}).`,
+          );
         await assertNoOpenCorrections(m, r.id);
         const positive = cmd.opinion !== 'ADVERSE';
         const er = r.total_er_t ?? '0';
-        if (positive && !/^[1-9]\d*$/.test(er)) throw new DomainError('RULE_VIOLATION', 'No emission reductions to verify in this period.');
+        if (positive && !/^[1-9]\d*$/.test(er))
+          throw new DomainError('RULE_VIOLATION', 'No emission reductions to verify in this period.');
         await MONITORING_REPORT.update(m, r.id, {
           status: positive ? 'VERIFIED' : 'REFUSED',
           verification_opinion: cmd.opinion,
@@ -173,7 +229,9 @@ export class MonitoringReportService {
           version: r.version + 1,
         });
         if (!positive) return null;
-        const project = r.project_id ? await JCM_PROJECT_SOURCE.first(m, 'system', (w) => w.eq('p.id', r.project_id)) : undefined;
+        const project = r.project_id
+          ? await JCM_PROJECT_SOURCE.first(m, 'system', (w) => w.eq('p.id', r.project_id))
+          : undefined;
         return {
           event: MRV_EVENTS.monitoringReport.verified,
           data: {
@@ -195,14 +253,18 @@ export class MonitoringReportService {
 
   /** Re-run the stored calculation (再計算) and compare bytes: the audit of any report, at any time. */
   rerun(ctx: RequestContext, q: GetByIdQuery): Promise<RerunView> {
-    return this.reports.inTransaction(ctx, undefined, async (m) => this.rerunRow(m, await MONITORING_REPORT_SOURCE.find(m, ctx, q.id)));
+    return this.reports.inTransaction(ctx, undefined, async (m) =>
+      this.rerunRow(m, await MONITORING_REPORT_SOURCE.find(m, ctx, q.id)),
+    );
   }
 
   /** Report → project → grant: the MRV part of a credit's trace (the gateway adds the credits and partnership parts). */
   trace(ctx: RequestContext, q: GetByIdQuery): Promise<MonitoringReportTraceView> {
     return this.reports.inTransaction(ctx, undefined, async (m) => {
       const r = await MONITORING_REPORT_SOURCE.find(m, ctx, q.id);
-      const p = r.project_id ? await JCM_PROJECT_SOURCE.first(m, 'system', (w) => w.eq('p.id', r.project_id)) : undefined;
+      const p = r.project_id
+        ? await JCM_PROJECT_SOURCE.first(m, 'system', (w) => w.eq('p.id', r.project_id))
+        : undefined;
       return {
         report: {
           id: r.id,
@@ -214,7 +276,15 @@ export class MonitoringReportService {
           methodologies: r.methodologies,
         },
         project: p
-          ? { id: p.id, projectReference: p.project_reference, titleJa: p.title_ja, titleEn: p.title_en, hostCountry: p.host_country, status: p.status, registeredOn: p.registered_on }
+          ? {
+              id: p.id,
+              projectReference: p.project_reference,
+              titleJa: p.title_ja,
+              titleEn: p.title_en,
+              hostCountry: p.host_country,
+              status: p.status,
+              registeredOn: p.registered_on,
+            }
           : null,
         grantId: p?.grant_id ?? null,
       };
@@ -226,8 +296,15 @@ export class MonitoringReportService {
   }
 
   list(ctx: RequestContext, q: ListMonitoringReportsQuery): Promise<MonitoringReportPage> {
-    return this.reports.list(ctx, q, { monitoringStart: 'r.monitoring_start', createdAt: 'r.created_at' }, (w) =>
-      w.eq('r.project_reference', q.projectReference).eq('r.project_id', q.projectId).eq('r.status', q.status),
+    return this.reports.list(
+      ctx,
+      q,
+      { monitoringStart: 'r.monitoring_start', createdAt: 'r.created_at' },
+      (w) =>
+        w
+          .eq('r.project_reference', q.projectReference)
+          .eq('r.project_id', q.projectId)
+          .eq('r.status', q.status),
     );
   }
 
@@ -256,8 +333,13 @@ export class MonitoringReportService {
     };
   }
 
-  private async companyProject(m: EntityManager, ctx: RequestContext, r: MonitoringReportRow): Promise<JcmProjectRow> {
-    if (!r.project_id) throw new DomainError('CONFLICT', 'A report recorded as verified in one step has no project to edit.');
+  private async companyProject(
+    m: EntityManager,
+    ctx: RequestContext,
+    r: MonitoringReportRow,
+  ): Promise<JcmProjectRow> {
+    if (!r.project_id)
+      throw new DomainError('CONFLICT', 'A report recorded as verified in one step has no project to edit.');
     const project = await JCM_PROJECT_SOURCE.find(m, ctx, r.project_id);
     this.projects.assertCompany(ctx, project);
     return project;
@@ -269,7 +351,11 @@ export class MonitoringReportService {
       return await work();
     } catch (err) {
       if (isPgError(err, '23P01')) {
-        throw new DomainError('CONFLICT', `Another report of this project already covers part of ${period.start}–${period.end}.`, [{ path: 'period', message: 'Overlaps an earlier report' }]);
+        throw new DomainError(
+          'CONFLICT',
+          `Another report of this project already covers part of ${period.start}–${period.end}.`,
+          [{ path: 'period', message: 'Overlaps an earlier report' }],
+        );
       }
       throw err;
     }

@@ -22,8 +22,12 @@ import { verifiedReduction } from './verified-reduction';
 export class RecordedVerificationService {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
-  async record(ctx: RequestContext, cmd: RecordVerifiedMonitoringReportCommand): Promise<MonitoringReportView> {
-    if (!canVerifyMonitoringReport(ctx)) throw new DomainError('FORBIDDEN', 'Only a third-party entity (TPE) verifies monitoring reports.');
+  async record(
+    ctx: RequestContext,
+    cmd: RecordVerifiedMonitoringReportCommand,
+  ): Promise<MonitoringReportView> {
+    if (!canVerifyMonitoringReport(ctx))
+      throw new DomainError('FORBIDDEN', 'Only a third-party entity (TPE) verifies monitoring reports.');
     const er = verifiedReduction(cmd);
     const requestHash = createHash('sha256').update(JSON.stringify(cmd)).digest('hex');
     try {
@@ -34,7 +38,10 @@ export class RecordedVerificationService {
             [ctx.orgId, ctx.idempotencyKey],
           );
           if (prior && prior.request_hash !== requestHash) {
-            throw new DomainError('CONFLICT', 'This Idempotency-Key was already used for a different request.');
+            throw new DomainError(
+              'CONFLICT',
+              'This Idempotency-Key was already used for a different request.',
+            );
           }
           if (prior) return toMonitoringReportView(await MONITORING_REPORT_SOURCE.find(m, ctx, prior.id));
         }
@@ -43,9 +50,22 @@ export class RecordedVerificationService {
              project_emissions_t, emission_reduction_exact_t, verified_emission_reductions, tpe_org_id, verification_date,
              verification_report_ref, idempotency_key, request_hash, participant_org_ids, created_by)
            VALUES ($1, $2, $3, 'VERIFIED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, ARRAY[$9]::uuid[], $14) RETURNING id`,
-          [cmd.projectReference, er.periodStart, er.periodEnd, JSON.stringify(cmd), er.referenceEmissionsT, er.projectEmissionsT,
-            er.emissionReductionExactT, er.emissionReductionT, ctx.orgId, cmd.verificationDate, cmd.verificationReportRef,
-            ctx.idempotencyKey ?? null, requestHash, ctx.userId],
+          [
+            cmd.projectReference,
+            er.periodStart,
+            er.periodEnd,
+            JSON.stringify(cmd),
+            er.referenceEmissionsT,
+            er.projectEmissionsT,
+            er.emissionReductionExactT,
+            er.emissionReductionT,
+            ctx.orgId,
+            cmd.verificationDate,
+            cmd.verificationReportRef,
+            ctx.idempotencyKey ?? null,
+            requestHash,
+            ctx.userId,
+          ],
         );
         const view = toMonitoringReportView(await MONITORING_REPORT_SOURCE.find(m, ctx, id));
         await appendToOutbox(
@@ -67,7 +87,10 @@ export class RecordedVerificationService {
       });
     } catch (err) {
       if (isPgError(err, '23P01')) {
-        throw new DomainError('CONFLICT', `A monitoring report of ${cmd.projectReference} already covers part of this period.`);
+        throw new DomainError(
+          'CONFLICT',
+          `A monitoring report of ${cmd.projectReference} already covers part of this period.`,
+        );
       }
       throw err;
     }

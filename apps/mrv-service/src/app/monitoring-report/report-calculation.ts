@@ -31,10 +31,15 @@ export async function calculateReport(
   values: readonly ReportTechnologyValues[],
   reportId: string | null,
 ): Promise<ReportCalculation> {
-  const unknown = values.findIndex((v) => !project.technologies.some((t) => t.technologyId === v.technologyId));
+  const unknown = values.findIndex(
+    (v) => !project.technologies.some((t) => t.technologyId === v.technologyId),
+  );
   if (unknown >= 0) {
     throw new DomainError('VALIDATION_FAILED', 'The report names a technology the project does not have.', [
-      { path: `technologies.${unknown}.technologyId`, message: `Not a technology of ${project.project_reference}` },
+      {
+        path: `technologies.${unknown}.technologyId`,
+        message: `Not a technology of ${project.project_reference}`,
+      },
     ]);
   }
   const earlier: { label: string; start: string; end: string }[] = (
@@ -44,30 +49,63 @@ export async function calculateReport(
         ORDER BY monitoring_start`,
       [project.project_reference, reportId],
     )
-  ).map((r: { id: string; start: string; end: string }) => ({ label: `report ${r.id}`, start: r.start, end: r.end }));
+  ).map((r: { id: string; start: string; end: string }) => ({
+    label: `report ${r.id}`,
+    start: r.start,
+    end: r.end,
+  }));
   const parts: TechnologyPeriod[] = [];
   const reportIndex: number[] = [];
   for (const t of project.technologies) {
-    const md: Methodology | undefined = await methodologies.publishedMethodology(m, t.methodologyId, t.methodologyVersion);
-    if (!md) throw new DomainError('INTERNAL', `Methodology ${t.methodologyId} ${t.methodologyVersion} of the plan is not published`);
+    const md: Methodology | undefined = await methodologies.publishedMethodology(
+      m,
+      t.methodologyId,
+      t.methodologyVersion,
+    );
+    if (!md)
+      throw new DomainError(
+        'INTERNAL',
+        `Methodology ${t.methodologyId} ${t.methodologyVersion} of the plan is not published`,
+      );
     const i = values.findIndex((v) => v.technologyId === t.technologyId);
     reportIndex.push(i);
     // Ex-ante values are the monitoring plan's (frozen at validation): a report cannot restate them.
-    const fixed = i >= 0 ? Object.keys(values[i].values).filter((k) => md.parameters.some((p) => p.id === k && p.kind === 'FIXED_EX_ANTE')) : [];
+    const fixed =
+      i >= 0
+        ? Object.keys(values[i].values).filter((k) =>
+            md.parameters.some((p) => p.id === k && p.kind === 'FIXED_EX_ANTE'),
+          )
+        : [];
     if (fixed.length > 0) {
-      throw new DomainError('VALIDATION_FAILED', 'A report gives monitored values only; fixed-ex-ante values come from the monitoring plan.', fixed.map((k) => ({ path: `technologies.${i}.values.${k}`, message: 'Fixed ex ante in the monitoring plan' })));
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'A report gives monitored values only; fixed-ex-ante values come from the monitoring plan.',
+        fixed.map((k) => ({
+          path: `technologies.${i}.values.${k}`,
+          message: 'Fixed ex ante in the monitoring plan',
+        })),
+      );
     }
     parts.push({
       technologyId: t.technologyId,
       methodology: md,
-      input: { period, values: { ...t.fixedValues, ...(i >= 0 ? values[i].values : {}) }, earlierPeriods: earlier },
+      input: {
+        period,
+        values: { ...t.fixedValues, ...(i >= 0 ? values[i].values : {}) },
+        earlierPeriods: earlier,
+      },
     });
   }
   const used = project.technologies.map((t) => ({ id: t.methodologyId, version: t.methodologyVersion }));
   const r = evaluateMonitoringReport(parts);
   if (!r.ok) {
     return {
-      issues: r.issues.map((x) => ({ path: reportPath(x.path, reportIndex), code: x.code, message: x.message_en, messageJa: x.message_ja })),
+      issues: r.issues.map((x) => ({
+        path: reportPath(x.path, reportIndex),
+        code: x.code,
+        message: x.message_en,
+        messageJa: x.message_ja,
+      })),
       technologyErs: [],
       totalEmissionReductionT: null,
       canonicalTrace: null,
@@ -78,7 +116,10 @@ export async function calculateReport(
   }
   return {
     issues: [],
-    technologyErs: r.technologies.map((t) => ({ technologyId: t.technologyId, emissionReductionT: t.emissionReductionT })),
+    technologyErs: r.technologies.map((t) => ({
+      technologyId: t.technologyId,
+      emissionReductionT: t.emissionReductionT,
+    })),
     totalEmissionReductionT: r.totalEmissionReductionT,
     canonicalTrace: r.canonicalTrace,
     calculationSha256: sha256Hex(r.canonicalTrace),

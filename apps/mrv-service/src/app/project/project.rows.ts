@@ -1,5 +1,16 @@
 import { JcmProjectStatus, JcmProjectView, ProjectTechnology } from '@jcm/contracts';
-import { date, defineSource, defineTable, int, isoAt, jsonb, text, timestamptz, uuid, uuidArray } from '@jcm/service-kit';
+import {
+  date,
+  defineSource,
+  defineTable,
+  int,
+  isoAt,
+  jsonb,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+} from '@jcm/service-kit';
 
 /** mrv.jcm_project (JCMプロジェクト): PDD, stakeholder consultation, monitoring plan and validation. */
 export const JCM_PROJECT = defineTable(
@@ -32,7 +43,12 @@ export const JCM_PROJECT = defineTable(
   { touch: 'updated_at' },
 );
 
-export const JCM_PROJECT_SOURCE = defineSource({ from: 'mrv.jcm_project p', alias: 'p', label: 'JCM project', fields: JCM_PROJECT.fields('p') });
+export const JCM_PROJECT_SOURCE = defineSource({
+  from: 'mrv.jcm_project p',
+  alias: 'p',
+  label: 'JCM project',
+  fields: JCM_PROJECT.fields('p'),
+});
 export type JcmProjectRow = ReturnType<typeof JCM_PROJECT_SOURCE.decode>;
 
 export function toJcmProjectView(r: JcmProjectRow): JcmProjectView {

@@ -18,7 +18,10 @@ export const RaiseFindingCommand = z.object({
   subjectId: z.uuid(),
   kind: FindingKind,
   text: z.string().trim().min(1).max(4000),
-  parameterId: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/).optional(),
+  parameterId: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/)
+    .optional(),
 });
 export type RaiseFindingCommand = z.infer<typeof RaiseFindingCommand>;
 

@@ -19,7 +19,11 @@ export const PublishMethodologyCommand = z.object({ methodologyId: MethodologyId
 export type PublishMethodologyCommand = z.infer<typeof PublishMethodologyCommand>;
 
 /** NATS `mrv.methodology.revise`: a new DRAFT version beside a published one (版の改訂). */
-export const ReviseMethodologyCommand = z.object({ methodologyId: MethodologyId, version: Version, newVersion: Version });
+export const ReviseMethodologyCommand = z.object({
+  methodologyId: MethodologyId,
+  version: Version,
+  newVersion: Version,
+});
 export type ReviseMethodologyCommand = z.infer<typeof ReviseMethodologyCommand>;
 
 export const GetMethodologyQuery = z.object({ methodologyId: MethodologyId, version: Version });
@@ -60,10 +64,16 @@ export const GrantTpeAccreditationCommand = z
     validUntil: IsoDate.optional(),
     reference: z.string().trim().min(1).max(200),
   })
-  .refine((c) => c.validUntil === undefined || c.validUntil >= c.validFrom, { path: ['validUntil'], message: 'Must not be before validFrom' });
+  .refine((c) => c.validUntil === undefined || c.validUntil >= c.validFrom, {
+    path: ['validUntil'],
+    message: 'Must not be before validFrom',
+  });
 export type GrantTpeAccreditationCommand = z.infer<typeof GrantTpeAccreditationCommand>;
 
-export const ListTpeAccreditationsQuery = PageQuery.extend({ tpeOrgId: z.uuid().optional(), sort: sortParam(['validFrom'] as const, 'validFrom') });
+export const ListTpeAccreditationsQuery = PageQuery.extend({
+  tpeOrgId: z.uuid().optional(),
+  sort: sortParam(['validFrom'] as const, 'validFrom'),
+});
 export type ListTpeAccreditationsQuery = z.infer<typeof ListTpeAccreditationsQuery>;
 
 export const TpeAccreditationView = z.object({

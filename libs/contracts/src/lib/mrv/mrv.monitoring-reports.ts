@@ -108,7 +108,12 @@ export const VerifyMonitoringReportCommand = z.object({
 });
 export type VerifyMonitoringReportCommand = z.infer<typeof VerifyMonitoringReportCommand>;
 
-export const CalculationIssue = z.object({ path: z.string(), code: z.string(), message: z.string(), messageJa: z.string() });
+export const CalculationIssue = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  messageJa: z.string(),
+});
 export type CalculationIssue = z.infer<typeof CalculationIssue>;
 
 export const MonitoringReportView = z.object({
@@ -122,7 +127,9 @@ export const MonitoringReportView = z.object({
   /** The engine's checks of the current values (gaps, overlaps, ranges, missing, earlier periods); empty when ok. */
   issues: z.array(CalculationIssue),
   /** Per technology ER (whole tCO2, rounded down) and their sum (plan-forms.md §5.1). */
-  technologyEmissionReductions: z.array(z.object({ technologyId: z.string(), emissionReductionT: z.string() })),
+  technologyEmissionReductions: z.array(
+    z.object({ technologyId: z.string(), emissionReductionT: z.string() }),
+  ),
   totalEmissionReductionT: z.string().nullable(),
   /** The canonical trace as stored (bytes), its SHA-256 and the engine version that produced it. */
   calculation: z.string().nullable(),

@@ -43,7 +43,9 @@ export const StakeholderConsultation = z.object({
 });
 
 export const CreateJcmProjectCommand = z.object({
-  projectReference: z.string().regex(/^[A-Z]{2}[A-Z0-9]{1,18}$/, 'Country code and project number, e.g. TH001'),
+  projectReference: z
+    .string()
+    .regex(/^[A-Z]{2}[A-Z0-9]{1,18}$/, 'Country code and project number, e.g. TH001'),
   hostCountry: z.string().regex(/^[A-Z]{2}$/),
   titleJa: Text(300),
   titleEn: Text(300),
@@ -94,7 +96,10 @@ export type GetByIdQuery = z.infer<typeof GetByIdQuery>;
 
 export const ListJcmProjectsQuery = PageQuery.extend({
   status: JcmProjectStatus.optional(),
-  hostCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+  hostCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   sort: sortParam(['projectReference', 'createdAt'] as const, 'projectReference'),
 });
 export type ListJcmProjectsQuery = z.infer<typeof ListJcmProjectsQuery>;

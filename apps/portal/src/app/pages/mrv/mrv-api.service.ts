@@ -42,39 +42,61 @@ export class MrvApiService {
   }
 
   public reports(): Observable<MonitoringReportPage> {
-    return this.http.get<unknown>(`${MRV}/monitoring-reports?limit=200`).pipe(map((b) => MonitoringReportPage.parse(b)));
+    return this.http
+      .get<unknown>(`${MRV}/monitoring-reports?limit=200`)
+      .pipe(map((b) => MonitoringReportPage.parse(b)));
   }
 
   public report(id: string): Observable<MonitoringReportView> {
-    return this.http.get<unknown>(`${MRV}/monitoring-reports/${id}`).pipe(map((b) => MonitoringReportView.parse(b)));
+    return this.http
+      .get<unknown>(`${MRV}/monitoring-reports/${id}`)
+      .pipe(map((b) => MonitoringReportView.parse(b)));
   }
 
   public methodology(id: string, version: string): Observable<MethodologyVersionView> {
-    return this.http.get<unknown>(`${MRV}/methodologies/${id}/versions/${version}`).pipe(map((b) => MethodologyVersionView.parse(b)));
+    return this.http
+      .get<unknown>(`${MRV}/methodologies/${id}/versions/${version}`)
+      .pipe(map((b) => MethodologyVersionView.parse(b)));
   }
 
-  public update(id: string, version: number, technologies: ReportTechnologyValues[]): Observable<MonitoringReportView> {
-    return this.http.put<unknown>(`${MRV}/monitoring-reports/${id}`, { technologies, version }).pipe(map((b) => MonitoringReportView.parse(b)));
+  public update(
+    id: string,
+    version: number,
+    technologies: ReportTechnologyValues[],
+  ): Observable<MonitoringReportView> {
+    return this.http
+      .put<unknown>(`${MRV}/monitoring-reports/${id}`, { technologies, version })
+      .pipe(map((b) => MonitoringReportView.parse(b)));
   }
 
   public submit(id: string, key: string): Observable<MonitoringReportView> {
-    return this.http.post<unknown>(`${MRV}/monitoring-reports/${id}/submit`, {}, once(key)).pipe(map((b) => MonitoringReportView.parse(b)));
+    return this.http
+      .post<unknown>(`${MRV}/monitoring-reports/${id}/submit`, {}, once(key))
+      .pipe(map((b) => MonitoringReportView.parse(b)));
   }
 
   public assignVerifier(id: string, tpeOrgId: string): Observable<MonitoringReportView> {
-    return this.http.post<unknown>(`${MRV}/monitoring-reports/${id}/verifier`, { tpeOrgId }).pipe(map((b) => MonitoringReportView.parse(b)));
+    return this.http
+      .post<unknown>(`${MRV}/monitoring-reports/${id}/verifier`, { tpeOrgId })
+      .pipe(map((b) => MonitoringReportView.parse(b)));
   }
 
   public verify(cmd: VerifyMonitoringReportCommand, key: string): Observable<MonitoringReportView> {
-    return this.http.post<unknown>(`${MRV}/monitoring-reports/${cmd.id}/verification`, cmd, once(key)).pipe(map((b) => MonitoringReportView.parse(b)));
+    return this.http
+      .post<unknown>(`${MRV}/monitoring-reports/${cmd.id}/verification`, cmd, once(key))
+      .pipe(map((b) => MonitoringReportView.parse(b)));
   }
 
   public rerun(id: string): Observable<RerunView> {
-    return this.http.post<unknown>(`${MRV}/monitoring-reports/${id}/rerun`, {}).pipe(map((b) => RerunView.parse(b)));
+    return this.http
+      .post<unknown>(`${MRV}/monitoring-reports/${id}/rerun`, {})
+      .pipe(map((b) => RerunView.parse(b)));
   }
 
   public findings(subjectId: string): Observable<FindingPage> {
-    return this.http.get<unknown>(`${MRV}/findings?subjectId=${subjectId}&limit=200`).pipe(map((b) => FindingPage.parse(b)));
+    return this.http
+      .get<unknown>(`${MRV}/findings?subjectId=${subjectId}&limit=200`)
+      .pipe(map((b) => FindingPage.parse(b)));
   }
 
   public raise(cmd: RaiseFindingCommand): Observable<FindingView> {
@@ -82,14 +104,20 @@ export class MrvApiService {
   }
 
   public respond(id: string, text: string): Observable<FindingView> {
-    return this.http.post<unknown>(`${MRV}/findings/${id}/responses`, { text }).pipe(map((b) => FindingView.parse(b)));
+    return this.http
+      .post<unknown>(`${MRV}/findings/${id}/responses`, { text })
+      .pipe(map((b) => FindingView.parse(b)));
   }
 
   public resolve(id: string, text: string): Observable<FindingView> {
-    return this.http.post<unknown>(`${MRV}/findings/${id}/resolution`, { text }).pipe(map((b) => FindingView.parse(b)));
+    return this.http
+      .post<unknown>(`${MRV}/findings/${id}/resolution`, { text })
+      .pipe(map((b) => FindingView.parse(b)));
   }
 
   public trace(serial: string): Observable<CreditTrace> {
-    return this.http.get<unknown>(`/api/v1/trace/${encodeURIComponent(serial)}`).pipe(map((b) => CreditTrace.parse(b)));
+    return this.http
+      .get<unknown>(`/api/v1/trace/${encodeURIComponent(serial)}`)
+      .pipe(map((b) => CreditTrace.parse(b)));
   }
 }

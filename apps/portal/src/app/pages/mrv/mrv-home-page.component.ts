@@ -75,7 +75,9 @@ import { MrvApiService } from './mrv-api.service';
             <tbody>
               @for (r of page.items; track r.id) {
                 <tr [attr.data-report-id]="r.id">
-                  <td><a [routerLink]="['/mrv/reports', r.id]">{{ r.projectReference }}</a></td>
+                  <td>
+                    <a [routerLink]="['/mrv/reports', r.id]">{{ r.projectReference }}</a>
+                  </td>
                   <td>{{ r.monitoringPeriod.start }} – {{ r.monitoringPeriod.end }}</td>
                   <td data-testid="report-status">{{ status(r.status) }}</td>
                   <td class="num">{{ r.verifiedEmissionReductions ?? r.totalEmissionReductionT ?? '–' }}</td>
@@ -94,14 +96,20 @@ export class JcmMrvHomePageComponent {
   private readonly api = inject(MrvApiService);
   private readonly session = inject(SessionService);
 
-  protected readonly projectsState = toSignal(loadState(this.api.projects()), { initialValue: { status: 'loading' } as LoadState<JcmProjectPage> });
-  protected readonly reportsState = toSignal(loadState(this.api.reports()), { initialValue: { status: 'loading' } as LoadState<MonitoringReportPage> });
+  protected readonly projectsState = toSignal(loadState(this.api.projects()), {
+    initialValue: { status: 'loading' } as LoadState<JcmProjectPage>,
+  });
+  protected readonly reportsState = toSignal(loadState(this.api.reports()), {
+    initialValue: { status: 'loading' } as LoadState<MonitoringReportPage>,
+  });
   protected readonly projects = computed(() => loaded(this.projectsState()));
   protected readonly reports = computed(() => loaded(this.reportsState()));
   protected readonly isTpe = computed(() => this.session.actor()?.orgType === 'TPE');
   /** Whole tonnes as BigInt: never summed through floats. */
   protected readonly verifiedTotal = computed(() =>
-    (this.reports()?.items ?? []).reduce((sum, r) => sum + BigInt(r.verifiedEmissionReductions ?? '0'), 0n).toString(),
+    (this.reports()?.items ?? [])
+      .reduce((sum, r) => sum + BigInt(r.verifiedEmissionReductions ?? '0'), 0n)
+      .toString(),
   );
 
   protected status(value: string): string {

@@ -5,7 +5,12 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject, Observable, forkJoin, of, switchMap } from 'rxjs';
 
 import { FindingView, JcmProjectView, MonitoringReportView, ReportTechnologyValues } from '@jcm/contracts';
-import { evaluateMonitoringReport, type Methodology, type SeriesEntry, validateMethodology } from '@jcm/rules';
+import {
+  evaluateMonitoringReport,
+  type Methodology,
+  type SeriesEntry,
+  validateMethodology,
+} from '@jcm/rules';
 
 import { newIdempotencyKey } from '../../core/idempotency';
 import { SessionService } from '../../core/session.service';
@@ -42,16 +47,22 @@ export class JcmMrvReportPageComponent {
   private readonly session = inject(SessionService);
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
-  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.report(id), { quietReload: true });
+  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.report(id), {
+    quietReload: true,
+  });
   protected readonly report = computed(() => loaded(this.state()));
   private readonly projectId = computed(() => this.report()?.projectId ?? null);
   private readonly contextState = toSignal(
-    toObservable(this.projectId).pipe(switchMap((id) => (id ? loadState(this.context(id)) : of<LoadState<Context>>({ status: 'loading' })))),
+    toObservable(this.projectId).pipe(
+      switchMap((id) => (id ? loadState(this.context(id)) : of<LoadState<Context>>({ status: 'loading' }))),
+    ),
     { initialValue: { status: 'loading' } as LoadState<Context> },
   );
   protected readonly ctx = computed(() => loaded(this.contextState()));
   protected readonly findings = toSignal(
-    toObservable(computed(() => `${this.id()}#${this.version()}`)).pipe(switchMap(() => this.api.findings(this.id()))),
+    toObservable(computed(() => `${this.id()}#${this.version()}`)).pipe(
+      switchMap(() => this.api.findings(this.id())),
+    ),
   );
   private readonly version = computed(() => this.report()?.version ?? 0);
 
@@ -76,9 +87,13 @@ export class JcmMrvReportPageComponent {
   protected readonly isCompany = computed(() => {
     const a = this.actor();
     const p = this.ctx()?.project;
-    return a !== null && a.role !== 'viewer' && !!p && p.participantOrgIds.includes(a.orgId) && a.orgType !== 'TPE';
+    return (
+      a !== null && a.role !== 'viewer' && !!p && p.participantOrgIds.includes(a.orgId) && a.orgType !== 'TPE'
+    );
   });
-  protected readonly editable = computed(() => this.isCompany() && ['DRAFT', 'RETURNED'].includes(this.report()?.status ?? ''));
+  protected readonly editable = computed(
+    () => this.isCompany() && ['DRAFT', 'RETURNED'].includes(this.report()?.status ?? ''),
+  );
   protected readonly isVerifier = computed(() => {
     const a = this.actor();
     return a !== null && a.orgType === 'TPE' && a.role !== 'viewer' && this.report()?.tpeOrgId === a.orgId;
@@ -92,7 +107,15 @@ export class JcmMrvReportPageComponent {
     const parts = c.project.technologies.flatMap((t) => {
       const m = c.methodologies.get(`${t.methodologyId}@${t.methodologyVersion}`);
       const own = this.values().find((v) => v.technologyId === t.technologyId)?.values ?? {};
-      return m ? [{ input: { period: r.monitoringPeriod, values: { ...own, ...t.fixedValues } }, methodology: m, technologyId: t.technologyId }] : [];
+      return m
+        ? [
+            {
+              input: { period: r.monitoringPeriod, values: { ...own, ...t.fixedValues } },
+              methodology: m,
+              technologyId: t.technologyId,
+            },
+          ]
+        : [];
     });
     return evaluateMonitoringReport(parts);
   });
@@ -114,7 +137,9 @@ export class JcmMrvReportPageComponent {
 
   protected series(technologyId: string): { parameter: string; entries: SeriesEntry[] }[] {
     const v = this.values().find((t) => t.technologyId === technologyId)?.values ?? {};
-    return Object.entries(v).flatMap(([parameter, value]) => (Array.isArray(value) ? [{ entries: value, parameter }] : []));
+    return Object.entries(v).flatMap(([parameter, value]) =>
+      Array.isArray(value) ? [{ entries: value, parameter }] : [],
+    );
   }
 
   protected setValue(cell: Cell, value: string): void {
@@ -123,7 +148,13 @@ export class JcmMrvReportPageComponent {
         if (t.technologyId !== cell.technologyId) return t;
         const entries = t.values[cell.parameter];
         if (!Array.isArray(entries)) return t;
-        return { ...t, values: { ...t.values, [cell.parameter]: entries.map((e, i) => (i === cell.index ? { ...e, value } : e)) } };
+        return {
+          ...t,
+          values: {
+            ...t.values,
+            [cell.parameter]: entries.map((e, i) => (i === cell.index ? { ...e, value } : e)),
+          },
+        };
       }),
     );
   }
@@ -132,36 +163,60 @@ export class JcmMrvReportPageComponent {
     const r = this.report();
     if (!r) return;
     const saved = this.api.update(r.id, r.version, this.values());
-    const chain: Observable<MonitoringReportView> = thenSubmit ? saved.pipe(switchMap(() => this.api.submit(r.id, this.submitKey))) : saved;
-    this.run(chain, thenSubmit ? 'mrv.report.submitted' : 'mrv.report.saved', () => (this.submitKey = newIdempotencyKey()));
+    const chain: Observable<MonitoringReportView> = thenSubmit
+      ? saved.pipe(switchMap(() => this.api.submit(r.id, this.submitKey)))
+      : saved;
+    this.run(
+      chain,
+      thenSubmit ? 'mrv.report.submitted' : 'mrv.report.saved',
+      () => (this.submitKey = newIdempotencyKey()),
+    );
   }
 
   protected assign(): void {
     const r = this.report();
-    if (r && this.verifier().trim()) this.run(this.api.assignVerifier(r.id, this.verifier().trim()), 'mrv.report.saved');
+    if (r && this.verifier().trim())
+      this.run(this.api.assignVerifier(r.id, this.verifier().trim()), 'mrv.report.saved');
   }
 
   protected rerun(): void {
     const r = this.report();
     if (!r) return;
     runAction(this.busy, this.problem, this.api.rerun(r.id), (x) =>
-      this.rerunText.set(x.identical ? this.i18n.t('mrv.report.rerunOk') : this.i18n.t('mrv.report.rerunNg', { reason: x.reason ?? '' })),
+      this.rerunText.set(
+        x.identical
+          ? this.i18n.t('mrv.report.rerunOk')
+          : this.i18n.t('mrv.report.rerunNg', { reason: x.reason ?? '' }),
+      ),
     );
   }
 
   protected raise(): void {
     const r = this.report();
     if (!r || !this.findingText().trim()) return;
-    this.run(this.api.raise({ kind: this.findingKind(), subject: 'VERIFICATION', subjectId: r.id, text: this.findingText().trim() }), 'mrv.report.saved', () => this.findingText.set(''));
+    this.run(
+      this.api.raise({
+        kind: this.findingKind(),
+        subject: 'VERIFICATION',
+        subjectId: r.id,
+        text: this.findingText().trim(),
+      }),
+      'mrv.report.saved',
+      () => this.findingText.set(''),
+    );
   }
 
   protected respond(f: FindingView): void {
-    const text = (this.answer()[f.id] ?? '').trim();
+    const text = this.answerOf(f.id).trim();
     if (text) this.run(this.api.respond(f.id, text), 'mrv.report.saved');
   }
 
   protected resolve(f: FindingView): void {
-    this.run(this.api.resolve(f.id, (this.answer()[f.id] ?? '').trim() || 'Resolved'), 'mrv.report.saved');
+    this.run(this.api.resolve(f.id, this.answerOf(f.id).trim() || 'Resolved'), 'mrv.report.saved');
+  }
+
+  protected answerOf(id: string): string {
+    return Object.hasOwn(this.answer(), id) ? this.answer()[id] : '';
   }
 
   protected setAnswer(id: string, text: string): void {
@@ -179,7 +234,11 @@ export class JcmMrvReportPageComponent {
       verificationDate: this.verificationDate(),
       verificationReportRef: this.verificationRef().trim(),
     };
-    this.run(this.api.verify(cmd, this.verifyKey), 'mrv.report.verified', () => (this.verifyKey = newIdempotencyKey()));
+    this.run(
+      this.api.verify(cmd, this.verifyKey),
+      'mrv.report.verified',
+      () => (this.verifyKey = newIdempotencyKey()),
+    );
   }
 
   private run<T>(source: Observable<T>, doneKey: MessageKey, after?: () => void): void {
@@ -195,7 +254,9 @@ export class JcmMrvReportPageComponent {
   private context(projectId: string): Observable<Context> {
     return this.api.project(projectId).pipe(
       switchMap((project) =>
-        forkJoin(project.technologies.map((t) => this.api.methodology(t.methodologyId, t.methodologyVersion))).pipe(
+        forkJoin(
+          project.technologies.map((t) => this.api.methodology(t.methodologyId, t.methodologyVersion)),
+        ).pipe(
           switchMap((versions) => {
             const methodologies = new Map<string, Methodology>();
             for (const v of versions) {

@@ -19,23 +19,52 @@ import { CreditTrace, MrvApiService } from './mrv-api.service';
       <form (ngSubmit)="go()">
         <label>
           {{ i18n.t('mrv.trace.serial') }}
-          <input name="serial" data-testid="trace-serial" [ngModel]="serialText()" (ngModelChange)="serialText.set($event)" placeholder="JP-TH002-2025-1-245" />
+          <input
+            name="serial"
+            data-testid="trace-serial"
+            [ngModel]="serialText()"
+            (ngModelChange)="serialText.set($event)"
+            placeholder="JP-TH002-2025-1-245"
+          />
         </label>
         <button type="submit" class="button" data-testid="trace-go">{{ i18n.t('mrv.trace.go') }}</button>
       </form>
       @if (notFound()) {
-        <p class="alert alert--error" role="alert" data-testid="trace-not-found">{{ i18n.t('mrv.trace.notFound') }}</p>
+        <p class="alert alert--error" role="alert" data-testid="trace-not-found">
+          {{ i18n.t('mrv.trace.notFound') }}
+        </p>
       }
       @if (trace(); as t) {
         <ol class="chain" data-testid="trace-chain">
           <li data-testid="trace-issuance">
-            {{ i18n.t('mrv.trace.issuance', { ref: t.credits.issuance.jointCommitteeDecisionRef, quantity: t.credits.issuance.quantity, start: t.credits.issuance.monitoringPeriod.start, end: t.credits.issuance.monitoringPeriod.end }) }}
+            {{
+              i18n.t('mrv.trace.issuance', {
+                ref: t.credits.issuance.jointCommitteeDecisionRef,
+                quantity: t.credits.issuance.quantity,
+                start: t.credits.issuance.monitoringPeriod.start,
+                end: t.credits.issuance.monitoringPeriod.end,
+              })
+            }}
           </li>
           @if (t.mrv; as m) {
-            <li data-testid="trace-report">{{ i18n.t('mrv.trace.report', { er: m.report.verifiedEmissionReductions ?? '–', date: m.report.verificationDate ?? '–' }) }}</li>
+            <li data-testid="trace-report">
+              {{
+                i18n.t('mrv.trace.report', {
+                  er: m.report.verifiedEmissionReductions ?? '–',
+                  date: m.report.verificationDate ?? '–',
+                })
+              }}
+            </li>
             @if (m.project; as p) {
               <li data-testid="trace-project">
-                {{ i18n.t('mrv.trace.project', { reference: p.projectReference, title: i18n.language() === 'ja' ? p.titleJa : p.titleEn, country: p.hostCountry, date: p.registeredOn ?? '–' }) }}
+                {{
+                  i18n.t('mrv.trace.project', {
+                    reference: p.projectReference,
+                    title: i18n.language() === 'ja' ? p.titleJa : p.titleEn,
+                    country: p.hostCountry,
+                    date: p.registeredOn ?? '–',
+                  })
+                }}
               </li>
             }
             @if (m.grantId) {

@@ -2,7 +2,8 @@
 export const mrvJa = {
   'nav.mrv': 'MRV（モニタリング・検証）',
   'mrv.title': 'JCMプロジェクトとモニタリング報告',
-  'mrv.lead': '方法論に基づく排出削減量の算定、第三者機関（TPE）による検証、クレジットまでのトレーサビリティを扱います。',
+  'mrv.lead':
+    '方法論に基づく排出削減量の算定、第三者機関（TPE）による検証、クレジットまでのトレーサビリティを扱います。',
   'mrv.projects': 'JCMプロジェクト',
   'mrv.reports': 'モニタリング報告書',
   'mrv.queue': '検証待ちの報告書（割り当て分）',
@@ -63,7 +64,8 @@ export const mrvJa = {
   'mrv.verify.ref': '検証報告書番号',
   'mrv.verify.submit': '検証を完了する',
   'mrv.trace.title': 'クレジットのトレーサビリティ',
-  'mrv.trace.lead': 'シリアル番号から、発行、モニタリング報告書、プロジェクト、補助事業（交付決定）までをたどります。',
+  'mrv.trace.lead':
+    'シリアル番号から、発行、モニタリング報告書、プロジェクト、補助事業（交付決定）までをたどります。',
   'mrv.trace.serial': 'シリアル番号',
   'mrv.trace.go': '追跡する',
   'mrv.trace.issuance': '発行（合同委員会決定 {ref}、{quantity} tCO2、期間 {start}〜{end}）',
@@ -77,7 +79,8 @@ export const mrvJa = {
 export const mrvEn: Record<keyof typeof mrvJa, string> = {
   'nav.mrv': 'MRV (monitoring & verification)',
   'mrv.title': 'JCM projects and monitoring reports',
-  'mrv.lead': 'Emission reductions calculated from the methodology, verified by a third-party entity (TPE), and traced to the credits.',
+  'mrv.lead':
+    'Emission reductions calculated from the methodology, verified by a third-party entity (TPE), and traced to the credits.',
   'mrv.projects': 'JCM projects',
   'mrv.reports': 'Monitoring reports',
   'mrv.queue': 'Reports awaiting your verification',
