@@ -59,12 +59,9 @@ export class JcmMrvReportPageComponent {
     { initialValue: { status: 'loading' } as LoadState<Context> },
   );
   protected readonly ctx = computed(() => loaded(this.contextState()));
-  protected readonly findings = toSignal(
-    toObservable(computed(() => `${this.id()}#${this.version()}`)).pipe(
-      switchMap(() => this.api.findings(this.id())),
-    ),
-  );
-  private readonly version = computed(() => this.report()?.version ?? 0);
+  // Reloaded with the report after every action: a CL or a response changes the findings, not the report's version.
+  private readonly findingsState = loadFor(this.id, this.reload$, (id) => this.api.findings(id), { quietReload: true });
+  protected readonly findings = computed(() => loaded(this.findingsState()));
 
   /** The values being edited, per technology and parameter (series entries). */
   protected readonly values = signal<ReportTechnologyValues[]>([]);
