@@ -7,6 +7,13 @@ const NODE_BUILTINS = [
   'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm',
   'worker_threads', 'zlib', 'node:*',
 ];
+const NO_NODE_BUILTINS = { group: NODE_BUILTINS, message: 'Node built-ins are I/O: this library must run anywhere (browser included).' };
+// @jcm/testing boots services on throwaway databases: production code must never reach it.
+const NO_TESTING = {
+  group: ['@jcm/testing', '@jcm/testing/*'],
+  message: '@jcm/testing is for tests only: *.spec.ts, *.int-spec.ts, *.e2e-spec.ts and testing/ helper folders.',
+};
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'apps/portal-e2e/**'];
 
 export default [
   ...nx.configs['flat/base'],
@@ -45,10 +52,21 @@ export default [
     },
   },
   {
+    // The boundary rule lets apps depend on type:testing (their tests need it): keep it out of production files.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TESTING] }] },
+  },
+  {
     // Node built-ins are not in the Nx project graph, so the boundary rule cannot see them: ban them here.
+    // (A later block replaces a rule's options, so each one repeats the @jcm/testing ban.)
+    files: ['libs/contracts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_NODE_BUILTINS, NO_TESTING] }] },
+  },
+  {
     files: ['libs/rules/**/*.ts', 'tools/lint-fixtures/rules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: NODE_BUILTINS }],
+      'no-restricted-imports': ['error', { patterns: [NO_NODE_BUILTINS, NO_TESTING] }],
       'no-restricted-globals': ['error', 'fetch', 'process', 'require', 'setTimeout', 'setInterval', 'window', 'document'],
       'no-restricted-properties': [
         'error',

@@ -1,102 +1,220 @@
 /**
- * Throughput and latency of 移転 (credits.transfer.create) on the real stack: credits-service booted in-process on a
- * fresh database (real PostgreSQL + NATS JetStream, libs/testing), N transfers fired concurrently over NATS
- * request/reply, each one a full posting (row locks, block split/merge, double entry, hash-chained journal, outbox).
- *
- *   npx jest -c tools/bench/jest.bench.config.js                      # N = 2,000
- *   BENCH_TRANSFERS=5000 BENCH_CONCURRENCY=200 npx jest -c tools/bench/jest.bench.config.js
- *
- * See tools/bench/README.md. Prints a table; the only assertions are that every transfer succeeded and the ledger
- * still verifies afterwards.
+ * The credits ledger (移転 transfers, 発行 issuance) end to end: credits-service booted in-process on a fresh database
+ * (real PostgreSQL + NATS JetStream, the integration tests' world), requests over NATS request/reply, each one a full
+ * posting (row locks, block split/merge, double entry, journal, idempotency record, outbox).
  */
 import { AccountView, CREDITS_RPC, IssuanceView, LedgerVerification, MovementView } from '@jcm/contracts';
-import { CreditsWorld, issuanceFor, startCreditsWorld, stopCreditsWorld } from '../../apps/credits-service/src/testing/credits-world';
+import { queryAs } from '@jcm/testing';
+import {
+  CreditsWorld,
+  issuanceFor,
+  startCreditsWorld,
+  stopCreditsWorld,
+} from '../../apps/credits-service/src/testing/credits-world';
+import {
+  assertMostlyOk,
+  BENCH_CLIENTS,
+  BenchContext,
+  BenchMeasure,
+  boundedLoop,
+  percentile,
+} from './bench-kit';
 
-const N = positiveInt(process.env['BENCH_TRANSFERS'], 2000);
-/** In-flight limit; default: all N at once. */
-const CONCURRENCY = positiveInt(process.env['BENCH_CONCURRENCY'], N);
-const RPC_TIMEOUT_MS = positiveInt(process.env['BENCH_RPC_TIMEOUT_MS'], 120_000);
+const PAIRS = 1_000;
+const RUN_MS = 15_000;
+let world: Promise<CreditsWorld> | undefined;
 
-function positiveInt(raw: string | undefined, fallback: number): number {
-  const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`Expected a positive integer, got ${raw}`);
-  return n;
+/** One credits world for the module: 2,000,000 t issued to company A, 500,000 t of it passed to company B. */
+function credits(ctx: BenchContext): Promise<CreditsWorld> {
+  if (!world) {
+    const started = (async () => {
+      const w = await startCreditsWorld();
+      await w.call(
+        CREDITS_RPC.issuance.create,
+        w.ctx.moe,
+        issuanceFor(w, { quantity: '2000000' }),
+        IssuanceView,
+      );
+      await transfer(w, 'A', 'B', '500000');
+      return w;
+    })();
+    world = started;
+    ctx.onCleanup(async () => {
+      const w = await started;
+      // A figure from a broken ledger is no figure: the run fails if the journal does not verify afterwards.
+      const report = await w.call(CREDITS_RPC.ledger.verify, w.ctx.moe, {}, LedgerVerification, 600_000);
+      await stopCreditsWorld(w);
+      if (!report.intact)
+        throw new Error(
+          `ledger does not verify after the benchmark: ${JSON.stringify(report.differences).slice(0, 500)}`,
+        );
+    });
+  }
+  return world;
 }
 
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
+function transfer(w: CreditsWorld, from: 'A' | 'B', to: 'A' | 'B', quantity: string) {
+  const acc = { A: w.accounts.companyA, B: w.accounts.companyB };
+  const ctx = from === 'A' ? w.ctx.companyA : w.ctx.companyB;
+  return w.call(
+    CREDITS_RPC.transfer.create,
+    ctx,
+    { fromAccountId: acc[from].id, toAccountNumber: acc[to].accountNumber, quantity },
+    MovementView,
+    120_000,
+  );
 }
 
-describe(`ledger transfers benchmark (N = ${N}, concurrency ${CONCURRENCY})`, () => {
-  let w: CreditsWorld;
+/** Two accounts, alternating directions: every posting contends for the same two rows. 1–9 t each, never running dry. */
+export async function transfersOneHotPair(ctx: BenchContext): Promise<BenchMeasure> {
+  const w = await credits(ctx);
+  const base = await ctx.baselines();
+  const op = (i: number) =>
+    i % 2 === 0 ? transfer(w, 'A', 'B', String(1 + (i % 9))) : transfer(w, 'B', 'A', String(1 + (i % 9)));
+  await boundedLoop(64, BENCH_CLIENTS, 10_000, op);
+  const r = await boundedLoop(5_000, BENCH_CLIENTS, RUN_MS, op);
+  assertMostlyOk('transfers, one hot pair', r);
+  return {
+    name: `transfers, one hot pair, ${BENCH_CLIENTS} in flight (p50 ${percentile(r.latenciesMs, 50).toFixed(0)} ms)`,
+    value: r.perSecond,
+    unit: 'transfers/s',
+    baseline: base.pgbenchSimpleUpdateTps,
+    baselineUnit: `tps (pgbench -N, ${BENCH_CLIENTS} clients)`,
+  };
+}
 
-  beforeAll(async () => {
-    w = await startCreditsWorld();
-    // 2,000,000 t: 1,000,000 t to Japan, 1,000,000 t to company A, who passes half to company B before the run.
-    await w.call(CREDITS_RPC.issuance.create, w.ctx.moe, issuanceFor(w, { quantity: '2000000' }), IssuanceView);
-    await w.call(
+/**
+ * 1,000 distinct pairs over 1,000 accounts: pair i sends from account i to account i + 500 (mod 1,000), so the 32
+ * transfers in flight at any time touch 64 different accounts and only the ledger's own design makes them wait for
+ * each other. The accounts are funded by issuances (20 participant accounts each), not by a hot-pair warm-up.
+ */
+export async function transfersDistinctPairs(ctx: BenchContext): Promise<BenchMeasure> {
+  const w = await credits(ctx);
+  const base = await ctx.baselines();
+  const accounts: AccountView[] = new Array(PAIRS);
+  const opened = await boundedLoop(PAIRS, BENCH_CLIENTS, 120_000, async (i) => {
+    accounts[i] = await w.call(
+      CREDITS_RPC.account.open,
+      w.ctx.moe,
+      {
+        registry: 'JP',
+        type: 'ENTITY_HOLDING',
+        ownerOrgId: w.org.companyA,
+        holderName: `Bench account ${i}`,
+      },
+      AccountView,
+    );
+  });
+  assertMostlyOk('opening the pair accounts', opened);
+  const PER_ISSUANCE = 20;
+  const funded = await boundedLoop(PAIRS / PER_ISSUANCE, 1, 120_000, (k) => {
+    // One day per issuance (2014-01-01 onwards), so no two share a monitoring period.
+    const day = new Date(Date.UTC(2014, 0, 1 + k)).toISOString().slice(0, 10);
+    const allocations = accounts
+      .slice(k * PER_ISSUANCE, (k + 1) * PER_ISSUANCE)
+      .map((a) => ({ accountId: a.id, quantity: '100' }));
+    return w.call(
+      CREDITS_RPC.issuance.create,
+      w.ctx.moe,
+      issuanceFor(w, {
+        quantity: String(2 * 100 * PER_ISSUANCE),
+        vintage: 2014,
+        monitoringPeriod: { start: day, end: day },
+        jointCommitteeDecisionRef: `JC-BENCH-${day}`,
+        participantAllocations: allocations,
+      }),
+      IssuanceView,
+      120_000,
+    );
+  });
+  assertMostlyOk('funding the pair accounts', funded);
+  const op = (i: number) => {
+    const from = accounts[i % PAIRS];
+    const to = accounts[(i + PAIRS / 2) % PAIRS];
+    return w.call(
       CREDITS_RPC.transfer.create,
       w.ctx.companyA,
-      { fromAccountId: w.accounts.companyA.id, toAccountNumber: w.accounts.companyB.accountNumber, quantity: '500000' },
+      { fromAccountId: from.id, toAccountNumber: to.accountNumber, quantity: '1' },
       MovementView,
+      120_000,
     );
-  });
+  };
+  const r = await boundedLoop(PAIRS * 3, BENCH_CLIENTS, RUN_MS, op);
+  assertMostlyOk('transfers, distinct pairs', r);
+  return {
+    name: `transfers, ${PAIRS} distinct account pairs, ${BENCH_CLIENTS} in flight (p50 ${percentile(r.latenciesMs, 50).toFixed(0)} ms)`,
+    value: r.perSecond,
+    unit: 'transfers/s',
+    baseline: base.pgbenchSimpleUpdateTps,
+    baselineUnit: `tps (pgbench -N, ${BENCH_CLIENTS} clients)`,
+  };
+}
 
-  afterAll(() => stopCreditsWorld(w));
+/** Rows in every credits table (what an operation added, net). */
+async function creditsRows(w: CreditsWorld): Promise<number> {
+  const tables = await queryAs<{ t: string }>(
+    w.db.url,
+    {},
+    `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'credits'`,
+  );
+  let total = 0;
+  for (const { t } of tables)
+    total += (await queryAs<{ n: number }>(w.db.url, {}, `SELECT count(*)::int AS n FROM credits."${t}"`))[0]
+      .n;
+  return total;
+}
 
-  it('runs N concurrent transfers and prints throughput and latency percentiles', async () => {
-    const [a, b] = [w.accounts.companyA, w.accounts.companyB];
-    // Alternating directions between two accounts: maximal contention on the same rows and on the journal head.
-    // Each transfer is 1–9 t, so neither side can run dry (≤ 9 × N t out of 500,000 t).
-    const plan = Array.from({ length: N }, (_, i) => {
-      const [from, to, ctx] = i % 2 === 0 ? [a, b, w.ctx.companyA] : [b, a, w.ctx.companyB];
-      return { ctx, data: { fromAccountId: from.id, toAccountNumber: to.accountNumber, quantity: String(1 + (i % 9)) } };
-    });
-    const latencies: number[] = [];
-    const failures: string[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < plan.length) {
-        const job = plan[next++];
-        const t0 = process.hrtime.bigint();
-        try {
-          await w.call(CREDITS_RPC.transfer.create, job.ctx, job.data, MovementView, RPC_TIMEOUT_MS);
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        } catch (err) {
-          failures.push((err as { code?: string }).code ?? String(err));
-        }
-      }
-    };
-    const started = process.hrtime.bigint();
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, N) }, worker));
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+/** 発行 of 1,000,000 t beside one transfer, one at a time: how long, and how many rows it adds. */
+export async function issuanceOfOneMillionTonnes(ctx: BenchContext): Promise<BenchMeasure[]> {
+  const w = await credits(ctx);
+  const transfers = await boundedLoop(40, 1, 20_000, (i) =>
+    transfer(w, i % 2 === 0 ? 'A' : 'B', i % 2 === 0 ? 'B' : 'A', '3'),
+  );
+  assertMostlyOk('sequential transfers', transfers);
+  const beforeTransfer = await creditsRows(w);
+  await transfer(w, 'A', 'B', '7');
+  const transferRows = (await creditsRows(w)) - beforeTransfer;
 
-    const sorted = [...latencies].sort((x, y) => x - y);
-    const verifyStart = process.hrtime.bigint();
-    const report = await w.call(CREDITS_RPC.ledger.verify, w.ctx.moe, {}, LedgerVerification, 600_000);
-    const verifyMs = Number(process.hrtime.bigint() - verifyStart) / 1e6;
-    const balances = await Promise.all(
-      [a, b].map((acc) => w.call(CREDITS_RPC.account.get, w.ctx.moe, { id: acc.id }, AccountView).then((v) => BigInt(v.balance))),
+  const years = [2020, 2021, 2022];
+  const issue = (i: number) =>
+    w.call(
+      CREDITS_RPC.issuance.create,
+      w.ctx.moe,
+      issuanceFor(w, {
+        quantity: '1000000',
+        vintage: years[i],
+        monitoringPeriod: { start: `${years[i]}-01-01`, end: `${years[i]}-12-31` },
+        jointCommitteeDecisionRef: `JC-BENCH-${years[i]}`,
+      }),
+      IssuanceView,
+      300_000,
     );
+  const beforeIssuance = await creditsRows(w);
+  const first = await boundedLoop(1, 1, 300_000, issue);
+  const issuanceRows = (await creditsRows(w)) - beforeIssuance;
+  const rest = await boundedLoop(years.length - 1, 1, 300_000, (i) => issue(i + 1));
+  const issuances = {
+    ...first,
+    ok: first.ok + rest.ok,
+    failures: [...first.failures, ...rest.failures],
+    latenciesMs: [...first.latenciesMs, ...rest.latenciesMs],
+  };
+  assertMostlyOk('issuance of 1,000,000 t', issuances);
 
-    const ms = (v: number) => `${v.toFixed(1)} ms`;
-    const lines = [
-      '',
-      `credits ledger transfer benchmark — ${new Date().toISOString()}`,
-      `  transfers            ${N} (concurrency ${Math.min(CONCURRENCY, N)}), ${latencies.length} ok, ${failures.length} failed`,
-      `  wall time            ${ms(wallMs)}`,
-      `  throughput           ${((latencies.length / wallMs) * 1000).toFixed(1)} transfers/s`,
-      `  latency p50 / p90    ${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 90))}`,
-      `  latency p95 / p99    ${ms(percentile(sorted, 95))} / ${ms(percentile(sorted, 99))}`,
-      `  latency min / max    ${ms(sorted[0])} / ${ms(sorted[sorted.length - 1])}`,
-      `  ledger verification  ${report.intact ? 'intact' : 'NOT intact'}, ${report.entries} entries in ${ms(verifyMs)}`,
-      `  A + B holdings       ${balances[0] + balances[1]} t (expected 1000000 t)`,
-      '',
-    ];
-    process.stdout.write(lines.join('\n') + '\n');
-    expect(failures).toEqual([]);
-    expect(report).toMatchObject({ intact: true, differences: [] });
-    expect(balances[0] + balances[1]).toBe(1_000_000n);
-  });
-});
+  return [
+    {
+      name: 'issuance of 1,000,000 t, time (p50 of 3)',
+      value: percentile(issuances.latenciesMs, 50),
+      unit: 'ms',
+      baseline: percentile(transfers.latenciesMs, 50),
+      baselineUnit: 'ms (one transfer, p50)',
+    },
+    {
+      name: 'issuance of 1,000,000 t, rows written',
+      value: issuanceRows,
+      unit: 'rows',
+      baseline: transferRows,
+      baselineUnit: 'rows (one transfer)',
+    },
+  ];
+}

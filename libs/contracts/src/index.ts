@@ -45,3 +45,7 @@ export * from './lib/mrv/mrv.monitoring-reports';
 export * from './lib/mrv/mrv.methodologies';
 export * from './lib/mrv/mrv.projects';
 export * from './lib/mrv/mrv.findings';
+export * from './lib/files/files.access';
+export * from './lib/files/files.errors';
+export * from './lib/files/files.media-types';
+export * from './lib/files/files.views';

@@ -8,6 +8,8 @@ import { AuthService } from './auth/auth.service';
 import { GATEWAY_CONFIG, GatewayConfig, loadGatewayConfig } from './config/gateway-config';
 import { DemoSeeder } from './demo/demo-seeder';
 import { buildOpenApi } from './docs/openapi';
+import { FILE_ROUTES } from './files/file-route-docs';
+import { FilesModule } from './files/files.module';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { IdentityRepository } from './identity/identity.repository';
 import { ServiceBus } from './nats-client';
@@ -29,10 +31,11 @@ export class GatewayModule implements OnApplicationShutdown {
   static register(config: GatewayConfig = loadGatewayConfig()) {
     return {
       module: GatewayModule,
+      imports: [FilesModule.register(config)],
       controllers: GATEWAY_CONTROLLERS,
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
-        { provide: OPENAPI_DOCUMENT, useValue: buildOpenApi(GATEWAY_ROUTES) },
+        { provide: OPENAPI_DOCUMENT, useValue: buildOpenApi([...GATEWAY_ROUTES, ...FILE_ROUTES.routes]) },
         {
           provide: DATA_SOURCE,
           useFactory: () =>

@@ -29,6 +29,7 @@ import {
 import { monthlySeries, SOLAR_PV_METHODOLOGY } from '@jcm/rules';
 import { fixedClock, sendRpc } from '@jcm/service-kit';
 import {
+  bootService,
   createTestDatabase,
   ctxFor,
   deleteTestStream,
@@ -42,11 +43,6 @@ import {
   testNatsClient,
   testServiceConfig,
 } from '@jcm/testing';
-// The real credits-service consumes the verification event in-process (the pattern gateway.int-spec.ts uses).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CreditsServiceModule } from '../../../credits-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CREDITS_MIGRATIONS } from '../../../credits-service/src/migrations';
 import { MRV_MIGRATIONS } from '../migrations';
 import { MrvServiceModule } from './app.module';
 
@@ -108,15 +104,14 @@ describe('MRV workflow: methodology → project registration → monitoring repo
   beforeAll(async () => {
     db = await createTestDatabase();
     const mrvConfig = testServiceConfig('mrv', db.url, bus);
-    const creditsConfig = testServiceConfig('credits', db.url, bus);
     await migrateForTest(mrvConfig, MRV_MIGRATIONS);
-    await migrateForTest(creditsConfig, CREDITS_MIGRATIONS);
     mrv = await startTestService(
       'mrv-service',
       MrvServiceModule.register(mrvConfig, fixedClock('2026-03-01T09:00:00Z')),
       bus,
     );
-    credits = await startTestService('credits-service', CreditsServiceModule.register(creditsConfig), bus);
+    // The real credits-service consumes the verification event in-process, booted through @jcm/testing.
+    credits = (await bootService('credits-service', db, bus)).app;
     client = testNatsClient(bus);
     await client.connect();
     nc = await connect({ servers: TEST_NATS_URL });

@@ -40,6 +40,9 @@ const IDEMPOTENCY_KEY = {
   schema: { type: 'string', maxLength: 200 },
 };
 
+const binaryContent = (mediaTypes: readonly string[]) =>
+  Object.fromEntries(mediaTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]));
+
 /** OpenAPI 3.1 document of the gateway: every declared route, with its zod-derived request and response schemas. */
 export function buildOpenApi(routes: readonly GatewayRoute[]): object {
   const paths: Record<string, Record<string, object>> = {};
@@ -61,11 +64,11 @@ export function buildOpenApi(routes: readonly GatewayRoute[]): object {
       ...(r.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: input(r.body) } } } }
         : {}),
+      ...(r.rawBody ? { requestBody: { required: true, content: binaryContent(r.rawBody.mediaTypes) } } : {}),
       responses: {
-        [String(r.status)]: {
-          description: 'OK',
-          content: { 'application/json': { schema: output(r.response) } },
-        },
+        [String(r.status)]: r.binaryResponse
+          ? { description: 'The file', content: binaryContent(r.binaryResponse.mediaTypes) }
+          : { description: 'OK', content: { 'application/json': { schema: output(r.response) } } },
         '400': ERROR,
         ...(isPublic ? {} : { '401': ERROR, '403': ERROR, '404': ERROR }),
       },

@@ -1,6 +1,4 @@
-import { queryAs } from '@jcm/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { B5_BUDGET, CALL_FY2026, dayOffset, ELIGIBLE, fullContinuingScore, OVER_HALF_OUTSOURCING, pdf } from '../../../../partnership-service/src/app/testing/programme-fixtures';
+import { B5_BUDGET, CALL_FY2026, dayOffset, ELIGIBLE, fullContinuingScore, OVER_HALF_OUTSOURCING, pdf, queryAs } from '@jcm/testing';
 import { DEMO_ORGS } from '../demo/demo-data';
 import { GatewayWorld, startGatewayWorld, stopGatewayWorld } from '../testing/gateway-world';
 

@@ -18,6 +18,8 @@ export interface RouteCall<A extends RouteAuth = RouteAuth, P = Record<string, s
   /** The raw request body, for the one route whose schema depends on a path parameter (calculators). */
   rawBody: unknown;
   res: Response;
+  /** The client's address (req.ip: honours JCM_TRUST_PROXY's X-Forwarded-For, else the socket's), for throttling. */
+  clientAddress: string;
   services: GatewayServices;
 }
 
@@ -69,6 +71,10 @@ export interface RouteSpec<
   /** Served outside `/api/v1` (the OpenAPI document itself). */
   unprefixed?: boolean;
   rpc?: { subject: string; timeoutMs?: number };
+  /** Documents a body that is the raw file itself (no JSON parse): the file routes. */
+  rawBody?: { mediaTypes: readonly string[] };
+  /** Documents a success body that is a file, not JSON. */
+  binaryResponse?: { mediaTypes: readonly string[] };
   prepare?: (input: InputOf<B, Q, P>, call: RouteCall<A, ParamsOf<P>>) => unknown;
   handle?: (input: InputOf<B, Q, P>, call: RouteCall<A, ParamsOf<P>>) => z.infer<R> | Promise<z.infer<R>>;
 }
@@ -92,6 +98,8 @@ export interface GatewayRoute {
   body?: Schema;
   response: Schema;
   subject?: string;
+  rawBody?: { mediaTypes: readonly string[] };
+  binaryResponse?: { mediaTypes: readonly string[] };
   spec: RouteSpec<Schema, Schema, Schema, Schema, RouteAuth>;
 }
 
@@ -143,6 +151,8 @@ function describeRoute(
     body: spec.body && withoutFields(spec.body, merged),
     response: spec.response,
     subject: spec.rpc?.subject,
+    rawBody: spec.rawBody,
+    binaryResponse: spec.binaryResponse,
     spec,
   };
 }

@@ -1,28 +1,7 @@
 // Test-only: boots the gateway against the real partnership and credits services (in-process) on a fresh database.
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import {
-  createTestDatabase,
-  deleteTestStream,
-  migrateForTest,
-  startTestService,
-  TestBus,
-  TestDatabase,
-  testEventBus,
-  testServiceConfig,
-} from '@jcm/testing';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CreditsServiceModule } from '../../../../credits-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CREDITS_MIGRATIONS } from '../../../../credits-service/src/migrations';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { MrvServiceModule } from '../../../../mrv-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { MRV_MIGRATIONS } from '../../../../mrv-service/src/migrations';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PartnershipServiceModule } from '../../../../partnership-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PARTNERSHIP_MIGRATIONS } from '../../../../partnership-service/src/migrations';
+import { bootService, createTestDatabase, deleteTestStream, TestBus, TestDatabase, testEventBus, testServiceConfig } from '@jcm/testing';
 import { GatewayConfig } from '../config/gateway-config';
 import { createGatewayApp, migrateIdentity } from '../create-gateway-app';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from '../demo/demo-data';
@@ -40,20 +19,11 @@ export interface GatewayWorld {
 }
 
 /** The demo seeder opens registry accounts, city pairs and the MRV demo project, so the services it talks to run too. */
-export async function startGatewayWorld(): Promise<GatewayWorld> {
+export async function startGatewayWorld(overrides: Partial<Omit<GatewayConfig, 'service'>> = {}): Promise<GatewayWorld> {
   const db = await createTestDatabase();
   const bus = testEventBus();
   const services: INestApplication[] = [];
-  const pConfig = testServiceConfig('partnership', db.url, bus);
-  await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
-  services.push(await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus));
-  const cConfig = testServiceConfig('credits', db.url, bus);
-  await migrateForTest(cConfig, CREDITS_MIGRATIONS);
-  services.push(await startTestService('credits-service', CreditsServiceModule.register(cConfig), bus));
-  // The demo seeder also registers the MRV demo project and its verified, issued period.
-  const mConfig = testServiceConfig('mrv', db.url, bus);
-  await migrateForTest(mConfig, MRV_MIGRATIONS);
-  services.push(await startTestService('mrv-service', MrvServiceModule.register(mConfig), bus));
+  for (const service of ['partnership-service', 'credits-service', 'mrv-service'] as const) services.push((await bootService(service, db, bus)).app);
   const config: GatewayConfig = {
     service: testServiceConfig('identity', db.url, bus),
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
@@ -62,6 +32,9 @@ export async function startGatewayWorld(): Promise<GatewayWorld> {
     host: '127.0.0.1',
     portalDist: null,
     production: false,
+    publicUrl: null,
+    trustProxy: null,
+    ...overrides,
   };
   await migrateIdentity(config);
   const gateway = await createGatewayApp(config);

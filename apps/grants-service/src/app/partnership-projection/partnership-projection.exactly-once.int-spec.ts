@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { defineEvent, GRANTS_RPC, PARTNERSHIP_EVENTS, PARTNERSHIP_RPC, PartnershipProjectionList, PartnershipView } from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE, MessagingRuntime, sendRpc } from '@jcm/service-kit';
 import {
+  bootService,
   createTestDatabase,
   ctxFor,
   deleteTestStream,
   eventually,
   migrateForTest,
   queryAs,
+  signedEventHeaders,
   startTestService,
   TEST_NATS_URL,
   TestDatabase,
@@ -20,11 +22,6 @@ import {
   testNatsClient,
   testServiceConfig,
 } from '@jcm/testing';
-// The producer is booted in-process on purpose: this test proves the cross-service event path end to end.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PARTNERSHIP_MIGRATIONS } from '../../../../partnership-service/src/migrations';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PartnershipServiceModule } from '../../../../partnership-service/src/app/app.module';
 import { GRANTS_MIGRATIONS } from '../../migrations';
 import { GrantsServiceModule } from '../app.module';
 
@@ -55,12 +52,11 @@ describe('partnership events reach grants exactly once', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    // The partnership relay is driven by hand so the test can crash it at the worst moment.
-    const pConfig = testServiceConfig('partnership', db.url, bus, { outboxRelay: false });
+    // The producer is booted in-process on purpose (this test proves the cross-service event path end to end), and
+    // its relay is driven by hand so the test can crash it at the worst moment.
+    partnershipApp = (await bootService('partnership-service', db, bus, { outboxRelay: false })).app;
     const gConfig = testServiceConfig('grants', db.url, bus);
-    await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
     await migrateForTest(gConfig, GRANTS_MIGRATIONS);
-    partnershipApp = await startTestService('partnership-service', PartnershipServiceModule.register(pConfig), bus);
     grantsApp = await startTestService('grants-service', GrantsServiceModule.register(gConfig), bus);
     client = testNatsClient(bus);
     await client.connect();
@@ -113,11 +109,11 @@ describe('partnership events reach grants exactly once', () => {
 
     // Beyond JetStream's duplicate window a re-publish is a new message: the consumer's processed-event log
     // still makes it a no-op.
-    const [{ envelope }] = await queryAs<{ envelope: object }>(db.url, {}, 'SELECT envelope FROM partnership.outbox');
+    const [{ envelope }] = await queryAs<{ envelope: { eventId: string } }>(db.url, {}, 'SELECT envelope FROM partnership.outbox');
     const js = nc.jetstream();
-    await js.publish(`${bus.prefix}.partnership.partnership.created`, new TextEncoder().encode(JSON.stringify(envelope)), {
-      msgID: randomUUID(),
-    });
+    const subject = `${bus.prefix}.partnership.partnership.created`;
+    const body = new TextEncoder().encode(JSON.stringify(envelope));
+    await js.publish(subject, body, { msgID: randomUUID(), headers: signedEventHeaders('partnership', subject, envelope.eventId, body) });
     expect(await streamMessages()).toBe(2);
     await eventually(consumerIdle);
     const processed = await queryAs(db.url, {}, 'SELECT event_id FROM grants.processed_event');

@@ -17,6 +17,7 @@ import {
 } from '@jcm/contracts';
 import { sendRpc } from '@jcm/service-kit';
 import {
+  bootService,
   createTestDatabase,
   ctxFor,
   deleteTestStream,
@@ -30,11 +31,6 @@ import {
   testNatsClient,
   testServiceConfig,
 } from '@jcm/testing';
-// End to end: the real credits-service consumes the event in-process (the pattern gateway.int-spec.ts uses).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CreditsServiceModule } from '../../../../credits-service/src/app/app.module';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { CREDITS_MIGRATIONS } from '../../../../credits-service/src/migrations';
 import { MRV_MIGRATIONS } from '../../migrations';
 import { MrvServiceModule } from '../app.module';
 
@@ -68,11 +64,10 @@ describe('legacy one-step TPE record of a verified report → pending issuance i
   beforeAll(async () => {
     db = await createTestDatabase();
     const mrvConfig = testServiceConfig('mrv', db.url, bus);
-    const creditsConfig = testServiceConfig('credits', db.url, bus);
     await migrateForTest(mrvConfig, MRV_MIGRATIONS);
-    await migrateForTest(creditsConfig, CREDITS_MIGRATIONS);
     mrv = await startTestService('mrv-service', MrvServiceModule.register(mrvConfig), bus);
-    credits = await startTestService('credits-service', CreditsServiceModule.register(creditsConfig), bus);
+    // End to end: the real credits-service consumes the event in-process, booted through @jcm/testing.
+    credits = (await bootService('credits-service', db, bus)).app;
     client = testNatsClient(bus);
     await client.connect();
     nc = await connect({ servers: TEST_NATS_URL });

@@ -4,6 +4,7 @@ import { costEffectiveness } from './cost-effectiveness';
 import { financialRowsValid, lossTrigger, toJpyMillion } from './plan-form-financials';
 import { fundingMilestonesValid, fundingSharesSum, projectIrrPercent } from './plan-form-funding';
 import { businessFormConsistency, businessFormsValid, emissionFactorRowsValid, ghgAtLeastCo2, methodologyNumberValid, selfProcurementValid, tenderRule } from './plan-form-checks';
+import { devAndDemoSitesValid } from './plan-form-project-plan';
 import { parseProjectTitle } from './plan-form-title';
 
 describe('plan-forms.md §8 fixtures', () => {
@@ -24,8 +25,11 @@ describe('plan-forms.md §8 fixtures', () => {
     expect(parseProjectTitle('ベトナム・タイ / 高機能●システムの導入・実証')).toMatchObject({ countries: ['ベトナム', 'タイ'], normalised: 'ベトナム・タイ／高機能●システムの導入・実証' });
     expect('findings' in parseProjectTitle('no slash here')).toBe(true);
   });
-  it('FX-06: location text is accepted as free text', () => {
-    expect('○○市内から東南に直線約80km'.trim().length).toBeGreaterThan(0);
+  it('FX-06: a relative location (○○市内から東南に約80km) is valid site text; a blank or whitespace one is not', () => {
+    const sites = (demoSiteAddress: string) => devAndDemoSitesValid({ devSiteDiffersFromDemoSite: true, devSiteAddress: '大阪府', demoSiteAddress });
+    expect(sites('○○市内から東南に約80km')).toEqual([]);
+    expect(sites('').map((f) => f.ruleId)).toEqual(['V-PLAN-7']);
+    expect(sites('　 ').map((f) => f.ruleId)).toEqual(['V-PLAN-7']);
   });
   it('FX-07: milestone done with 3-07-01 and a pending year-month are valid; done without evidence is not', () => {
     expect(fundingMilestonesValid([
