@@ -29,3 +29,5 @@ export * from './lib/security/context-signature';
 export * from './lib/security/event-signature';
 export * from './lib/security/nats-auth';
 export * from './lib/security/signing-keys';
+// Both the idempotency helper (kit) and the signing keys (security) define canonicalJson; the barrel names one.
+export { canonicalJson } from './lib/security/signing-keys';
