@@ -5,6 +5,7 @@ import { AccountService } from './account/account.service';
 import { BlockHandler } from './block/block.handler';
 import { Article6Service } from './block/article6.service';
 import { BlockService } from './block/block.service';
+import { BlockTraceService } from './block/block-trace.service';
 import { CancellationHandler } from './cancellation/cancellation.handler';
 import { CancellationService } from './cancellation/cancellation.service';
 import { IssuanceHandler } from './issuance/issuance.handler';
@@ -49,6 +50,7 @@ import { TransferService } from './transfer/transfer.service';
     RetirementService,
     CancellationService,
     BlockService,
+    BlockTraceService,
     PublicSummaryService,
     Article6Service,
     PendingIssuanceService,

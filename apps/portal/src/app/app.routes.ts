@@ -62,6 +62,7 @@ export const routes: Routes = [
         loadChildren: () => import('./pages/credits/credits-page.routes').then((m) => m.routes),
         path: 'credits',
       },
+      { loadChildren: () => import('./pages/mrv/mrv-page.routes').then((m) => m.routes), path: 'mrv' },
       { path: '', pathMatch: 'full', redirectTo: 'partnerships' },
     ],
     component: JcmShellComponent,

@@ -1,8 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ApplyCorrespondingAdjustmentCommand, AuthoriseBlocksCommand, CREDITS_RPC, ListBlocksQuery } from '@jcm/contracts';
-import { handleRpc } from '@jcm/service-kit';
+import { ApplyCorrespondingAdjustmentCommand, AuthoriseBlocksCommand, CREDITS_RPC, ListBlocksQuery, TraceSerialQuery } from '@jcm/contracts';
+import { handlePublicRpc, handleRpc } from '@jcm/service-kit';
 import { Article6Service } from './article6.service';
+import { BlockTraceService } from './block-trace.service';
 import { BlockService } from './block.service';
 
 /** NATS entry point of クレジットブロック (credit blocks). */
@@ -11,7 +12,14 @@ export class BlockHandler {
   constructor(
     private readonly blocks: BlockService,
     private readonly article6: Article6Service,
+    private readonly traces: BlockTraceService,
   ) {}
+
+  /** Public: a serial number back to its issuance and monitoring report. */
+  @MessagePattern(CREDITS_RPC.block.trace)
+  trace(@Payload() raw: unknown) {
+    return handlePublicRpc(raw, TraceSerialQuery, (q) => this.traces.trace(q));
+  }
 
   @MessagePattern(CREDITS_RPC.block.list)
   list(@Payload() raw: unknown) {

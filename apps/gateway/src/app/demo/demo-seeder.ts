@@ -14,6 +14,7 @@ import { IdentityRepository } from '../identity/identity.repository';
 import { ServiceBus } from '../nats-client';
 import { seedDemoCredits } from './demo-credits';
 import { seedDemoGrants } from './demo-grants';
+import { seedDemoMrv } from './demo-mrv';
 import { DEMO_ORGANISATIONS, DEMO_ORGS, DEMO_PARTNERSHIPS, DEMO_PASSWORD } from './demo-data';
 
 /**
@@ -72,6 +73,7 @@ export class DemoSeeder {
           else throw err;
         },
       );
+    await seedDemoMrv(this.bus, (m) => this.logger.log(m));
     const existing = await this.bus.send(
       PARTNERSHIP_RPC.partnership.list,
       moe,

@@ -5,7 +5,10 @@ import { DOCS_ROUTES } from '../docs/docs.routes';
 import { GRANT_APPLICATION_ROUTES } from '../grants/grant-applications.routes';
 import { GRANT_CALL_ROUTES } from '../grants/grant-calls.routes';
 import { HEALTH_ROUTES } from '../health/health.routes';
+import { MRV_FINDING_ROUTES } from '../mrv/mrv-findings.routes';
+import { MRV_METHODOLOGY_ROUTES, MRV_PROJECT_ROUTES } from '../mrv/mrv-projects.routes';
 import { MRV_ROUTES } from '../mrv/mrv.routes';
+import { TRACE_ROUTES } from '../mrv/trace.routes';
 import { ORGANISATION_ROUTES } from '../organisations/organisations.routes';
 import { PARTNERSHIP_ROUTES } from '../partnerships/partnerships.routes';
 import { CALL_ROUTES } from '../programme/calls.routes';
@@ -27,6 +30,10 @@ export const GATEWAY_ROUTE_AREAS: RouteArea[] = [
   CREDIT_ROUTES,
   HEALTH_ROUTES,
   MRV_ROUTES,
+  MRV_METHODOLOGY_ROUTES,
+  MRV_PROJECT_ROUTES,
+  MRV_FINDING_ROUTES,
+  TRACE_ROUTES,
   ORGANISATION_ROUTES,
   PARTNERSHIP_ROUTES,
   CALL_ROUTES,

@@ -26,7 +26,7 @@ export interface GatewayWorld {
   as: (who: string) => { Authorization: string };
 }
 
-/** The demo seeder opens registry accounts and city pairs, so both services it talks to run too. */
+/** The demo seeder opens registry accounts, city pairs, the JCM call and the MRV demo project: those services run. */
 /**
  * `overrides` change the gateway's configuration; `grantsService: false` leaves grants-service out (a test that
  * answers `grants.*` itself, e.g. the file store's).
@@ -41,6 +41,7 @@ export async function startGatewayWorld(
   const booted = [
     'partnership-service',
     'credits-service',
+    'mrv-service',
     ...(grantsService === false ? [] : ['grants-service' as const]),
   ] as const;
   for (const service of booted) services.push((await bootService(service, db, bus)).app);

@@ -1,4 +1,4 @@
-import { VerifyMonitoringReportCommand } from '@jcm/contracts';
+import { RecordVerifiedMonitoringReportCommand } from '@jcm/contracts';
 import { verifiedReduction } from './verified-reduction';
 
 const base = {
@@ -10,7 +10,7 @@ const base = {
 
 describe('verified emission reduction of a monitoring report', () => {
   it('sums activity × emission factor per side and rounds the difference down to whole tCO2', () => {
-    const cmd = VerifyMonitoringReportCommand.parse({
+    const cmd = RecordVerifiedMonitoringReportCommand.parse({
       ...base,
       reference: [
         { activity: '1000.5', emissionFactor: '0.533' },
@@ -23,15 +23,15 @@ describe('verified emission reduction of a monitoring report', () => {
   });
 
   it('refuses a period whose project emissions reach the reference emissions', () => {
-    const cmd = VerifyMonitoringReportCommand.parse({ ...base, referenceEmissionsT: '100', projectEmissionsT: '100.4' });
+    const cmd = RecordVerifiedMonitoringReportCommand.parse({ ...base, referenceEmissionsT: '100', projectEmissionsT: '100.4' });
     expect(() => verifiedReduction(cmd)).toThrow(/No emission reduction to credit/);
   });
 
   it('rejects numbers, both or neither of sources and totals, and a verification before the period ends', () => {
-    expect(VerifyMonitoringReportCommand.safeParse({ ...base, referenceEmissionsT: 100, projectEmissionsT: '1' }).success).toBe(false);
-    expect(VerifyMonitoringReportCommand.safeParse({ ...base, projectEmissionsT: '1' }).success).toBe(false);
+    expect(RecordVerifiedMonitoringReportCommand.safeParse({ ...base, referenceEmissionsT: 100, projectEmissionsT: '1' }).success).toBe(false);
+    expect(RecordVerifiedMonitoringReportCommand.safeParse({ ...base, projectEmissionsT: '1' }).success).toBe(false);
     expect(
-      VerifyMonitoringReportCommand.safeParse({ ...base, referenceEmissionsT: '5', projectEmissionsT: '1', verificationDate: '2024-12-30' }).success,
+      RecordVerifiedMonitoringReportCommand.safeParse({ ...base, referenceEmissionsT: '5', projectEmissionsT: '1', verificationDate: '2024-12-30' }).success,
     ).toBe(false);
   });
 });

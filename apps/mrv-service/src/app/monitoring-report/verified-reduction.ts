@@ -1,4 +1,4 @@
-import { DomainError, VerifyMonitoringReportCommand } from '@jcm/contracts';
+import { DomainError, RecordVerifiedMonitoringReportCommand } from '@jcm/contracts';
 import { calculateEmissionReduction, EmissionReductionResult } from '@jcm/rules';
 
 /**
@@ -6,7 +6,7 @@ import { calculateEmissionReduction, EmissionReductionResult } from '@jcm/rules'
  * (`calculateEmissionReduction`, whole tCO2 rounded down, never negative). A period without a reduction has
  * nothing to credit, so it is refused rather than verified at zero.
  */
-export function verifiedReduction(cmd: VerifyMonitoringReportCommand): EmissionReductionResult {
+export function verifiedReduction(cmd: RecordVerifiedMonitoringReportCommand): EmissionReductionResult {
   const er = calculateEmissionReduction({
     periodStart: cmd.monitoringPeriod.start,
     periodEnd: cmd.monitoringPeriod.end,

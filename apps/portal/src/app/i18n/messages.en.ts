@@ -4,6 +4,7 @@ import { calculatorsEn } from './messages.calculators';
 import { confirmationsEn } from './messages.confirmations';
 import { creditsEn } from './messages.credits';
 import { grantsEn } from './messages.grants';
+import { mrvEn } from '../pages/mrv/mrv.messages';
 import { partnershipTimelineEn } from './messages.partnership-timeline';
 import { programmeEn } from './messages.programme';
 import { programmeHelpEn } from './messages.programme-help';
@@ -113,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   ...calculatorsEn,
   ...confirmationsEn,
   ...creditsEn,
+  ...mrvEn,
   ...partnershipTimelineEn,
   ...programmeEn,
   ...programmeHelpEn,

@@ -4,6 +4,7 @@ import { calculatorsJa } from './messages.calculators';
 import { confirmationsJa } from './messages.confirmations';
 import { creditsJa } from './messages.credits';
 import { grantsJa } from './messages.grants';
+import { mrvJa } from '../pages/mrv/mrv.messages';
 import { partnershipTimelineJa } from './messages.partnership-timeline';
 import { programmeJa } from './messages.programme';
 import { programmeHelpJa } from './messages.programme-help';
@@ -116,6 +117,7 @@ export const ja = {
   ...calculatorsJa,
   ...confirmationsJa,
   ...creditsJa,
+  ...mrvJa,
   ...partnershipTimelineJa,
   ...programmeJa,
   ...programmeHelpJa,

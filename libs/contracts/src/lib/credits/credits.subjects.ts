@@ -26,6 +26,8 @@ export const CREDITS_RPC = {
   cancellation: { create: 'credits.cancellation.create' },
   block: {
     list: 'credits.block.list',
+    /** Public: a serial number back to its issuance and monitoring report (traceability, issue #11). */
+    trace: 'credits.block.trace',
     authorise: 'credits.block.authorise',
     applyCorrespondingAdjustment: 'credits.block.apply-corresponding-adjustment',
   },

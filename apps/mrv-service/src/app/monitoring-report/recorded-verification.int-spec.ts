@@ -34,7 +34,7 @@ import {
 import { MRV_MIGRATIONS } from '../../migrations';
 import { MrvServiceModule } from '../app.module';
 
-describe('TPE verification of monitoring reports → pending issuance in the registry (real PostgreSQL + NATS)', () => {
+describe('legacy one-step TPE record of a verified report → pending issuance in the registry (real PostgreSQL + NATS)', () => {
   let db: TestDatabase;
   let mrv: INestApplication;
   let credits: INestApplication;
@@ -85,36 +85,35 @@ describe('TPE verification of monitoring reports → pending issuance in the reg
   });
 
   it('computes ER = RE − PE in whole tonnes rounded down, and lets only a TPE verify', async () => {
-    await expect(call(MRV_RPC.monitoringReport.verify, ctx.company, verification(), MonitoringReportView)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(call(MRV_RPC.monitoringReport.verify, ctxFor(org.tpe, 'TPE', 'viewer'), verification(), MonitoringReportView)).rejects.toMatchObject({
+    await expect(call(MRV_RPC.monitoringReport.recordVerified, ctx.company, verification(), MonitoringReportView)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(MRV_RPC.monitoringReport.recordVerified, ctxFor(org.tpe, 'TPE', 'viewer'), verification(), MonitoringReportView)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const key = { ...ctx.tpe, idempotencyKey: 'verify-mn001-2024' };
-    const report = await call(MRV_RPC.monitoringReport.verify, key, verification(), MonitoringReportView);
+    const report = await call(MRV_RPC.monitoringReport.recordVerified, key, verification(), MonitoringReportView);
+    // 10,800.45 − 300.2 = 10,500.25 t → 10,500 (rounded down).
     expect(report).toMatchObject({
-      referenceEmissionsT: '10800.45',
-      projectEmissionsT: '300.2',
-      emissionReductionExactT: '10500.25',
+      projectId: null,
       verifiedEmissionReductions: '10500',
       tpeOrgId: org.tpe,
       status: 'VERIFIED',
     });
-    const again = await call(MRV_RPC.monitoringReport.verify, key, verification(), MonitoringReportView);
+    const again = await call(MRV_RPC.monitoringReport.recordVerified, key, verification(), MonitoringReportView);
     expect(again.id).toBe(report.id);
     await expect(
-      call(MRV_RPC.monitoringReport.verify, ctx.tpe, verification({ monitoringPeriod: { start: '2024-06-01', end: '2025-01-31' } }), MonitoringReportView),
+      call(MRV_RPC.monitoringReport.recordVerified, ctx.tpe, verification({ monitoringPeriod: { start: '2024-06-01', end: '2025-01-31' } }), MonitoringReportView),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('refuses a period without reductions, float-like inputs and a verification before the period ends', async () => {
     const base = { monitoringPeriod: { start: '2023-01-01', end: '2023-12-31' }, verificationDate: '2024-02-01' };
     await expect(
-      call(MRV_RPC.monitoringReport.verify, ctx.tpe, verification({ ...base, reference: undefined, referenceEmissionsT: '100', projectEmissionsT: '150' }), MonitoringReportView),
+      call(MRV_RPC.monitoringReport.recordVerified, ctx.tpe, verification({ ...base, reference: undefined, referenceEmissionsT: '100', projectEmissionsT: '150' }), MonitoringReportView),
     ).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
-    await expect(call(MRV_RPC.monitoringReport.verify, ctx.tpe, verification({ ...base, projectEmissionsT: 300.2 }), MonitoringReportView)).rejects.toMatchObject({
+    await expect(call(MRV_RPC.monitoringReport.recordVerified, ctx.tpe, verification({ ...base, projectEmissionsT: 300.2 }), MonitoringReportView)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    await expect(call(MRV_RPC.monitoringReport.verify, ctx.tpe, verification({ ...base, verificationDate: '2023-12-30' }), MonitoringReportView)).rejects.toMatchObject({
+    await expect(call(MRV_RPC.monitoringReport.recordVerified, ctx.tpe, verification({ ...base, verificationDate: '2023-12-30' }), MonitoringReportView)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
   });
