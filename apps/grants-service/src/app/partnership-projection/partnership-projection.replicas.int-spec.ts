@@ -5,12 +5,14 @@ import { connect, NatsConnection } from 'nats';
 import { PARTNERSHIP_RPC, PartnershipView } from '@jcm/contracts';
 import { sendRpc } from '@jcm/service-kit';
 import {
+  bootService,
   createTestDatabase,
   ctxFor,
   deleteTestStream,
   eventually,
   migrateForTest,
   queryAs,
+  signedEventHeaders,
   startTestService,
   TEST_NATS_URL,
   TestDatabase,
@@ -18,11 +20,6 @@ import {
   testNatsClient,
   testServiceConfig,
 } from '@jcm/testing';
-// The producer is booted in-process on purpose: this test proves the cross-service event path end to end.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PARTNERSHIP_MIGRATIONS } from '../../../../partnership-service/src/migrations';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { PartnershipServiceModule } from '../../../../partnership-service/src/app/app.module';
 import { GRANTS_MIGRATIONS } from '../../migrations';
 import { GrantsServiceModule } from '../app.module';
 
@@ -47,15 +44,10 @@ describe('partnership projection with two grants replicas', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const pConfig = testServiceConfig('partnership', db.url, bus, { outboxRelay: false });
+    // The producer is booted in-process on purpose: this test proves the cross-service event path end to end.
+    partnershipApp = (await bootService('partnership-service', db, bus, { outboxRelay: false })).app;
     const gConfig = testServiceConfig('grants', db.url, bus);
-    await migrateForTest(pConfig, PARTNERSHIP_MIGRATIONS);
     await migrateForTest(gConfig, GRANTS_MIGRATIONS);
-    partnershipApp = await startTestService(
-      'partnership-service',
-      PartnershipServiceModule.register(pConfig),
-      bus,
-    );
     for (let i = 0; i < 2; i++) {
       grantsApps.push(await startTestService('grants-service', GrantsServiceModule.register(gConfig), bus));
     }
@@ -132,13 +124,13 @@ describe('partnership projection with two grants replicas', () => {
     );
     const js = nc.jetstream();
     for (const r of rows) {
-      await js.publish(
-        `${bus.prefix}.${r.event_type}`,
-        new TextEncoder().encode(JSON.stringify(r.envelope)),
-        {
-          msgID: r.event_id,
-        },
-      );
+      // Published by hand as partnership's relay would: signed by the producer (consumers refuse unsigned events).
+      const subject = `${bus.prefix}.${r.event_type}`;
+      const body = new TextEncoder().encode(JSON.stringify(r.envelope));
+      await js.publish(subject, body, {
+        msgID: r.event_id,
+        headers: signedEventHeaders('partnership', subject, r.event_id, body),
+      });
     }
     // Every event applied (an early one is deferred, not dropped), exactly once however often it was deferred.
     await eventually(async () => {

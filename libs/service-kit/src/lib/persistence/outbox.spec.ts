@@ -12,7 +12,11 @@ const ID = '00000000-0000-4000-8000-000000000001';
 describe('appendToOutbox', () => {
   it('writes a payload that matches its event schema, with the aggregate id in the envelope', async () => {
     const params: unknown[][] = [];
-    const m = { query: async (_: string, p: unknown[]) => params.push(p) } as unknown as EntityManager;
+    // The aggregate's counter answers its next number; the outbox INSERT is recorded.
+    const m = {
+      query: async (sql: string, p: unknown[]) =>
+        sql.includes('aggregate_sequence') ? [{ last_seq: '1' }] : params.push(p),
+    } as unknown as EntityManager;
     const env = await appendToOutbox(
       m,
       'partnership',
@@ -23,7 +27,7 @@ describe('appendToOutbox', () => {
     );
     expect(env).toMatchObject({
       type: 'partnership.annual-contract.reduced',
-      aggregate: { id: ID },
+      aggregate: { id: ID, seq: 1 },
       data: { contractAmountYen: 18_000_000 },
     });
     expect(JSON.parse(params[0][2] as string)).toEqual(env);
