@@ -8,6 +8,7 @@ import { migrateServiceSchema } from '@jcm/service-kit';
 import { IDENTITY_MIGRATIONS } from '../migrations';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config/gateway-config';
+import { bodyParserErrors, JSON_BODY_LIMIT, requireJsonBody } from './http/body-guard';
 
 export function migrateIdentity(config: GatewayConfig): Promise<string[]> {
   const s = config.service;
@@ -26,7 +27,10 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
     logger: ['error', 'warn', 'log'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  // Content type first (415), then the JSON parser, then its errors as 413 / 400 (they bypass Nest's filters).
+  app.use(requireJsonBody((path) => path === '/api/v1/files'));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(bodyParserErrors);
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
