@@ -28,6 +28,9 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
     logger: ['error', 'warn', 'log'],
     bodyParser: false,
   });
+  // Headers first, so the refusals below carry them too.
+  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
   // Content type first (415), then the JSON parser, then its errors as 413 / 400 (they bypass Nest's filters).
   app.use(requireJsonBody((path) => path === '/api/v1/files'));
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
@@ -35,8 +38,6 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(config));
   const portal = config.portalDist ? resolve(config.portalDist) : null;
   if (portal && existsSync(join(portal, 'index.html'))) {
     app.useStaticAssets(portal, { index: false, maxAge: '1h' });

@@ -35,7 +35,12 @@ export const CreatePartnershipRequest = z
 export type CreatePartnershipRequest = z.infer<typeof CreatePartnershipRequest>;
 
 /** A participating organisation, snapshotted by the gateway from the identity schema. */
-export const PartyRef = z.object({ orgId: z.uuid(), nameJa: z.string(), nameEn: z.string(), country: z.string() });
+export const PartyRef = z.object({
+  orgId: z.uuid(),
+  nameJa: text({ max: 300, kind: 'name' }),
+  nameEn: text({ max: 300, kind: 'name' }),
+  country: z.string().length(2).regex(/^[A-Z]{2}$/),
+});
 export type PartyRef = z.infer<typeof PartyRef>;
 
 /** NATS `partnership.partnership.create` data. */
