@@ -146,4 +146,82 @@ describe('bad input at the gateway: 4xx with field paths, nothing written', () =
     expect(res.body.issues[0].path).toBe('Idempotency-Key');
     expect(await rowCounts()).toEqual(before);
   });
+
+  it('de-duplicates a retried partnership and JCM lead by Idempotency-Key, and refuses the key with another body', async () => {
+    const key = `pair-${Date.now()}`;
+    const body = partnership({ titleEn: 'Retried after a 504' });
+    const first = await http()
+      .post('/api/v1/partnerships')
+      .set(as('yokohama'))
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    const before = await rowCounts();
+    const retry = await http()
+      .post('/api/v1/partnerships')
+      .set(as('yokohama'))
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    expect(retry.body.id).toBe(first.body.id);
+    const other = await http()
+      .post('/api/v1/partnerships')
+      .set(as('yokohama'))
+      .set('Idempotency-Key', key)
+      .send(partnership({ titleEn: 'Another body' }))
+      .expect(409);
+    expect(other.body.code).toBe('CONFLICT');
+    expect(await rowCounts()).toEqual(before);
+
+    const lead = {
+      titleJa: '廃棄物発電',
+      titleEn: 'WtE',
+      technology: 'WtE',
+      estimatedTco2PerYear: '5491',
+      estimatedCostYen: 1,
+    };
+    const l1 = await http()
+      .post(`/api/v1/partnerships/${pair}/jcm-leads`)
+      .set(as('yokohama'))
+      .set('Idempotency-Key', `${key}-lead`)
+      .send(lead)
+      .expect(201);
+    const afterLead = await rowCounts();
+    const l2 = await http()
+      .post(`/api/v1/partnerships/${pair}/jcm-leads`)
+      .set(as('yokohama'))
+      .set('Idempotency-Key', `${key}-lead`)
+      .send(lead)
+      .expect(201);
+    expect(l2.body.id).toBe(l1.body.id);
+    expect(await rowCounts()).toEqual(afterLead);
+  });
+
+  it('refuses an Idempotency-Key on a route that does not de-duplicate, instead of ignoring it', async () => {
+    const res = await http()
+      .patch(`/api/v1/partnerships/${pair}/agreement`)
+      .set(as('yokohama'))
+      .set('Idempotency-Key', 'not-here')
+      .send({ agreement: null })
+      .expect(400);
+    expect(res.body.issues[0].path).toBe('Idempotency-Key');
+  });
+
+  it('refuses a foreign or unknown contractId on a JCM lead with 404 and the field path, never 500', async () => {
+    const before = await rowCounts();
+    const res = await http()
+      .post(`/api/v1/partnerships/${pair}/jcm-leads`)
+      .set(as('yokohama'))
+      .send({
+        titleJa: '案件',
+        titleEn: 'Lead',
+        technology: 'PV',
+        estimatedTco2PerYear: '1',
+        estimatedCostYen: 1,
+        contractId: '00000000-0000-4000-8000-000000000000',
+      })
+      .expect(404);
+    expect(res.body.issues).toEqual([{ path: 'contractId', message: expect.any(String) }]);
+    expect(await rowCounts()).toEqual(before);
+  });
 });

@@ -82,6 +82,7 @@ export async function runRoute(
   req: Pick<Request, 'params' | 'query' | 'body'>,
 ): Promise<unknown> {
   const spec = r.spec;
+  assertIdempotencyDeclared(r, call.ctx);
   const params = (spec.params ? parseInput(spec.params, req.params, 'path') : req.params) as Record<
     string,
     unknown
@@ -101,6 +102,18 @@ export async function runRoute(
   const rpc = spec.rpc as NonNullable<typeof spec.rpc>;
   const data = spec.prepare ? await spec.prepare(input as never, withParams) : input;
   return call.services.bus.send(rpc.subject, call.ctx, data, spec.response, rpc.timeoutMs);
+}
+
+/**
+ * An Idempotency-Key is honoured exactly where a route declares `idempotencyKey` (its service runs the command under
+ * service-kit's `runIdempotent`); elsewhere it is refused rather than ignored, so a client never believes a retry
+ * of, say, a state transition is de-duplicated when it is not.
+ */
+function assertIdempotencyDeclared(r: GatewayRoute, ctx: RequestContext | null): void {
+  if (r.idempotencyKey || ctx?.idempotencyKey === undefined) return;
+  throw new DomainError('VALIDATION_FAILED', `${r.method} ${r.path} does not take an Idempotency-Key.`, [
+    { path: 'Idempotency-Key', message: 'Not accepted on this route' },
+  ]);
 }
 
 /**
