@@ -29,3 +29,6 @@ export * from './lib/security/context-signature';
 export * from './lib/security/event-signature';
 export * from './lib/security/nats-auth';
 export * from './lib/security/signing-keys';
+export * from './lib/feature/reference-check';
+// Both the idempotency hash and the context signature have a canonical JSON; the package name means the signer's.
+export { canonicalJson } from './lib/security/signing-keys';
