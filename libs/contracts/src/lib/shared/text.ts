@@ -32,7 +32,7 @@ export function isTextRuleString(schema: z.ZodType): boolean {
 }
 
 /** Zero-width and other invisible format characters (Unicode Cf, plus the variation selectors). */
-const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f]/gu;
+const INVISIBLE = /[\p{Cf}\u115f\u1160\u3164\uffa0]|\u034f|[\ufe00-\ufe0f]/gu;
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
