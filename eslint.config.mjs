@@ -36,14 +36,20 @@ export default [
             },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:rules'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:contracts', 'type:rules'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:rules', 'type:infra', 'type:testing'] },
+            // Portal UI pieces (libs/portal-ui): Angular on top of contracts and rules, nothing else of ours.
+            {
+              sourceTag: 'type:ui',
+              onlyDependOnLibsWithTags: ['type:ui', 'type:contracts', 'type:rules'],
+              allowedExternalImports: ['@angular/**', 'rxjs', 'rxjs/**', 'zod', 'tslib', 'jest-preset-angular/**'],
+            },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:rules', 'type:infra', 'type:testing', 'type:ui'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:rules', 'type:infra'] },
             {
               sourceTag: 'platform:browser',
               notDependOnLibsWithTags: ['platform:node'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'nats', '@nats-io/*', 'express', 'jsonwebtoken'],
             },
-            { sourceTag: 'platform:node', bannedExternalImports: ['@angular/*'] },
+            { sourceTag: 'platform:node', notDependOnLibsWithTags: ['platform:browser'], bannedExternalImports: ['@angular/*'] },
             { sourceTag: 'platform:neutral', notDependOnLibsWithTags: ['platform:node', 'platform:browser'] },
           ],
         },

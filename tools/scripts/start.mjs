@@ -55,14 +55,14 @@ async function main() {
     JCM_DEMO: process.env.JCM_DEMO ?? '1',
     PORTAL_DIST: path.join(root, 'dist/apps/portal/browser'),
   });
-  await waitForHealth(`http://127.0.0.1:${PORT}/api/v1/health`, 240_000);
+  await waitForHealth(`http://127.0.0.1:${PORT}/api/v1/health/ready`, 240_000);
   await waitForDemo(`http://127.0.0.1:${PORT}`, 120_000);
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`
   JCM & City-to-City Partnership Platform is running (ready in ${secs} s)
 
     Portal:  http://localhost:${PORT}
-    API:     http://localhost:${PORT}/api/v1   (health: /api/v1/health)
+    API:     http://localhost:${PORT}/api/v1   (health: /api/v1/health, readiness: /api/v1/health/ready)
 
   Demo accounts (password: demo-password):
 ${DEMO_ACCOUNTS.map((a) => `    ${a}@demo.example`).join('\n')}
@@ -86,7 +86,9 @@ function build() {
 }
 
 function run(name, script, env) {
-  const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: Ctrl-C reaches only this script, which then stops the children in order (see shutdown).
+  const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.jcmName = name;
   const prefix = `\x1b[33m[${name}]\x1b[0m `;
   const pipe = (stream, out) =>
     stream.on('data', (chunk) => {
@@ -141,25 +143,32 @@ async function waitForDemo(base, timeoutMs) {
   }
 }
 
+/**
+ * Ctrl-C / SIGTERM: the gateway first (it stops accepting and finishes its requests), then the services (each
+ * drains its requests and consumers and lets its relay publish what is committed, within 10 s), then PostgreSQL
+ * and NATS. SIGKILL only after 15 s.
+ */
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise((resolve) => {
-          if (c.exitCode !== null || c.signalCode !== null) return resolve();
-          c.once('exit', resolve);
-          c.kill('SIGTERM');
-          setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
+  const stop = (c) =>
+    new Promise((resolve) => {
+      if (c.exitCode !== null || c.signalCode !== null) return resolve();
+      c.once('exit', resolve);
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+    });
+  await Promise.all(children.filter((c) => c.jcmName === 'gateway').map(stop));
+  await Promise.all(children.filter((c) => c.jcmName !== 'gateway').map(stop));
   for (const stop of cleanups.reverse()) await stop().catch((e) => console.error(String(e)));
   process.exit(code);
 }
 
+// Children live in their own process groups: never leave them behind if this script dies some other way.
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 main().catch((err) => {

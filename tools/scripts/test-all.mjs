@@ -66,6 +66,7 @@ step('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '
 jestStep('unit', 'jest.config.js', ['--maxWorkers=2']);
 step('build', 'npx', ['nx', 'run-many', '-t', 'build', '--parallel=2', '--output-style=static']);
 jestStep('int', 'jest.int.config.js', ['--runInBand']);
+jestStep('fault', 'tools/fault/jest.fault.config.js', ['--runInBand']); // own nats-server + PostgreSQL cluster
 jestStep('e2e', 'apps/portal-e2e/jest.config.js', ['--runInBand'], useBrowser);
 await servers.stop();
 step('audit', process.execPath, ['tools/scripts/audit.mjs']); // npm audit --omit=dev, offline list when unreachable

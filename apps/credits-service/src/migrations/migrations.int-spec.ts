@@ -29,8 +29,9 @@ describe('credits migrations (real PostgreSQL)', () => {
     };
     expect(await migrateForTest(config, CREDITS_MIGRATIONS)).toHaveLength(CREDITS_MIGRATIONS.length);
     const expected = [
-      'account', 'article6_action', 'credit_block', 'idempotency_record', 'issuance', 'journal_entry', 'journal_head',
-      'migrations', 'outbox', 'pending_issuance', 'processed_event', 'project', 'registry', 'retirement',
+      'account', 'aggregate_sequence', 'article6_action', 'consumer_position', 'credit_block', 'idempotency_record',
+      'issuance', 'journal_entry', 'journal_head', 'migrations', 'outbox', 'pending_issuance', 'processed_event',
+      'project', 'registry', 'retirement',
     ];
     expect(await tables()).toEqual(expected);
     await revertAllMigrations(opts);

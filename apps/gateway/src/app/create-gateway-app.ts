@@ -36,7 +36,7 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(bodyParserErrors);
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.GET }] });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts drains HTTP first, then closes (Nest's order would close the pools under live requests).
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   const portal = config.portalDist ? resolve(config.portalDist) : null;
   if (portal && existsSync(join(portal, 'index.html'))) {

@@ -43,10 +43,17 @@ describe('mrv-service on real PostgreSQL and NATS', () => {
     expect(await queryAs(db.url, {}, "SELECT to_regclass('mrv.outbox')::text AS t")).toEqual([{ t: 'mrv.outbox' }]);
   });
 
-  it('answers its health check over NATS with PostgreSQL and NATS up', async () => {
+  it('answers its health check over NATS with PostgreSQL, NATS and JetStream up', async () => {
     app = await startTestService('mrv-service', MrvServiceModule.register(config()), bus);
     client = testNatsClient(bus);
     const health = await firstValueFrom(client.send('mrv-service.health.check', {}).pipe(timeout(5000)));
-    expect(health).toEqual({ service: 'mrv-service', status: 'ok', postgres: 'up', nats: 'up' });
+    expect(health).toEqual({
+      service: 'mrv-service',
+      status: 'ok',
+      postgres: 'up',
+      nats: 'up',
+      jetstream: 'up',
+      draining: false,
+    });
   });
 });

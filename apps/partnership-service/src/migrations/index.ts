@@ -7,6 +7,7 @@ import { CreateInterestLetterAndJcmLead1767225600005 } from './1767225600005-Cre
 import { AddPartnershipAgreement1767225600008 } from './1767225600008-AddPartnershipAgreement';
 import { AddPartnershipOtherParticipants1767225600007 } from './1767225600007-AddPartnershipOtherParticipants';
 import { CreateYearEndRecords1767225600006 } from './1767225600006-CreateYearEndRecords';
+import { AddEventOrdering1768000014000 } from './1768000014000-AddEventOrdering';
 import { CreateIdempotencyKey1767225600009 } from './1767225600009-CreateIdempotencyKey';
 
 /** In order; each is tested up, down, up. */
@@ -21,4 +22,5 @@ export const PARTNERSHIP_MIGRATIONS = [
   AddPartnershipOtherParticipants1767225600007,
   AddPartnershipAgreement1767225600008,
   CreateIdempotencyKey1767225600009,
+  AddEventOrdering1768000014000,
 ];

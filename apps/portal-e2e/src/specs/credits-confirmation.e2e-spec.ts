@@ -119,7 +119,9 @@ describe('Issuance confirmation from a verified monitoring report (MOE in Chromi
     const row = page.locator(`[data-testid=pending-row][data-report="${reportId}"]`);
     await row.waitFor();
     expect(await row.locator('[data-testid=pending-quantity]').textContent()).toContain('2,400');
-    expect(await row.locator('[data-testid=pending-period]').textContent()).toContain('2023-01-01');
+    // Calendar dates read as dates in the reader's language, not ISO strings (#16 item 14).
+    expect(await row.locator('[data-testid=pending-period]').textContent()).toContain('2023年1月1日');
+    expect(await row.locator('[data-testid=pending-verified-on]').textContent()).toBe('2024年3月15日');
     expect(await row.locator('[data-testid=pending-vintage]').inputValue()).toBe('2023');
 
     // Rejecting without a reason is refused in the form; nothing is sent.

@@ -136,6 +136,14 @@ describe('JCM credit registry in Chromium', () => {
       button.click();
       button.click();
     });
+    // Nothing is sent before the confirmation (#16 item 3), which names the destination and the quantity; the
+    // double click opened it once.
+    await page.waitForSelector('[data-testid=confirm-dialog]');
+    expect(await page.locator('[data-testid=confirm-dialog]').count()).toBe(1);
+    expect(await page.textContent('[data-testid=confirm-to]')).toBe(government.accountNumber);
+    expect(await page.textContent('[data-testid=confirm-quantity]')).toBe('1,200 tCO2');
+    expect(BigInt((await accountsOf('company@demo.example')).find((a) => a.id === companyBefore.id)?.balance ?? '0')).toBe(balanceBefore);
+    await page.click('[data-testid=confirm-ok]');
     await page.waitForSelector('[data-testid=operation-done]');
     const expected = balanceBefore - 1200n;
     await page.waitForFunction(

@@ -194,6 +194,9 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.waitForSelector('[data-testid=nav-programme]');
     await page.goto(`${baseUrl()}/programme/calls/${ids.call}`);
     await page.click('[data-testid=call-close]');
+    // Closing is confirmed first (#16 item 3): the dialog says how many proposals the call holds.
+    await page.waitForSelector('[data-testid=confirm-proposals]');
+    await page.click('[data-testid=confirm-ok]');
     await page.click('[data-testid=call-review]');
     await page.waitForFunction(() => document.querySelector('[data-testid=call-state]')?.textContent?.includes('審査中'));
     await page.locator('[data-testid=proposal-row]', { hasText: proposalTitle }).locator('a').click();
@@ -215,6 +218,11 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.waitForSelector('[data-testid=contract-state]');
     ids.contract = lastSegment(page.url());
     await page.click('[data-testid=contract-sign]');
+    // Signing is confirmed first, with the amount and the contractor (#16 item 3).
+    await page.waitForSelector('[data-testid=confirm-dialog]');
+    expect(await page.textContent('[data-testid=confirm-amount]')).toContain('19,965,000');
+    expect(await page.textContent('[data-testid=confirm-company]')).toContain('デモ・エンジニアリング');
+    await page.click('[data-testid=confirm-ok]');
     await page.waitForFunction(() => document.querySelector('[data-testid=contract-state]')?.textContent?.includes('契約締結'));
     // The contract and its reports reload as two requests: wait for the rows, then count them exactly.
     const rows = page.locator('[data-testid=monthly-report-row]');

@@ -1,11 +1,36 @@
 import { Routes } from '@angular/router';
 
 import { JcmShellComponent } from './components/shell/shell.component';
-import { authGuard } from './core/auth.guard';
+import { authGuard, signedInMatch } from './core/auth.guard';
 
 /** One lazy chunk per user area (`pages/<area>/<area>-page.routes.ts`); signed-in areas sit inside the shell. */
 export const routes: Routes = [
   { loadChildren: () => import('./pages/login/login-page.routes').then((m) => m.routes), path: 'login' },
+  // Signed in, the public pages open inside the shell, so the main menu stays (#16 item 14); otherwise in the
+  // public frame below. A stale token simply falls through to the public page.
+  {
+    canMatch: [signedInMatch],
+    children: [
+      {
+        loadChildren: () =>
+          import('./pages/calculators/calculators-page.routes').then((m) => m.calculatorPages),
+        path: '',
+      },
+    ],
+    component: JcmShellComponent,
+    path: 'calculators',
+  },
+  {
+    canMatch: [signedInMatch],
+    children: [
+      {
+        loadChildren: () => import('./pages/registry/registry-page.routes').then((m) => m.registryPages),
+        path: '',
+      },
+    ],
+    component: JcmShellComponent,
+    path: 'registry',
+  },
   {
     // Public (no sign-in): the calculators area owns this folder.
     loadChildren: () => import('./pages/calculators/calculators-page.routes').then((m) => m.routes),

@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
-import { CanActivateFn, Router } from '@angular/router';
+import { CanActivateFn, CanMatchFn, Router } from '@angular/router';
 import { catchError, map, of } from 'rxjs';
 
-import { httpStatus } from '../services/api-error';
+import { httpStatus } from '@jcm/portal-ui';
+
 import { AuthApiService } from '../services/auth-api.service';
 import { SessionService } from './session.service';
 
@@ -29,4 +30,23 @@ export const authGuard: CanActivateFn = (_route, state) => {
       return of(loginPage(expired ? 'expired' : 'unavailable'));
     }),
   );
+};
+
+/**
+ * Pages open to everyone (calculators, registry) show the signed-in frame when there is a session: true once
+ * `/me` answers for the stored token; false (the public frame) without a token or when it is no longer accepted.
+ */
+export const signedInMatch: CanMatchFn = () => {
+  const session = inject(SessionService);
+  if (session.accessToken() === null) return false;
+  if (session.me() !== null) return true;
+  return inject(AuthApiService)
+    .fetchMe()
+    .pipe(
+      map((me) => {
+        session.setMe(me);
+        return true;
+      }),
+      catchError(() => of(false)),
+    );
 };

@@ -1,7 +1,11 @@
+import { uiMessagesEn } from '@jcm/portal-ui';
+
 import { calculatorsEn } from './messages.calculators';
+import { confirmationsEn } from './messages.confirmations';
 import { creditsEn } from './messages.credits';
 import { partnershipTimelineEn } from './messages.partnership-timeline';
 import { programmeEn } from './messages.programme';
+import { programmeHelpEn } from './messages.programme-help';
 import { yearEndEn } from './messages.year-end';
 import { MessageKey } from './messages.ja';
 
@@ -9,8 +13,6 @@ import { MessageKey } from './messages.ja';
 export const en: Record<MessageKey, string> = {
   'app.name': 'JCM & City-to-City Partnership Platform',
   'app.skipToContent': 'Skip to main content',
-  'app.loading': 'Loading…',
-  'app.loadFailed': 'The data could not be loaded. Please try again in a moment.',
   'app.retry': 'Reload',
 
   'lang.switch': '日本語',
@@ -108,8 +110,11 @@ export const en: Record<MessageKey, string> = {
   'targetField.other': 'Other',
 
   ...calculatorsEn,
+  ...confirmationsEn,
   ...creditsEn,
   ...partnershipTimelineEn,
   ...programmeEn,
+  ...programmeHelpEn,
   ...yearEndEn,
+  ...uiMessagesEn,
 };

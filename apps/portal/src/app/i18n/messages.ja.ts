@@ -1,7 +1,11 @@
+import { uiMessagesJa } from '@jcm/portal-ui';
+
 import { calculatorsJa } from './messages.calculators';
+import { confirmationsJa } from './messages.confirmations';
 import { creditsJa } from './messages.credits';
 import { partnershipTimelineJa } from './messages.partnership-timeline';
 import { programmeJa } from './messages.programme';
+import { programmeHelpJa } from './messages.programme-help';
 import { yearEndJa } from './messages.year-end';
 
 /**
@@ -11,8 +15,6 @@ import { yearEndJa } from './messages.year-end';
 export const ja = {
   'app.name': 'JCM・都市間連携プラットフォーム',
   'app.skipToContent': 'メインコンテンツへ移動',
-  'app.loading': '読み込み中…',
-  'app.loadFailed': 'データを読み込めませんでした。時間をおいて再度お試しください。',
   'app.retry': '再読み込み',
 
   'lang.switch': 'English',
@@ -111,10 +113,13 @@ export const ja = {
 
   // Areas with their own files: 公開計算ツール, クレジット登録簿, 都市間連携事業の年度.
   ...calculatorsJa,
+  ...confirmationsJa,
   ...creditsJa,
   ...partnershipTimelineJa,
   ...programmeJa,
+  ...programmeHelpJa,
   ...yearEndJa,
+  ...uiMessagesJa,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -1,17 +1,3 @@
-/**
- * Thousands separators for exact figures. Yen arrive as integers and tonnes as decimal strings; both are grouped
- * as text, never through a float, so 10000000000000001 stays exact. Japanese and English both use `,`.
- */
-const DECIMAL = /^(-?)(\d+)(\.\d+)?$/;
-
-export function groupDigits(value: string | number | bigint): string {
-  const text = typeof value === 'string' ? value.trim() : value.toString();
-  const match = DECIMAL.exec(text);
-  if (!match) return text;
-  const [, sign, whole, fraction = ''] = match;
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
-}
-
 /** Whole-number string as typed by a person (`1,200`, ` 1200 `) → `1200`, or null when it is not one. */
 export function wholeNumberText(input: string): string | null {
   const text = input.replace(/[,\s，]/g, '');

@@ -1,5 +1,7 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 
+import { UiTranslator, fillParams } from '@jcm/portal-ui';
+
 import { Language, isLanguage } from './language';
 import { en } from './messages.en';
 import { MessageKey, ja } from './messages.ja';
@@ -15,7 +17,7 @@ export type MessageParams = Record<string, string | number>;
  * the default (partner cities read English, everyone else Japanese).
  */
 @Injectable({ providedIn: 'root' })
-export class TranslationService {
+export class TranslationService implements UiTranslator {
   private readonly document = inject(DOCUMENT);
   private readonly chosen = signal<Language | null>(readStoredLanguage());
   private readonly organisationDefault = signal<Language>('ja');
@@ -28,8 +30,16 @@ export class TranslationService {
 
   /** Reads the language signal, so templates and computeds re-render when the language changes. */
   public t(key: MessageKey, params?: MessageParams): string {
-    const text = DICTIONARIES[this.language()][key];
-    return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
+    return this.text(key, params);
+  }
+
+  /**
+   * A key that is only known at run time (a problem or notice from @jcm/portal-ui, an enum label): an unknown key
+   * is shown as written rather than breaking the page.
+   */
+  public text(key: string, params?: MessageParams): string {
+    const dictionary: Record<string, string> = DICTIONARIES[this.language()];
+    return fillParams(dictionary[key] ?? key, params);
   }
 
   public toggle(): void {

@@ -24,8 +24,9 @@ import {
   TargetProgress,
 } from '@jcm/contracts';
 
+import { IDEMPOTENCY_HEADER } from '@jcm/portal-ui';
+
 import { API } from '../core/api-paths';
-import { IDEMPOTENCY_HEADER } from '../core/idempotency';
 
 const CREDITS = API.credits;
 

@@ -27,8 +27,9 @@ import {
   UploadLetterOriginalCommand,
 } from '@jcm/contracts';
 
+import { IDEMPOTENCY_HEADER } from '@jcm/portal-ui';
+
 import { API } from '../core/api-paths';
-import { IDEMPOTENCY_HEADER } from '../core/idempotency';
 
 type Params = Record<string, string | number | boolean | undefined>;
 

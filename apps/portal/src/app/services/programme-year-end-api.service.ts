@@ -19,8 +19,9 @@ import {
   SettlementReportView,
 } from '@jcm/contracts';
 
+import { IDEMPOTENCY_HEADER } from '@jcm/portal-ui';
+
 import { API } from '../core/api-paths';
-import { IDEMPOTENCY_HEADER } from '../core/idempotency';
 
 const id = (value: string) => encodeURIComponent(value);
 

@@ -1,4 +1,5 @@
-import { assertIdempotencyKey, canonicalJson, requestHash } from './idempotency';
+import { canonicalJson } from '../security/signing-keys';
+import { assertIdempotencyKey, requestHash } from './idempotency';
 
 describe('idempotency keys', () => {
   it('accepts up to 200 visible ASCII characters and refuses longer or malformed keys with VALIDATION_FAILED', () => {

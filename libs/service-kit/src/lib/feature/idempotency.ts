@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError, RequestContext } from '@jcm/contracts';
 import { participantPolicySql } from '../persistence/tenant-sql';
+import { canonicalJson } from '../security/signing-keys';
 
 /**
  * An `Idempotency-Key` (冪等性キー) as a client sends it: 1–200 visible ASCII characters (a UUID is the usual
@@ -80,16 +81,6 @@ export async function runIdempotent<T>(
 /** SHA-256 of the body as canonical JSON (keys sorted), so key order on the wire does not make a "different" body. */
 export function requestHash(body: unknown): string {
   return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
-
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /**

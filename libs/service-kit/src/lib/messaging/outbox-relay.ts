@@ -82,4 +82,20 @@ export class OutboxRelay {
     this.timer = null;
     await this.running;
   }
+
+  /**
+   * Publishes until the outbox is empty or `deadline` (epoch ms) passes; returns whether rows were left. Used at
+   * shutdown so what this process committed leaves with it rather than waiting for the next start.
+   */
+  async flush(deadline: number): Promise<boolean> {
+    while (Date.now() < deadline) {
+      try {
+        if ((await this.relayOnce()) === 0) return false;
+      } catch (err) {
+        this.logger.warn(`outbox flush pass failed: ${(err as Error).message}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    return true;
+  }
 }

@@ -33,3 +33,38 @@ export function messagingPlumbingDownSql(schema: string): string[] {
     dropTenantFunctionsSql(schema),
   ];
 }
+
+/**
+ * Per-aggregate event order (DESIGN §4 "Ordering"), added by each service's event-ordering migration:
+ * - `aggregate_sequence`: the producer's counter. `nextAggregateSeq` bumps it with INSERT … ON CONFLICT DO UPDATE,
+ *   which row-locks the aggregate's counter until commit, so two transactions on one aggregate get consecutive
+ *   numbers in commit order even when the writer holds no lock on the aggregate itself; a rollback returns the number.
+ * - `outbox.aggregate_id` / `aggregate_seq`: the numbers as written (the envelope carries them too).
+ * - `consumer_position`: the consumer's last applied number per aggregate, locked in the consumer's transaction, so
+ *   any number of replicas apply one aggregate's events one after the other, in order.
+ */
+export function eventOrderingUpSql(schema: string): string[] {
+  return [
+    `CREATE TABLE ${schema}.aggregate_sequence (
+       aggregate_id text PRIMARY KEY,
+       last_seq bigint NOT NULL
+     )`,
+    `ALTER TABLE ${schema}.outbox ADD COLUMN aggregate_id text, ADD COLUMN aggregate_seq bigint`,
+    `CREATE UNIQUE INDEX outbox_aggregate_seq ON ${schema}.outbox (aggregate_id, aggregate_seq) WHERE aggregate_id IS NOT NULL`,
+    `CREATE TABLE ${schema}.consumer_position (
+       consumer text NOT NULL,
+       aggregate_id text NOT NULL,
+       last_seq bigint NOT NULL,
+       PRIMARY KEY (consumer, aggregate_id)
+     )`,
+  ];
+}
+
+export function eventOrderingDownSql(schema: string): string[] {
+  return [
+    `DROP TABLE IF EXISTS ${schema}.consumer_position`,
+    `DROP INDEX IF EXISTS ${schema}.outbox_aggregate_seq`,
+    `ALTER TABLE ${schema}.outbox DROP COLUMN IF EXISTS aggregate_seq, DROP COLUMN IF EXISTS aggregate_id`,
+    `DROP TABLE IF EXISTS ${schema}.aggregate_sequence`,
+  ];
+}

@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 
+import { pick } from '@jcm/portal-ui';
+
 import { areasFor } from '../../core/portal-areas';
 import { SessionService } from '../../core/session.service';
-import { pick } from '../../i18n/language';
 import { TranslationService } from '../../i18n/translation.service';
 import { JcmLanguageSwitchComponent } from '../language-switch/language-switch.component';
 

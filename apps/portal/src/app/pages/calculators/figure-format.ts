@@ -1,5 +1,6 @@
+import { groupDigits } from '@jcm/portal-ui';
+
 import { MessageKey } from '../../i18n/messages.ja';
-import { groupDigits } from '../../i18n/number-format';
 import { FigureKind } from './calculator-definition';
 
 const UNITS: Partial<Record<FigureKind, MessageKey>> = {

@@ -4,11 +4,12 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { switchMap, tap } from 'rxjs';
 
+import { httpStatus } from '@jcm/portal-ui';
+
 import { JcmLanguageSwitchComponent } from '../../components/language-switch/language-switch.component';
 import { SessionService } from '../../core/session.service';
 import { MessageKey } from '../../i18n/messages.ja';
 import { TranslationService } from '../../i18n/translation.service';
-import { httpStatus } from '../../services/api-error';
 import { AuthApiService } from '../../services/auth-api.service';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 

@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 
 import { PublicSummary } from '@jcm/contracts';
+import { JcmLoadStatusComponent, groupDigits } from '@jcm/portal-ui';
 
 import { countryName } from '../../i18n/format';
 import { MessageKey } from '../../i18n/messages.ja';
-import { groupDigits } from '../../i18n/number-format';
 import { TranslationService } from '../../i18n/translation.service';
 import { CreditsApiService, sumTonnes } from '../../services/credits-api.service';
 
@@ -24,6 +24,7 @@ interface RegistryTable {
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [JcmLoadStatusComponent],
   selector: 'jcm-registry-page',
   styleUrl: './registry-page.component.scss',
   templateUrl: './registry-page.component.html',

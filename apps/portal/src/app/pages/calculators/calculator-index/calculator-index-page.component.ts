@@ -3,7 +3,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { catchError, of } from 'rxjs';
 
-import { pick } from '../../../i18n/language';
+import { pick } from '@jcm/portal-ui';
+
 import { TranslationService } from '../../../i18n/translation.service';
 import { CalculatorsApiService } from '../../../services/calculators-api.service';
 import { Bilingual } from '../calculator-definition';

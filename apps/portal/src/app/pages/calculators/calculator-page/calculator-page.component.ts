@@ -13,10 +13,10 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
+import { fieldIssuesOf, httpStatus, pick } from '@jcm/portal-ui';
+
 import { JcmFindingsListComponent } from '../../../components/findings-list/findings-list.component';
-import { pick } from '../../../i18n/language';
 import { TranslationService } from '../../../i18n/translation.service';
-import { fieldIssuesOf, httpStatus } from '../../../services/api-error';
 import { CalculatorAnswer, CalculatorsApiService } from '../../../services/calculators-api.service';
 import {
   FieldProblem,

@@ -1,14 +1,29 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { forkJoin } from 'rxjs';
+import { BehaviorSubject, forkJoin } from 'rxjs';
 
-import { AccountHistoryEntry, AccountView, CreditBlockStatus, CreditBlockView, HistoryCounterparty } from '@jcm/contracts';
+import {
+  AccountHistoryEntry,
+  AccountView,
+  CreditBlockStatus,
+  CreditBlockView,
+  HistoryCounterparty,
+} from '@jcm/contracts';
+import { JcmLoadStatusComponent, groupDigits, loadFor, loaded } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
-import { groupDigits } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
-import { httpStatus } from '../../../services/api-error';
 import { CreditsApiService } from '../../../services/credits-api.service';
 import { JcmCancelFormComponent } from '../operations/cancel-form.component';
 import { JcmRetireFormComponent } from '../operations/retire-form.component';
@@ -21,7 +36,13 @@ const HISTORY_PAGE = 20;
 /** One account: balance, its credit blocks by serial range, and (for the holder) transfer, retire, cancel. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmCancelFormComponent, JcmRetireFormComponent, JcmTransferFormComponent, RouterLink],
+  imports: [
+    JcmCancelFormComponent,
+    JcmLoadStatusComponent,
+    JcmRetireFormComponent,
+    JcmTransferFormComponent,
+    RouterLink,
+  ],
   selector: 'jcm-account-detail-page',
   styleUrl: './account-detail-page.component.scss',
   templateUrl: './account-detail-page.component.html',
@@ -34,13 +55,30 @@ export class JcmAccountDetailPageComponent {
   private readonly api = inject(CreditsApiService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly session = inject(SessionService);
+  private readonly reload$ = new BehaviorSubject<void>(undefined);
 
-  protected readonly account = signal<AccountView | null>(null);
-  protected readonly blocks = signal<CreditBlockView[]>([]);
-  protected readonly history = signal<AccountHistoryEntry[]>([]);
-  protected readonly historyTotal = signal(0);
+  /** Account, blocks and the first page of history; a reload after a movement keeps the page as it is meanwhile. */
+  protected readonly state = loadFor(
+    this.id,
+    this.reload$,
+    (id) =>
+      forkJoin({
+        account: this.api.fetchAccount(id),
+        blocks: this.api.fetchBlocks(id),
+        history: this.api.fetchHistory(id, { limit: HISTORY_PAGE, offset: 0 }),
+      }),
+    { quietReload: true },
+  );
+  private readonly data = computed(() => loaded(this.state()));
+  protected readonly account = computed(() => this.data()?.account ?? null);
+  protected readonly blocks = computed(() => this.data()?.blocks.items ?? []);
+  /** Older pages fetched with "more"; dropped when the first page reloads. */
+  private readonly olderHistory = signal<AccountHistoryEntry[]>([]);
+  protected readonly history = computed(() =>
+    newestFirst([...(this.data()?.history.items ?? []), ...this.olderHistory()]),
+  );
+  protected readonly historyTotal = computed(() => this.data()?.history.total ?? 0);
   protected readonly historyMoreFailed = signal(false);
-  protected readonly state = signal<'loading' | 'ready' | 'notFound' | 'failed'>('loading');
   protected readonly canMove = computed(() => {
     const account = this.account();
     return account !== null && canMoveFrom(this.session.actor(), account);
@@ -51,12 +89,15 @@ export class JcmAccountDetailPageComponent {
   });
 
   public constructor() {
-    effect(() => this.load(this.id()));
+    effect(() => {
+      this.data();
+      untracked(() => this.olderHistory.set([]));
+    });
   }
 
-  /** Reloads after a movement (or a stale-version refusal), keeping the page as it is meanwhile. */
+  /** Reloads after a movement (or a stale-version refusal). */
   protected reload(): void {
-    this.load(this.id());
+    this.reload$.next();
   }
 
   protected tonnes(value: string): string {
@@ -93,10 +134,7 @@ export class JcmAccountDetailPageComponent {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         error: () => this.historyMoreFailed.set(true),
-        next: (page) => {
-          this.history.update((items) => [...items, ...page.items]);
-          this.historyTotal.set(page.total);
-        },
+        next: (page) => this.olderHistory.update((items) => [...items, ...page.items]),
       });
   }
 
@@ -107,26 +145,16 @@ export class JcmAccountDetailPageComponent {
   protected accountType(account: AccountView): string {
     return this.i18n.t(`accountType.${account.type}`);
   }
+}
 
-  private load(id: string): void {
-    forkJoin({
-      account: this.api.fetchAccount(id),
-      blocks: this.api.fetchBlocks(id),
-      history: this.api.fetchHistory(id, { limit: HISTORY_PAGE, offset: 0 }),
-    })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        error: (error: unknown) => {
-          const status = httpStatus(error);
-          this.state.set(status === 404 || status === 403 || status === 400 ? 'notFound' : 'failed');
-        },
-        next: ({ account, blocks, history }) => {
-          this.account.set(account);
-          this.blocks.set(blocks.items);
-          this.history.set(history.items);
-          this.historyTotal.set(history.total);
-          this.state.set('ready');
-        },
-      });
-  }
+/**
+ * The history as its heading promises: newest first by journal number (台帳番号, the ledger's order), whatever order
+ * the pages arrived in, and each entry once (a movement between two page fetches shifts the offset by one).
+ */
+export function newestFirst(entries: readonly AccountHistoryEntry[]): AccountHistoryEntry[] {
+  const bySeq = new Map(entries.map((entry) => [entry.seq, entry]));
+  return [...bySeq.values()].sort((a, b) => {
+    const diff = BigInt(b.seq) - BigInt(a.seq);
+    return diff > 0n ? 1 : diff < 0n ? -1 : 0;
+  });
 }

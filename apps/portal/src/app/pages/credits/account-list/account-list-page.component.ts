@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { BehaviorSubject } from 'rxjs';
 
-import { AccountPage, AccountType } from '@jcm/contracts';
+import { AccountType } from '@jcm/contracts';
+import { JcmLoadStatusComponent, groupDigits, loadFor, loaded } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
-import { groupDigits } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
 import { CreditsApiService } from '../../../services/credits-api.service';
 import { JcmProgressPanelComponent } from '../progress/progress-panel.component';
@@ -14,7 +14,7 @@ import { canIssue, seesAllAccounts } from '../shared/credits-access';
 /** クレジット口座: the organisation's accounts (MOE and the secretariat: all) with their balances. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmProgressPanelComponent, RouterLink],
+  imports: [JcmLoadStatusComponent, JcmProgressPanelComponent, RouterLink],
   selector: 'jcm-account-list-page',
   styleUrl: './account-list-page.component.scss',
   templateUrl: './account-list-page.component.html',
@@ -22,24 +22,16 @@ import { canIssue, seesAllAccounts } from '../shared/credits-access';
 export class JcmAccountListPageComponent {
   protected readonly i18n = inject(TranslationService);
   private readonly api = inject(CreditsApiService);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly session = inject(SessionService);
+  private readonly reload$ = new BehaviorSubject<void>(undefined);
 
-  protected readonly page = signal<AccountPage | null>(null);
-  protected readonly failed = signal(false);
+  protected readonly state = loadFor(signal(null), this.reload$, () => this.api.fetchAccounts());
+  protected readonly page = computed(() => loaded(this.state()));
   protected readonly canIssue = computed(() => canIssue(this.session.actor()));
   protected readonly seesAll = computed(() => seesAllAccounts(this.session.actor()));
 
-  public constructor() {
-    this.load();
-  }
-
   protected load(): void {
-    this.failed.set(false);
-    this.api
-      .fetchAccounts()
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({ error: () => this.failed.set(true), next: (page) => this.page.set(page) });
+    this.reload$.next();
   }
 
   protected tonnes(value: string): string {

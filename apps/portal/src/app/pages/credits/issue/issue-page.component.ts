@@ -5,12 +5,12 @@ import { RouterLink } from '@angular/router';
 import { forkJoin, startWith } from 'rxjs';
 
 import { AccountView, CreateIssuanceCommand, IssuanceView, ProjectView } from '@jcm/contracts';
+import { Problem, groupDigits, pageProblem, pick } from '@jcm/portal-ui';
 
-import { pick } from '../../../i18n/language';
-import { groupDigits, wholeNumberText } from '../../../i18n/number-format';
+import { wholeNumberText } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
 import { CreditsApiService } from '../../../services/credits-api.service';
-import { OperationRunner } from '../shared/operation-runner';
+import { creditsRunner } from '../shared/credits-problem';
 import { FormMessage } from '../shared/quantity';
 import { previewIssuance } from './issuance-preview';
 
@@ -28,7 +28,7 @@ export class JcmIssuePageComponent {
   protected readonly i18n = inject(TranslationService);
   private readonly api = inject(CreditsApiService);
 
-  protected readonly runner = new OperationRunner<IssuanceView>();
+  protected readonly runner = creditsRunner<IssuanceView>();
   protected readonly projects = signal<ProjectView[]>([]);
   protected readonly participants = signal<AccountView[]>([]);
   protected readonly optionsFailed = signal(false);
@@ -71,8 +71,8 @@ export class JcmIssuePageComponent {
     return groupDigits(value);
   }
 
-  protected message(message: FormMessage): string {
-    return this.i18n.t(message.key, message.params);
+  protected message(message: FormMessage | Problem): string {
+    return this.i18n.text(message.key, message.params);
   }
 
   protected fieldError(field: IssueField, issuePath: string): string[] {
@@ -81,7 +81,7 @@ export class JcmIssuePageComponent {
   }
 
   protected submit(): void {
-    if (this.runner.submitting()) return;
+    if (this.runner.busy()) return;
     this.runner.reset();
     const command = this.command();
     if (!command) return;
@@ -117,7 +117,7 @@ export class JcmIssuePageComponent {
       vintage,
     });
     if (!parsed.success) {
-      this.runner.issues.set(parsed.error.issues.map((i) => ({ message: i.message, path: i.path.map(String).join('.') })));
+      this.runner.fail({ ...pageProblem('calc.errorSummary'), issues: parsed.error.issues.map((i) => ({ message: i.message, path: i.path.map(String).join('.') })) });
       return null;
     }
     return parsed.data;

@@ -21,7 +21,7 @@ export class JcmCancelFormComponent extends JcmOperationForm {
   });
   protected readonly errors = signal<{ quantity?: FormMessage; reason?: FormMessage }>({});
   protected submit(): void {
-    if (this.runner.submitting()) return;
+    if (this.runner.busy()) return;
     const account = this.account();
     const value = this.form.getRawValue();
     const reason = value.reason.trim();
@@ -35,9 +35,24 @@ export class JcmCancelFormComponent extends JcmOperationForm {
       this.runner.reset();
       return;
     }
-    this.send((key) =>
+    const confirm = {
+      confirmLabel: this.i18n.t('op.submitCancel'),
+      facts: [
+        ...this.movementFacts(quantity.quantity),
+        { label: this.i18n.t('confirm.reason'), value: reason },
+      ],
+      irreversible: true,
+      lead: this.i18n.t('confirm.cancel.lead'),
+      title: this.i18n.t('confirm.cancel.title'),
+    };
+    this.confirmAndSend(confirm, (key) =>
       this.api.cancel(
-        { expectedFromVersion: account.version, fromAccountId: account.id, quantity: quantity.quantity, reason },
+        {
+          expectedFromVersion: account.version,
+          fromAccountId: account.id,
+          quantity: quantity.quantity,
+          reason,
+        },
         key,
       ),
     );

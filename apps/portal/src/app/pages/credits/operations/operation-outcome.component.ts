@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 
 import { MovementView } from '@jcm/contracts';
+import { ActionRunner } from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { movedSerials, movementDone } from '../shared/movement-text';
-import { OperationRunner } from '../shared/operation-runner';
 
 /** The outcome of the last submit of an operation form: what moved, or why it did not. */
 @Component({
@@ -18,15 +18,15 @@ import { OperationRunner } from '../shared/operation-runner';
         <p class="small">{{ i18n.t('op.serials') }}: {{ serials(result) }}</p>
       </div>
     }
-    @if (runner().error(); as error) {
+    @if (runner().problem(); as error) {
       <div class="alert alert--error" data-testid="operation-error" role="alert">
-        <p>{{ i18n.t(error.key, error.params) }}</p>
+        <p>{{ i18n.text(error.key, error.params) }}</p>
       </div>
     }
   `,
 })
 export class JcmOperationOutcomeComponent {
-  public readonly runner = input.required<OperationRunner<MovementView>>();
+  public readonly runner = input.required<ActionRunner<MovementView>>();
 
   protected readonly i18n = inject(TranslationService);
   protected readonly serials = movedSerials;

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 
+import { ActionRunner } from '@jcm/portal-ui';
+
 import { TranslationService } from '../../../i18n/translation.service';
-import { OperationRunner } from '../shared/operation-runner';
 import { FormMessage } from '../shared/quantity';
 
 /** The quantity field of an operation form; its ids and test hook start with the form's name ("transfer-quantity"). */
@@ -11,10 +12,13 @@ import { FormMessage } from '../shared/quantity';
   host: { class: 'field', '[class.field--invalid]': 'error() || runner().issuesFor("quantity").length' },
   imports: [ReactiveFormsModule],
   selector: 'jcm-quantity-field',
-  styles: ':host { display: block; } .input--number { max-width: 16rem; text-align: right; font-variant-numeric: tabular-nums; }',
+  styles:
+    ':host { display: block; } .input--number { max-width: 16rem; text-align: right; font-variant-numeric: tabular-nums; }',
   template: `
     <label class="field__label" [attr.for]="id()">{{ i18n.t('op.quantity') }}</label>
-    <span class="field__hint" [attr.id]="id() + '-hint'">{{ i18n.t('op.quantityHint', { balance: balance() }) }}</span>
+    <span class="field__hint" [attr.id]="id() + '-hint'">{{
+      i18n.t('op.quantityHint', { balance: balance() })
+    }}</span>
     @if (error(); as error) {
       <span class="field__error" [attr.id]="id() + '-error'">{{ i18n.t(error.key, error.params) }}</span>
     }
@@ -39,7 +43,7 @@ export class JcmQuantityFieldComponent {
   public readonly operation = input.required<string>();
   public readonly control = input.required<FormControl<string>>();
   public readonly error = input<FormMessage | undefined>();
-  public readonly runner = input.required<OperationRunner<unknown>>();
+  public readonly runner = input.required<ActionRunner<unknown>>();
   public readonly balance = input.required<string>();
 
   protected readonly i18n = inject(TranslationService);

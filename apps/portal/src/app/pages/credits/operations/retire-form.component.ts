@@ -27,7 +27,7 @@ export class JcmRetireFormComponent extends JcmOperationForm {
   protected readonly errors = signal<{ quantity?: FormMessage; beneficiary?: FormMessage }>({});
 
   protected submit(): void {
-    if (this.runner.submitting()) return;
+    if (this.runner.busy()) return;
     const account = this.account();
     const value = this.form.getRawValue();
     const beneficiary = value.beneficiary.trim();
@@ -42,7 +42,18 @@ export class JcmRetireFormComponent extends JcmOperationForm {
       this.runner.reset();
       return;
     }
-    this.send((key) =>
+    const confirm = {
+      confirmLabel: this.i18n.t('op.submitRetire'),
+      facts: [
+        ...this.movementFacts(quantity.quantity),
+        { label: this.i18n.t('confirm.purpose'), value: this.purposeLabel(value.purpose) },
+        { label: this.i18n.t('confirm.beneficiary'), testId: 'confirm-beneficiary', value: beneficiary },
+      ],
+      irreversible: true,
+      lead: this.i18n.t('confirm.retire.lead'),
+      title: this.i18n.t('confirm.retire.title'),
+    };
+    this.confirmAndSend(confirm, (key) =>
       this.api.retire(
         {
           beneficiary,

@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 
+import { catchError, map, of } from 'rxjs';
+
 import { AccountNumber } from '@jcm/contracts';
+import { ConfirmRequest } from '@jcm/portal-ui';
 
 import { FormMessage, checkQuantity } from '../shared/quantity';
 import { JcmOperationForm } from './operation-form';
@@ -24,7 +27,7 @@ export class JcmTransferFormComponent extends JcmOperationForm {
   protected readonly errors = signal<{ to?: FormMessage; quantity?: FormMessage }>({});
 
   protected submit(): void {
-    if (this.runner.submitting()) return;
+    if (this.runner.busy()) return;
     const account = this.account();
     const value = this.form.getRawValue();
     const to = value.to.trim().toUpperCase();
@@ -39,11 +42,36 @@ export class JcmTransferFormComponent extends JcmOperationForm {
       this.runner.reset();
       return;
     }
-    this.send((key) =>
+    const send = (key: string) =>
       this.api.transfer(
-        { expectedFromVersion: account.version, fromAccountId: account.id, quantity: quantity.quantity, toAccountNumber: to },
+        {
+          expectedFromVersion: account.version,
+          fromAccountId: account.id,
+          quantity: quantity.quantity,
+          toAccountNumber: to,
+        },
         key,
-      ),
+      );
+    // The holder is shown where the reader may see the account (their own, or every account for MOE); a company
+    // sending to another organisation sees only the number until the registry offers a lookup by number.
+    const question = this.api.fetchAccounts().pipe(
+      map((page) => page.items.find((a) => a.accountNumber === to)?.holderName ?? null),
+      catchError(() => of(null)),
+      map((holder): ConfirmRequest => ({
+        confirmLabel: this.i18n.t('op.submitTransfer'),
+        facts: [
+          ...this.movementFacts(quantity.quantity),
+          { label: this.i18n.t('confirm.toAccount'), testId: 'confirm-to', value: to },
+          {
+            label: this.i18n.t('confirm.toHolder'),
+            testId: 'confirm-to-holder',
+            value: holder ?? this.i18n.t('confirm.toHolderUnknown'),
+          },
+        ],
+        lead: this.i18n.t('confirm.transfer.lead'),
+        title: this.i18n.t('confirm.transfer.title'),
+      })),
     );
+    this.confirmAndSend(question, send);
   }
 }

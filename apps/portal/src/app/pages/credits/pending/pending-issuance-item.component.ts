@@ -2,11 +2,12 @@ import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } fro
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 
 import { AccountView, ConfirmPendingIssuanceCommand, ConfirmedIssuance, PendingIssuanceView } from '@jcm/contracts';
+import { JcmDatePipe, Problem, groupDigits } from '@jcm/portal-ui';
 
-import { groupDigits, wholeNumberText } from '../../../i18n/number-format';
+import { wholeNumberText } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
 import { CreditsApiService } from '../../../services/credits-api.service';
-import { OperationRunner } from '../shared/operation-runner';
+import { creditsRunner } from '../shared/credits-problem';
 import { FormMessage } from '../shared/quantity';
 
 type Field = 'account' | 'vintage' | 'decisionRef' | 'reason';
@@ -14,11 +15,11 @@ type Field = 'account' | 'vintage' | 'decisionRef' | 'reason';
 /**
  * One 発行待ち: what the TPE verified (monitoring report, period, verified tCO2), and for the registry manager the
  * confirmation (participant account, vintage, Joint Committee decision) or the rejection with a reason. Each has its
- * own Idempotency-Key (OperationRunner), so a double click or a retry issues once.
+ * own Idempotency-Key (ActionRunner), so a double click or a retry issues once.
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [JcmDatePipe, ReactiveFormsModule],
   selector: 'jcm-pending-issuance-item',
   styleUrl: './pending-issuances-page.component.scss',
   templateUrl: './pending-issuance-item.component.html',
@@ -31,8 +32,8 @@ export class JcmPendingIssuanceItemComponent implements OnInit {
   protected readonly i18n = inject(TranslationService);
   private readonly api = inject(CreditsApiService);
 
-  protected readonly confirmRunner = new OperationRunner<ConfirmedIssuance>();
-  protected readonly rejectRunner = new OperationRunner<PendingIssuanceView>();
+  protected readonly confirmRunner = creditsRunner<ConfirmedIssuance>();
+  protected readonly rejectRunner = creditsRunner<PendingIssuanceView>();
   protected readonly errors = signal<Partial<Record<Field, FormMessage>>>({});
   protected readonly form = new FormGroup({
     account: new FormControl('', { nonNullable: true }),
@@ -49,8 +50,8 @@ export class JcmPendingIssuanceItemComponent implements OnInit {
     return groupDigits(value);
   }
 
-  protected message(message: FormMessage): string {
-    return this.i18n.t(message.key, message.params);
+  protected message(message: FormMessage | Problem): string {
+    return this.i18n.text(message.key, message.params);
   }
 
   protected fieldError(field: Field, issuePath: string): string[] {
@@ -64,7 +65,7 @@ export class JcmPendingIssuanceItemComponent implements OnInit {
   }
 
   protected confirm(): void {
-    if (this.confirmRunner.submitting() || this.rejectRunner.submitting()) return;
+    if (this.confirmRunner.busy() || this.rejectRunner.busy()) return;
     this.rejectRunner.reset();
     const value = this.form.getRawValue();
     const errors: Partial<Record<Field, FormMessage>> = {};
@@ -87,7 +88,7 @@ export class JcmPendingIssuanceItemComponent implements OnInit {
   }
 
   protected reject(): void {
-    if (this.confirmRunner.submitting() || this.rejectRunner.submitting()) return;
+    if (this.confirmRunner.busy() || this.rejectRunner.busy()) return;
     this.confirmRunner.reset();
     const reason = this.form.getRawValue().reason.trim();
     this.errors.set(reason === '' ? { reason: { key: 'pending.err.reason' } } : {});

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { forkJoin } from 'rxjs';
+import { BehaviorSubject, forkJoin } from 'rxjs';
 
-import { AccountView, PendingIssuanceView } from '@jcm/contracts';
+import { JcmLoadStatusComponent, loadFor, loaded } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
 import { TranslationService } from '../../../i18n/translation.service';
@@ -17,7 +16,7 @@ import { JcmPendingIssuanceItemComponent } from './pending-issuance-item.compone
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmPendingIssuanceItemComponent, RouterLink],
+  imports: [JcmLoadStatusComponent, JcmPendingIssuanceItemComponent, RouterLink],
   selector: 'jcm-pending-issuances-page',
   styleUrl: './pending-issuances-page.component.scss',
   templateUrl: './pending-issuances-page.component.html',
@@ -25,28 +24,20 @@ import { JcmPendingIssuanceItemComponent } from './pending-issuance-item.compone
 export class JcmPendingIssuancesPageComponent {
   protected readonly i18n = inject(TranslationService);
   private readonly api = inject(CreditsApiService);
-  private readonly destroyRef = inject(DestroyRef);
   private readonly session = inject(SessionService);
+  private readonly reload$ = new BehaviorSubject<void>(undefined);
 
-  protected readonly pending = signal<PendingIssuanceView[] | null>(null);
-  protected readonly accounts = signal<AccountView[]>([]);
-  protected readonly failed = signal(false);
+  protected readonly state = loadFor(signal(null), this.reload$, () =>
+    forkJoin({
+      accounts: this.api.fetchAccounts({ type: 'ENTITY_HOLDING' }),
+      pending: this.api.fetchPendingIssuances('PENDING'),
+    }),
+  );
+  protected readonly pending = computed(() => loaded(this.state())?.pending.items ?? null);
+  protected readonly accounts = computed(() => loaded(this.state())?.accounts.items ?? []);
   protected readonly canDecide = computed(() => canIssue(this.session.actor()));
 
-  public constructor() {
-    this.load();
-  }
-
   protected load(): void {
-    this.failed.set(false);
-    forkJoin({ accounts: this.api.fetchAccounts({ type: 'ENTITY_HOLDING' }), pending: this.api.fetchPendingIssuances('PENDING') })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        error: () => this.failed.set(true),
-        next: ({ accounts, pending }) => {
-          this.accounts.set(accounts.items);
-          this.pending.set(pending.items);
-        },
-      });
+    this.reload$.next();
   }
 }

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 
 import { TargetProgress } from '@jcm/contracts';
+import { groupDigits } from '@jcm/portal-ui';
 
-import { groupDigits } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
 import { CreditsApiService } from '../../../services/credits-api.service';
 

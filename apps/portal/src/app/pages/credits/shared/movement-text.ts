@@ -1,6 +1,6 @@
 import { MovementView } from '@jcm/contracts';
+import { groupDigits } from '@jcm/portal-ui';
 
-import { groupDigits } from '../../../i18n/number-format';
 import { TranslationService } from '../../../i18n/translation.service';
 
 /** "1,200 tCO2 を JP-… へ移転しました（台帳番号 7）" and the like, from the service's answer. */

@@ -1,5 +1,7 @@
+import { groupDigits } from '@jcm/portal-ui';
+
 import { MessageKey } from '../../../i18n/messages.ja';
-import { groupDigits, wholeNumberText } from '../../../i18n/number-format';
+import { wholeNumberText } from '../../../i18n/number-format';
 import { MessageParams } from '../../../i18n/translation.service';
 
 export interface FormMessage {

@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import { catchError, of, switchMap } from 'rxjs';
 
 import { AgreementStatus, canAddPartnershipParticipant, OtherParticipant, PartnershipTimeline } from '@jcm/contracts';
+import { ActionRunner } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
@@ -33,6 +34,8 @@ export class JcmPartnershipTimelineComponent {
 
   protected readonly timeline = signal<PartnershipTimeline | null>(null);
   protected readonly editing = signal(false);
+  private readonly action = new ActionRunner<PartnershipTimeline>();
+  protected readonly saving = this.action.busy;
   protected readonly message = signal<'saved' | 'failed' | null>(null);
   protected readonly statuses: AgreementStatus[] = ['CONCLUDED', 'PLANNED', 'NONE'];
   protected readonly form = new FormGroup({
@@ -84,18 +87,18 @@ export class JcmPartnershipTimelineComponent {
       .split(/[,\s、]+/)
       .filter((s) => s !== '')
       .map((s) => Number(s));
-    this.api
-      .updateAgreement(this.partnershipId(), {
-        agreement: { status: v.status, type: v.type.trim() || null, date: v.date || null },
-        declaredHistoryFiscalYears: history,
-      })
-      .subscribe({
-        next: (t) => {
-          this.timeline.set(t);
-          this.editing.set(false);
-          this.message.set('saved');
-        },
-        error: () => this.message.set('failed'),
-      });
+    const request = this.api.updateAgreement(this.partnershipId(), {
+      agreement: { status: v.status, type: v.type.trim() || null, date: v.date || null },
+      declaredHistoryFiscalYears: history,
+    });
+    this.message.set(null);
+    this.action.run(request, {
+      done: (t) => {
+        this.timeline.set(t);
+        this.editing.set(false);
+        this.message.set('saved');
+      },
+      failed: () => this.message.set('failed'),
+    });
   }
 }

@@ -5,9 +5,10 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { BehaviorSubject, catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
 
 import { PartnershipPage, PartnershipView, canCreatePartnership } from '@jcm/contracts';
+import { JcmLoadStatusComponent, formatDate } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
-import { countryName, formatDate } from '../../../i18n/format';
+import { countryName } from '../../../i18n/format';
 import { TranslationService } from '../../../i18n/translation.service';
 import { PartnershipSort, PartnershipsApiService } from '../../../services/partnerships-api.service';
 import { partnershipTitle, partyName, targetFieldLabels } from '../shared/partnership-labels';
@@ -18,7 +19,7 @@ const SEARCH_DEBOUNCE_MS = 350;
 /** 都市間連携プロジェクト一覧: searched, sorted and paged on the server. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [JcmLoadStatusComponent, ReactiveFormsModule, RouterLink],
   selector: 'jcm-partnership-list-page',
   styleUrl: './partnership-list-page.component.scss',
   templateUrl: './partnership-list-page.component.html',

@@ -16,12 +16,12 @@ import { Router, RouterLink } from '@angular/router';
 import { forkJoin, map, of } from 'rxjs';
 
 import { CreatePartnershipRequest, OrganisationView, TargetField } from '@jcm/contracts';
+import { ActionRunner, pick } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
 import { countryName } from '../../../i18n/format';
-import { Language, pick } from '../../../i18n/language';
+import { Language } from '../../../i18n/language';
 import { TranslationService } from '../../../i18n/translation.service';
-import { fieldIssuesOf, httpStatus } from '../../../services/api-error';
 import { OrganisationsApiService } from '../../../services/organisations-api.service';
 import { PartnershipsApiService } from '../../../services/partnerships-api.service';
 import {
@@ -93,7 +93,8 @@ export class JcmPartnershipNewPageComponent {
   protected readonly summaryItems = computed(() =>
     PARTNERSHIP_FORM_FIELDS.flatMap((field) => (this.errors()[field] ?? []).map((message) => ({ field, message }))),
   );
-  protected readonly submitting = signal(false);
+  private readonly action = new ActionRunner();
+  protected readonly submitting = this.action.busy;
 
   public constructor() {
     const own = this.ownMunicipality();
@@ -145,21 +146,19 @@ export class JcmPartnershipNewPageComponent {
     this.showErrors(errors, []);
     if (Object.keys(errors).length > 0) return;
 
-    this.submitting.set(true);
-    this.partnershipsApi.createPartnership(request).subscribe({
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        const status = httpStatus(error);
-        if (status === 400) {
-          const { byField, general } = splitIssues(fieldIssuesOf(error));
-          this.showErrors(byField, general.length > 0 || Object.keys(byField).length === 0 ? general : []);
-        } else {
-          this.showErrors({}, [{ key: status === 403 ? 'partnershipNew.forbidden' : 'partnershipNew.failed' }]);
-        }
-      },
-      next: (created) => {
+    this.action.run(this.partnershipsApi.createPartnership(request), {
+      done: (created) => {
         const target = created ? ['/partnerships', created.id] : ['/partnerships'];
         void this.router.navigate(target, { state: { created: true } });
+      },
+      // Shown next to the fields and in the summary, not in a problem box.
+      failed: (problem) => {
+        if (problem.status === 400) {
+          const { byField, general } = splitIssues(problem.issues);
+          this.showErrors(byField, general.length > 0 || Object.keys(byField).length === 0 ? general : []);
+        } else {
+          this.showErrors({}, [{ key: problem.status === 403 ? 'partnershipNew.forbidden' : 'partnershipNew.failed' }]);
+        }
       },
     });
   }

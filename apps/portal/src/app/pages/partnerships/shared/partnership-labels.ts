@@ -1,6 +1,7 @@
 import { PartnershipView, PartyRef, TargetField } from '@jcm/contracts';
+import { pick } from '@jcm/portal-ui';
 
-import { Language, pick } from '../../../i18n/language';
+import { Language } from '../../../i18n/language';
 import { TranslationService } from '../../../i18n/translation.service';
 
 export function partnershipTitle(partnership: PartnershipView, language: Language): string {

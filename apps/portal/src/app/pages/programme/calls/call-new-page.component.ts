@@ -3,11 +3,10 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 
 import { CreateCallCommand } from '@jcm/contracts';
+import { JcmProblemBoxComponent, Problem, problemOf } from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { Problem, problemOf } from '../shared/programme-problems';
 import { localDate } from '../shared/programme-labels';
 
 type CallField = 'titleJa' | 'titleEn' | 'fiscalYear' | 'round' | 'opensOn' | 'closesOn' | 'monthlyReportDueDay';

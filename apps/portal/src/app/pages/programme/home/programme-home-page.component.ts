@@ -4,24 +4,24 @@ import { RouterLink } from '@angular/router';
 import { forkJoin, map, of } from 'rxjs';
 
 import { AnnualContractView, CallView, InterestLetterView, MonthlyReportView, ProposalView } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, JcmLoadStatusComponent, LoadState, loadState, loaded, pick } from '@jcm/portal-ui';
 
+import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
-import { LoadState, loadState, loaded } from '../shared/load-state';
-import { JcmLoadStatusComponent } from '../shared/load-status.component';
 import { JcmProposalTableComponent } from '../shared/proposal-table.component';
-import { programmeRoleOf, titleOf } from '../shared/programme-labels';
-import { JcmProgrammePage } from '../shared/programme-page';
+import { programmeRoleOf } from '../shared/programme-labels';
 
 /** 事業年度の入口: what the signed-in organisation works on this year, by its role (city-partnerships.md §1.3). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmLoadStatusComponent, JcmProposalTableComponent, RouterLink],
+  imports: [JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProposalTableComponent, RouterLink],
   selector: 'jcm-programme-home-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './programme-home-page.component.html',
 })
-export class JcmProgrammeHomePageComponent extends JcmProgrammePage {
+export class JcmProgrammeHomePageComponent {
+  protected readonly i18n = inject(TranslationService);
   private readonly api = inject(ProgrammeApiService);
   private readonly session = inject(SessionService);
 
@@ -81,7 +81,7 @@ export class JcmProgrammeHomePageComponent extends JcmProgrammePage {
   protected readonly contractTitles = computed(() => {
     const state = this.contracts();
     const titles = new Map<string, string>();
-    if (state.status === 'loaded') for (const { contract } of state.data.items) titles.set(contract.id, titleOf(contract, this.i18n.language()));
+    if (state.status === 'loaded') for (const { contract } of state.data.items) titles.set(contract.id, pick(this.i18n.language(), contract.titleJa, contract.titleEn));
     return titles;
   });
 

@@ -4,17 +4,14 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject, combineLatest, switchMap } from 'rxjs';
 
 import { JCM_LEAD_NEXT, JcmLeadPage, JcmLeadStatus, JcmLeadView, PartnershipPage } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, LoadState, PageActions, loadState, loaded, pick } from '@jcm/portal-ui';
 
+import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { PartnershipsApiService } from '../../../services/partnerships-api.service';
 import { ProgrammeYearEndApiService } from '../../../services/programme-year-end-api.service';
-import { JcmLoadStatusComponent } from '../shared/load-status.component';
-import { LoadState, loadState, loaded } from '../shared/load-state';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
 import { parseYen } from '../shared/programme-labels';
-import { JcmProgrammePage } from '../shared/programme-page';
-import { PageActions } from '../shared/run-action';
 
 const PAGE_SIZE = 20;
 export const LEAD_SORTS = ['-createdAt', 'createdAt', '-estimatedCostYen', 'estimatedCostYen'] as const;
@@ -30,12 +27,13 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 /** JCM案件（出口戦略）: leads found through the partnerships, filtered, sorted and paged on the server; record and advance. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
+  imports: [JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
   selector: 'jcm-leads-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './jcm-leads-page.component.html',
 })
-export class JcmLeadsPageComponent extends JcmProgrammePage {
+export class JcmLeadsPageComponent {
+  protected readonly i18n = inject(TranslationService);
   private readonly api = inject(ProgrammeYearEndApiService);
   private readonly partnershipsApi = inject(PartnershipsApiService);
   private readonly session = inject(SessionService);
@@ -60,14 +58,14 @@ export class JcmLeadsPageComponent extends JcmProgrammePage {
     { initialValue: { status: 'loading' } as LoadState<PartnershipPage> },
   );
   protected readonly partnerships = computed(() => loaded(this.partnershipsState())?.items ?? []);
-  protected readonly pairTitles = computed(() => new Map(this.partnerships().map((p) => [p.id, this.title(p)])));
+  protected readonly pairTitles = computed(() => new Map(this.partnerships().map((p) => [p.id, pick(this.i18n.language(), p.titleJa, p.titleEn)])));
   protected readonly writes = computed(() => {
     const actor = this.session.actor();
     return actor !== null && actor.role !== 'viewer';
   });
 
   protected readonly formOpen = signal(false);
-  private readonly actions = new PageActions(() => this.reload$.next());
+  private readonly actions = new PageActions<MessageKey>(() => this.reload$.next());
   protected readonly busy = this.actions.busy;
   protected readonly problem = this.actions.problem;
   protected readonly notice = this.actions.notice;

@@ -3,17 +3,13 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject } from 'rxjs';
 
 import { LETTER_MAX_BYTES, LetterFileUpload, LetterMediaType } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, Problem, loadFor, loaded } from '@jcm/portal-ui';
 
+import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
-import { JcmLoadStatusComponent } from '../shared/load-status.component';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { loadFor, loaded } from '../shared/load-state';
-import { Problem } from '../shared/programme-problems';
 import { localDate } from '../shared/programme-labels';
-import { JcmProgrammePage } from '../shared/programme-page';
-import { runAction } from '../shared/run-action';
 
 const MAX_KIB = Math.floor(LETTER_MAX_BYTES / 1024);
 
@@ -32,12 +28,13 @@ async function readUpload(file: File): Promise<LetterFileUpload | MessageKey> {
 /** 関心表明レター: the issuer uploads its signed original; the company adds the 和訳 for a letter not in Japanese. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
+  imports: [JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
   selector: 'jcm-letter-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './letter-page.component.html',
 })
-export class JcmLetterPageComponent extends JcmProgrammePage {
+export class JcmLetterPageComponent {
+  protected readonly i18n = inject(TranslationService);
   public readonly id = input.required<string>();
 
   private readonly api = inject(ProgrammeApiService);
@@ -60,8 +57,9 @@ export class JcmLetterPageComponent extends JcmProgrammePage {
   protected readonly original = signal<LetterFileUpload | null>(null);
   protected readonly translation = signal<LetterFileUpload | null>(null);
   protected readonly fileError = signal<MessageKey | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<Problem | null>(null);
+  private readonly action = new ActionRunner();
+  protected readonly busy = this.action.busy;
+  protected readonly problem = this.action.problem;
   protected readonly done = signal<MessageKey | null>(null);
 
   protected async pick(event: Event, target: 'original' | 'translation'): Promise<void> {
@@ -108,7 +106,7 @@ export class JcmLetterPageComponent extends JcmProgrammePage {
 
   private send(source: ReturnType<ProgrammeApiService['fetchLetter']>, doneKey: MessageKey): void {
     if (this.busy()) return;
-    runAction(this.busy, this.problem, source, () => {
+    this.action.run(source, () => {
       this.done.set(doneKey);
       this.original.set(null);
       this.translation.set(null);

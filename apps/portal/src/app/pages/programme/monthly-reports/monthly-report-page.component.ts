@@ -4,16 +4,12 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject, Observable, switchMap } from 'rxjs';
 
 import { AnnualContractView, MonthlyReportView, UpcomingItem, canAcknowledgeMonthlyReport, isContractor } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, LoadState, Problem, loadFor, loadState, loaded } from '@jcm/portal-ui';
 
+import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
-import { JcmLoadStatusComponent } from '../shared/load-status.component';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { LoadState, loadFor, loadState, loaded } from '../shared/load-state';
-import { Problem } from '../shared/programme-problems';
-import { JcmProgrammePage } from '../shared/programme-page';
-import { runAction } from '../shared/run-action';
 
 type Upcoming = { date: string; kind: (typeof UpcomingItem)['shape']['kind']['options'][number]; description: string };
 const KINDS = UpcomingItem.shape.kind.options;
@@ -21,12 +17,13 @@ const KINDS = UpcomingItem.shape.kind.options;
 /** 月次報告: the contractor writes and submits; the Japanese municipality or MOE acknowledges or returns it. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
+  imports: [JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, RouterLink],
   selector: 'jcm-monthly-report-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './monthly-report-page.component.html',
 })
-export class JcmMonthlyReportPageComponent extends JcmProgrammePage {
+export class JcmMonthlyReportPageComponent {
+  protected readonly i18n = inject(TranslationService);
   public readonly id = input.required<string>();
 
   private readonly api = inject(ProgrammeApiService);
@@ -58,12 +55,12 @@ export class JcmMonthlyReportPageComponent extends JcmProgrammePage {
   protected readonly progressText = signal('');
   protected readonly upcoming = signal<Upcoming[]>([]);
   protected readonly comment = signal('');
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<Problem | null>(null);
+  private readonly action = new ActionRunner();
+  protected readonly busy = this.action.busy;
+  protected readonly problem = this.action.problem;
   protected readonly done = signal<MessageKey | null>(null);
 
   public constructor() {
-    super();
     // The editor starts from what was saved each time the report (re)loads.
     effect(() => {
       const report = this.report();
@@ -114,7 +111,7 @@ export class JcmMonthlyReportPageComponent extends JcmProgrammePage {
   private run(source: Observable<MonthlyReportView>, doneKey: MessageKey): void {
     if (this.busy()) return;
     this.done.set(null);
-    runAction(this.busy, this.problem, source, () => {
+    this.action.run(source, () => {
       this.done.set(doneKey);
       this.reload$.next();
     });

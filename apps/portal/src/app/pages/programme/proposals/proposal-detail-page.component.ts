@@ -4,31 +4,26 @@ import { Router, RouterLink } from '@angular/router';
 import { BehaviorSubject, Observable } from 'rxjs';
 
 import { InterestLetterView, LetterIssuerRole, ProposalView, canReviewProposals, isContractor } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, loadFor, loaded, pick } from '@jcm/portal-ui';
 
+import { TranslationService } from '../../../i18n/translation.service';
 import { JcmFindingsListComponent } from '../../../components/findings-list/findings-list.component';
-import { newIdempotencyKey } from '../../../core/idempotency';
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 import { JcmBudgetTableComponent } from '../shared/budget-table.component';
-import { JcmLoadStatusComponent } from '../shared/load-status.component';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { loadFor, loaded } from '../shared/load-state';
-import { Problem, problemOf } from '../shared/programme-problems';
-import { party } from '../shared/programme-labels';
 import { JcmScoreFormComponent } from './score-form.component';
-import { JcmProgrammePage } from '../shared/programme-page';
-import { runAction } from '../shared/run-action';
 
 /** 企画書の詳細: content and budget; letters and submission (company); scoring and the decision (MOE). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmBudgetTableComponent, JcmFindingsListComponent, JcmLoadStatusComponent, JcmProblemBoxComponent, JcmScoreFormComponent, RouterLink],
+  imports: [JCM_FORMAT_PIPES, JcmBudgetTableComponent, JcmFindingsListComponent, JcmLoadStatusComponent, JcmProblemBoxComponent, JcmScoreFormComponent, RouterLink],
   selector: 'jcm-proposal-detail-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './proposal-detail-page.component.html',
 })
-export class JcmProposalDetailPageComponent extends JcmProgrammePage {
+export class JcmProposalDetailPageComponent {
+  protected readonly i18n = inject(TranslationService);
   public readonly id = input.required<string>();
 
   private readonly api = inject(ProgrammeApiService);
@@ -37,7 +32,8 @@ export class JcmProposalDetailPageComponent extends JcmProgrammePage {
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
   protected readonly justCreated = hasFlag(inject(Location).getState(), 'created');
-  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchProposal(id));
+  // A reload after an action keeps the page (and the score form with the marks just saved) until the new reply.
+  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchProposal(id), { quietReload: true });
   protected readonly proposal = computed(() => loaded(this.state()));
   protected readonly lettersState = loadFor(this.id, this.reload$, (proposalId) => this.api.fetchLetters({ proposalId }));
   protected readonly letters = computed(() => loaded(this.lettersState())?.items ?? []);
@@ -56,16 +52,16 @@ export class JcmProposalDetailPageComponent extends JcmProgrammePage {
     if (!proposal) return [];
     const asked = new Set(this.letters().map((l) => l.issuer.orgId));
     const wanted: { orgId: string; role: LetterIssuerRole; name: string }[] = [
-      { name: party(proposal.municipality, this.i18n.language()), orgId: proposal.municipality.orgId, role: 'JP_MUNICIPALITY' },
-      { name: party(proposal.partnerCity, this.i18n.language()), orgId: proposal.partnerCity.orgId, role: 'PARTNER_CITY' },
+      { name: pick(this.i18n.language(), proposal.municipality.nameJa, proposal.municipality.nameEn), orgId: proposal.municipality.orgId, role: 'JP_MUNICIPALITY' },
+      { name: pick(this.i18n.language(), proposal.partnerCity.nameJa, proposal.partnerCity.nameEn), orgId: proposal.partnerCity.orgId, role: 'PARTNER_CITY' },
     ];
     return wanted.filter((w) => !asked.has(w.orgId));
   });
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<Problem | null>(null);
+  private readonly action = new ActionRunner();
+  protected readonly busy = this.action.busy;
+  protected readonly problem = this.action.problem;
   protected readonly done = signal<MessageKey | null>(null);
   protected readonly rejectReason = signal('');
-  private selectKey = newIdempotencyKey();
 
   protected t(key: string): string {
     return this.i18n.t(key as MessageKey);
@@ -103,18 +99,12 @@ export class JcmProposalDetailPageComponent extends JcmProgrammePage {
   protected select(): void {
     const proposal = this.proposal();
     if (!proposal || this.busy()) return;
-    this.busy.set(true);
-    this.problem.set(null);
-    this.api.selectProposal(proposal.id, this.selectKey).subscribe({
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.problem.set(problemOf(error));
-      },
-      next: (contract) => {
-        this.selectKey = newIdempotencyKey();
-        void this.router.navigate(['/programme/contracts', contract.id], { state: { selected: true } });
-      },
-    });
+    this.done.set(null);
+    // 採択 creates the year's contract: the runner's Idempotency-Key makes a retry find it instead of a second one.
+    this.action.run(
+      (key) => this.api.selectProposal(proposal.id, key),
+      (contract) => void this.router.navigate(['/programme/contracts', contract.id], { state: { selected: true } }),
+    );
   }
 
   protected reject(): void {
@@ -131,7 +121,7 @@ export class JcmProposalDetailPageComponent extends JcmProgrammePage {
   private act(source: Observable<unknown>, doneKey: MessageKey): void {
     if (this.busy()) return;
     this.done.set(null);
-    runAction(this.busy, this.problem, source, () => {
+    this.action.run(source, () => {
       this.done.set(doneKey);
       this.reload$.next();
     });

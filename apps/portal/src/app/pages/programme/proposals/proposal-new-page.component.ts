@@ -4,32 +4,30 @@ import { FormControl, FormGroup, FormRecord, ReactiveFormsModule } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { catchError, filter, forkJoin, map, of, switchMap } from 'rxjs';
 
-import { BudgetLine, CallView, CostCategory, CreateProposalRequest, OrganisationView, PartnershipView, TargetField } from '@jcm/contracts';
+import { BudgetLine, CallView, CostCategory, CreateProposalRequest, OrganisationView, PartnershipView, ProposalView, TargetField } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, ActionRunner, JcmProblemBoxComponent, LoadState, loadState, loaded } from '@jcm/portal-ui';
 
+import { TranslationService } from '../../../i18n/translation.service';
 import { JcmFindingsListComponent } from '../../../components/findings-list/findings-list.component';
-import { newIdempotencyKey } from '../../../core/idempotency';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { wholeNumberText } from '../../../i18n/number-format';
 import { OrganisationsApiService } from '../../../services/organisations-api.service';
 import { PartnershipsApiService } from '../../../services/partnerships-api.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 import { COST_CATEGORIES, liveBudget } from '../shared/budget-check';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { LoadState, loadState, loaded } from '../shared/load-state';
-import { Problem, problemOf } from '../shared/programme-problems';
-import { JcmProgrammePage } from '../shared/programme-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** 企画書の作成 (the applying company): consortium, content, eligibility ①〜⑦ and the budget with a live cap check. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JcmFindingsListComponent, JcmProblemBoxComponent, ReactiveFormsModule, RouterLink],
+  imports: [JCM_FORMAT_PIPES, JcmFindingsListComponent, JcmProblemBoxComponent, ReactiveFormsModule, RouterLink],
   selector: 'jcm-proposal-new-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './proposal-new-page.component.html',
 })
-export class JcmProposalNewPageComponent extends JcmProgrammePage {
+export class JcmProposalNewPageComponent {
+  protected readonly i18n = inject(TranslationService);
   /** `?callId=` (router input binding). */
   public readonly callId = input<string>('');
 
@@ -119,13 +117,18 @@ export class JcmProposalNewPageComponent extends JcmProgrammePage {
     return liveBudget(this.lines().lines, requested === null || Number.isNaN(requested) ? null : requested);
   });
 
-  protected readonly problem = signal<Problem | null>(null);
+  /** One Idempotency-Key per proposal the user means to create, kept for a retry after a lost reply. */
+  private readonly action = new ActionRunner<ProposalView>();
+  protected readonly problem = this.action.problem;
   protected readonly missing = signal<string[]>([]);
-  protected readonly submitting = signal(false);
-  private idempotencyKey = newIdempotencyKey();
+  protected readonly submitting = this.action.busy;
+  /** A call that no longer takes proposals: the form is not offered (#16: it opened for a closed call). */
+  protected readonly closedCall = computed(() => {
+    const call = this.call();
+    return call && call.state !== 'published' ? call : null;
+  });
 
   public constructor() {
-    super();
     // Continuing proposals usually keep the pair's fields; fill them from the chosen partnership once.
     this.form.controls.partnershipId.valueChanges.pipe(takeUntilDestroyed()).subscribe((id) => {
       const pair = this.options()?.partnerships.find((p) => p.id === id);
@@ -155,19 +158,10 @@ export class JcmProposalNewPageComponent extends JcmProgrammePage {
     if (!call || this.submitting()) return;
     const request = this.request(call);
     if (!request) return;
-    this.problem.set(null);
-    this.submitting.set(true);
-    this.api.createProposal(request, this.idempotencyKey).subscribe({
-      error: (error: unknown) => {
-        this.submitting.set(false);
-        this.problem.set(problemOf(error));
-        this.idempotencyKey = newIdempotencyKey();
-      },
-      next: (proposal) => {
-        this.idempotencyKey = newIdempotencyKey();
-        void this.router.navigate(['/programme/proposals', proposal.id], { state: { created: true } });
-      },
-    });
+    this.action.run(
+      (key) => this.api.createProposal(request, key),
+      (proposal) => void this.router.navigate(['/programme/proposals', proposal.id], { state: { created: true } }),
+    );
   }
 
   /** Builds the request, or lists what is missing (in the reader's language) and returns null. */

@@ -4,14 +4,12 @@ import { FormControl, FormGroup, FormRecord, ReactiveFormsModule } from '@angula
 import { map } from 'rxjs';
 
 import { ProposalView, ScoreProposalCommand } from '@jcm/contracts';
+import { ActionRunner, JcmProblemBoxComponent, Problem } from '@jcm/portal-ui';
 import { C3P_FY2026_CALL1, C3pScoreInput, C3pSection1Criterion, C3pSection2Criterion, WlbCertification, scoreC3pProposal } from '@jcm/rules';
 
 import { MessageKey } from '../../../i18n/messages.ja';
 import { TranslationService } from '../../../i18n/translation.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { Problem } from '../shared/programme-problems';
-import { runAction } from '../shared/run-action';
 
 const S1: C3pSection1Criterion[] = ['originality', 'pastResults', 'implementationStructure', 'policyCooperation', 'jcmFeasibility', 'nonJcmFeasibility', 'synergy'];
 const S2: C3pSection2Criterion[] = ['schedule', 'managementEngineer', 'organisationalSupport'];
@@ -77,8 +75,9 @@ export class JcmScoreFormComponent {
       return null;
     }
   });
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<Problem | null>(null);
+  private readonly action = new ActionRunner();
+  protected readonly busy = this.action.busy;
+  protected readonly problem = this.action.problem;
 
   protected criterion(key: string): string {
     return this.i18n.t(`prog.score.c.${key}` as MessageKey);
@@ -100,6 +99,6 @@ export class JcmScoreFormComponent {
     }
     const score = { ems: input.ems, ghgTargetPoints: input.ghgTargetPoints, municipality: input.municipality, section1: input.section1, section2: input.section2, wlb: input.wlb };
     const command: Omit<ScoreProposalCommand, 'id'> = { score: score as ScoreProposalCommand['score'], themeNovelty: this.value().themeNovelty };
-    runAction(this.busy, this.problem, this.api.scoreProposal(this.proposal().id, command), (proposal) => this.scored.emit(proposal));
+    this.action.run(this.api.scoreProposal(this.proposal().id, command), (proposal) => this.scored.emit(proposal));
   }
 }

@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, booleanAttribute, input } from '@angular/core';
+import { TranslationService } from '../../../i18n/translation.service';
+import { ChangeDetectionStrategy, Component, booleanAttribute, input, inject } from '@angular/core';
 
 import { BudgetLine, BudgetSummary } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES } from '@jcm/portal-ui';
 
-import { JcmProgrammePage } from './programme-page';
 
 /**
  * 予算の内訳: a proposal's or contract's budget lines by cost category, then the consumption tax and, where asked,
@@ -10,6 +11,7 @@ import { JcmProgrammePage } from './programme-page';
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [JCM_FORMAT_PIPES],
   selector: 'jcm-budget-table',
   styleUrl: './programme.scss',
   template: `
@@ -28,19 +30,19 @@ import { JcmProgrammePage } from './programme-page';
           @for (line of lines(); track $index) {
             <tr>
               <th scope="row">{{ line.category }}</th>
-              <td class="num">{{ amount(line.amountYen) }}</td>
+              <td class="num">{{ (line.amountYen | jcmYen) }}</td>
               <td>{{ line.note ?? '' }}</td>
             </tr>
           }
           <tr [attr.data-testid]="taxTestId()">
             <th scope="row">{{ i18n.t('prog.budget.tax') }}</th>
-            <td class="num">{{ amount(budget().consumptionTaxYen) }}</td>
+            <td class="num">{{ (budget().consumptionTaxYen | jcmYen) }}</td>
             <td></td>
           </tr>
           @if (total()) {
             <tr>
               <th scope="row">{{ i18n.t('prog.budget.total') }}</th>
-              <td class="num">{{ amount(budget().totalInclTaxYen) }}</td>
+              <td class="num">{{ (budget().totalInclTaxYen | jcmYen) }}</td>
               <td></td>
             </tr>
           }
@@ -49,7 +51,8 @@ import { JcmProgrammePage } from './programme-page';
     </div>
   `,
 })
-export class JcmBudgetTableComponent extends JcmProgrammePage {
+export class JcmBudgetTableComponent {
+  protected readonly i18n = inject(TranslationService);
   public readonly lines = input.required<readonly BudgetLine[]>();
   public readonly budget = input.required<BudgetSummary>();
   public readonly header = input(false, { transform: booleanAttribute });

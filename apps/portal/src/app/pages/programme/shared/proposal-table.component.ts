@@ -1,14 +1,15 @@
-import { ChangeDetectionStrategy, Component, booleanAttribute, input } from '@angular/core';
+import { TranslationService } from '../../../i18n/translation.service';
+import { ChangeDetectionStrategy, Component, booleanAttribute, input, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { ProposalView } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES } from '@jcm/portal-ui';
 
-import { JcmProgrammePage } from './programme-page';
 
 /** 企画書の一覧: on the home page the pair, and for a call's reviewers also the applicant and the score. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [JCM_FORMAT_PIPES, RouterLink],
   selector: 'jcm-proposal-table',
   styleUrl: './programme.scss',
   template: `
@@ -29,16 +30,16 @@ import { JcmProgrammePage } from './programme-page';
         <tbody>
           @for (proposal of proposals(); track proposal.id) {
             <tr data-testid="proposal-row">
-              <th scope="row"><a [routerLink]="['/programme/proposals', proposal.id]">{{ title(proposal) }}</a></th>
+              <th scope="row"><a [routerLink]="['/programme/proposals', proposal.id]">{{ (proposal | jcmName) }}</a></th>
               <td class="small">
                 @if (forCall()) {
-                  {{ name(proposal.company) }}<br />
+                  {{ (proposal.company | jcmName) }}<br />
                 }
-                {{ name(proposal.municipality) }} – {{ name(proposal.partnerCity) }}
+                {{ (proposal.municipality | jcmName) }} – {{ (proposal.partnerCity | jcmName) }}
               </td>
-              <td>{{ label('kind', proposal.kind) }}</td>
-              <td><span class="badge">{{ label('proposalState', proposal.state) }}</span></td>
-              <td class="num">{{ amount(proposal.requestedYen) }}</td>
+              <td>{{ (proposal.kind | jcmLabel: 'prog.kind') }}</td>
+              <td><span class="badge">{{ (proposal.state | jcmLabel: 'prog.proposalState') }}</span></td>
+              <td class="num">{{ (proposal.requestedYen | jcmYen) }}</td>
               @if (forCall()) {
                 <td class="num">{{ proposal.score ? proposal.score.total + ' / ' + proposal.score.maxTotal : '—' }}</td>
               }
@@ -49,7 +50,8 @@ import { JcmProgrammePage } from './programme-page';
     </div>
   `,
 })
-export class JcmProposalTableComponent extends JcmProgrammePage {
+export class JcmProposalTableComponent {
+  protected readonly i18n = inject(TranslationService);
   public readonly proposals = input.required<readonly ProposalView[]>();
   /** The call's reviewers' view: the applicant company and the score too. */
   public readonly forCall = input(false, { transform: booleanAttribute });

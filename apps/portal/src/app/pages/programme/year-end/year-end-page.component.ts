@@ -3,15 +3,13 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject, Observable } from 'rxjs';
 
 import { canConfirmMeetingMinutes, canInspectYearEnd, canRecordMeetingHeld, canScheduleReportMeeting } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, PageActions, loadFor, loaded } from '@jcm/portal-ui';
 
+import { MessageKey } from '../../../i18n/messages.ja';
+import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 import { ProgrammeYearEndApiService } from '../../../services/programme-year-end-api.service';
-import { JcmLoadStatusComponent } from '../shared/load-status.component';
-import { loadFor, loaded } from '../shared/load-state';
-import { JcmProblemBoxComponent } from '../shared/problem-box.component';
-import { JcmProgrammePage } from '../shared/programme-page';
-import { PageActions } from '../shared/run-action';
 import { JcmYearEndAmountComponent } from './year-end-amount.component';
 import { JcmYearEndDeliverablesComponent } from './year-end-deliverables.component';
 import { JcmYearEndMeetingsComponent } from './year-end-meetings.component';
@@ -25,7 +23,7 @@ import { JcmYearEndSettlementsComponent } from './year-end-settlements.component
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
+  imports: [JCM_FORMAT_PIPES, 
     JcmLoadStatusComponent,
     JcmProblemBoxComponent,
     JcmYearEndAmountComponent,
@@ -38,7 +36,8 @@ import { JcmYearEndSettlementsComponent } from './year-end-settlements.component
   styleUrls: ['../shared/programme.scss', './year-end-page.component.scss'],
   templateUrl: './year-end-page.component.html',
 })
-export class JcmYearEndPageComponent extends JcmProgrammePage {
+export class JcmYearEndPageComponent {
+  protected readonly i18n = inject(TranslationService);
   public readonly id = input.required<string>();
 
   private readonly programmeApi = inject(ProgrammeApiService);
@@ -46,7 +45,7 @@ export class JcmYearEndPageComponent extends JcmProgrammePage {
   private readonly session = inject(SessionService);
   private readonly reload$ = new BehaviorSubject<void>(undefined);
 
-  protected readonly actions = new PageActions(() => this.reload$.next());
+  protected readonly actions = new PageActions<MessageKey>(() => this.reload$.next());
 
   protected readonly state = this.load((id) => this.programmeApi.fetchContract(id));
   protected readonly contract = computed(() => loaded(this.state()));

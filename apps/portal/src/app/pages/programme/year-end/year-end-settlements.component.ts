@@ -1,10 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 
-import { CostCategory, SETTLEMENT_COUNTED_STATES, SettlementLine, SettlementReportView } from '@jcm/contracts';
+import { AnnualContractView, CostCategory, SETTLEMENT_COUNTED_STATES, SettlementLine, SettlementReportView } from '@jcm/contracts';
+import { JCM_FORMAT_PIPES, PageActions, pageProblem } from '@jcm/portal-ui';
 
+import { MessageKey } from '../../../i18n/messages.ja';
+import { TranslationService } from '../../../i18n/translation.service';
+import { ProgrammeYearEndApiService } from '../../../services/programme-year-end-api.service';
 import { COST_CATEGORIES, liveBudget } from '../shared/budget-check';
 import { parseYen } from '../shared/programme-labels';
-import { JcmYearEndSection } from './year-end-section';
+import { YearEndRoles } from './year-end-section';
 
 interface SettlementDraft {
   /** The report being edited, or null for a new one. */
@@ -22,11 +26,20 @@ function countedYen(reports: readonly SettlementReportView[], exceptId: string |
 /** 精算報告: the contractor drafts with live totals and the cumulative check (C3P-ST1) and submits; MOE accepts or returns. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [JCM_FORMAT_PIPES],
   selector: 'section[jcm-year-end-settlements]',
   styleUrls: ['../shared/programme.scss', './year-end-page.component.scss'],
   templateUrl: './year-end-settlements.component.html',
 })
-export class JcmYearEndSettlementsComponent extends JcmYearEndSection {
+export class JcmYearEndSettlementsComponent {
+  /** The contract, the reader's roles and the page's one action runner, from the year-end page. */
+  public readonly contract = input.required<AnnualContractView>();
+  public readonly roles = input.required<YearEndRoles>();
+  public readonly actions = input.required<PageActions<MessageKey>>();
+
+  protected readonly i18n = inject(TranslationService);
+  private readonly api = inject(ProgrammeYearEndApiService);
+  protected readonly busy = computed(() => this.actions().busy());
   public readonly settlements = input.required<readonly SettlementReportView[]>();
 
   protected readonly categories = COST_CATEGORIES;
@@ -61,7 +74,7 @@ export class JcmYearEndSettlementsComponent extends JcmYearEndSection {
   });
 
   protected categoryLabel(category: string): string {
-    return this.label('costCategory', category);
+    return this.i18n.t(`prog.costCategory.${category}` as MessageKey);
   }
 
   protected newSettlement(): void {
@@ -93,18 +106,18 @@ export class JcmYearEndSettlementsComponent extends JcmYearEndSection {
     const draft = this.draft();
     const { bad, lines } = this.draftLines();
     if (!draft) return;
-    if (bad.length > 0 || lines.length === 0 || !draft.periodFrom || !draft.periodTo) return this.invalid('ye.settlement.err');
+    if (bad.length > 0 || lines.length === 0 || !draft.periodFrom || !draft.periodTo) return this.actions().fail(pageProblem('ye.settlement.err'));
     const input = { lines, periodFrom: draft.periodFrom, periodTo: draft.periodTo };
     const request = draft.reportId ? this.api.updateSettlement(draft.reportId, input) : this.api.createSettlement(this.contract().id, input);
-    this.act(request, 'ye.done.settlementSaved', () => this.draft.set(null));
+    this.actions().act(request, 'ye.done.settlementSaved', () => this.draft.set(null));
   }
 
   protected settlementAction(report: SettlementReportView, action: 'submit' | 'accept'): void {
-    this.act(this.api.settlementAction(report.id, action), action === 'submit' ? 'ye.done.settlementSubmitted' : 'ye.done.settlementAccepted');
+    this.actions().act(this.api.settlementAction(report.id, action), action === 'submit' ? 'ye.done.settlementSubmitted' : 'ye.done.settlementAccepted');
   }
 
   protected returnSettlement(report: SettlementReportView, comment: string): void {
-    if (!comment.trim()) return this.invalid();
-    this.act(this.api.returnSettlement(report.id, comment.trim()), 'ye.done.returned');
+    if (!comment.trim()) return this.actions().fail(pageProblem('prog.form.required'));
+    this.actions().act(this.api.returnSettlement(report.id, comment.trim()), 'ye.done.returned');
   }
 }

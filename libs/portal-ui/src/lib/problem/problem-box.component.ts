@@ -1,26 +1,51 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, effect, inject, input, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
 
-import { TranslationService } from '../../../i18n/translation.service';
-import { Problem, refusalText } from './programme-problems';
+import { UiTranslator } from '../i18n/ui-translator';
+import { Problem, RuleRefusal, refusalText } from './problem';
 
 /** A refused or failed action: each cited rule in the reader's language with its source, or the reason. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   selector: 'jcm-problem-box',
-  styleUrl: './programme.scss',
+  styles: `
+    :host {
+      display: contents;
+    }
+    .refusals {
+      margin: 0.5rem 0 0;
+      padding-left: 1.1rem;
+    }
+    .refusal__message {
+      font-weight: 600;
+    }
+    .refusal__meta {
+      margin: 0 0 0.4rem !important;
+    }
+  `,
   template: `
     @if (problem(); as p) {
       <div #box class="alert alert--error" data-testid="problem" role="alert" tabindex="-1">
-        <p class="alert__title">{{ i18n.t(p.key) }}</p>
+        <p class="alert__title">{{ i18n.t(p.key, p.params) }}</p>
         @if (p.refusals.length > 0) {
           <ul class="refusals">
             @for (refusal of p.refusals; track $index) {
               <li class="refusal" data-testid="rule-violation">
                 <p class="refusal__message">{{ text(refusal) }}</p>
                 <p class="small refusal__meta">
-                  {{ i18n.t('prog.rule') }}: <code>{{ refusal.ruleId }}</code>
+                  {{ i18n.t('ui.rule') }}: <code>{{ refusal.ruleId }}</code>
                   @if (refusal.source) {
-                    · {{ i18n.t('prog.source') }}: <span data-testid="rule-violation-source">{{ refusal.source }}</span>
+                    · {{ i18n.t('ui.source') }}:
+                    <span data-testid="rule-violation-source">{{ refusal.source }}</span>
                   }
                 </p>
               </li>
@@ -33,7 +58,10 @@ import { Problem, refusalText } from './programme-problems';
           @if (p.issues.length > 0) {
             <ul class="small">
               @for (issue of p.issues; track $index) {
-                <li><code>{{ issue.path }}</code>: {{ issue.message }}</li>
+                <li>
+                  <code>{{ issue.path }}</code
+                  >: {{ issue.message }}
+                </li>
               }
             </ul>
           }
@@ -43,7 +71,7 @@ import { Problem, refusalText } from './programme-problems';
   `,
 })
 export class JcmProblemBoxComponent {
-  protected readonly i18n = inject(TranslationService);
+  protected readonly i18n = inject(UiTranslator);
   public readonly problem = input<Problem | null>(null);
   private readonly box = viewChild<ElementRef<HTMLElement>>('box');
   private readonly injector = inject(Injector);
@@ -56,7 +84,7 @@ export class JcmProblemBoxComponent {
     });
   }
 
-  protected text(refusal: Parameters<typeof refusalText>[0]): string {
+  protected text(refusal: RuleRefusal): string {
     return refusalText(refusal, this.i18n.language());
   }
 }

@@ -1,7 +1,7 @@
-/**
- * One `Idempotency-Key` per submission attempt of a form: created when the form opens and again after a
- * success, reused on a retry or a double click, so the service records the operation once.
- */
+/** The header the gateway reads to record a command once however often it is sent. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** A random UUID v4 for an `Idempotency-Key`. */
 export function newIdempotencyKey(): string {
   // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -11,5 +11,3 @@ export function newIdempotencyKey(): string {
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, booleanAttribute, inject, input } from '@angular/core';
 
-import { TranslationService } from '../../../i18n/translation.service';
-import { LoadState } from './load-state';
+import { UiTranslator } from '../i18n/ui-translator';
+import { LoadStatus } from './load-state';
 
 /**
  * What a page shows until its data is loaded: loading, not found, or failed. Nothing once loaded.
@@ -14,23 +14,26 @@ import { LoadState } from './load-state';
   template: `
     @switch (status()) {
       @case ('loading') {
-        <p class="muted">{{ i18n.t('app.loading') }}</p>
+        <p class="muted" data-testid="load-loading" role="status">{{ i18n.t('ui.loading') }}</p>
       }
       @case ('not-found') {
         @if (!list()) {
-          <h1>{{ i18n.t('prog.notFound') }}</h1>
-          <p>{{ i18n.t('prog.notFoundText') }}</p>
+          <h1 data-testid="load-not-found">{{ i18n.t('ui.notFound') }}</h1>
+          <p>{{ i18n.t('ui.notFoundText') }}</p>
         }
       }
       @case ('failed') {
-        <p class="alert alert--error" role="alert">{{ i18n.t('app.loadFailed') }}</p>
+        <div class="alert alert--error" data-testid="load-failed" role="alert">
+          <p>{{ i18n.t('ui.loadFailed') }}</p>
+          <ng-content />
+        </div>
       }
     }
   `,
 })
 export class JcmLoadStatusComponent {
-  public readonly status = input.required<LoadState<unknown>['status']>();
+  public readonly status = input.required<LoadStatus>();
   public readonly list = input(false, { transform: booleanAttribute });
 
-  protected readonly i18n = inject(TranslationService);
+  protected readonly i18n = inject(UiTranslator);
 }
