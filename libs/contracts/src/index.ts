@@ -52,3 +52,5 @@ export * from './lib/files/files.access';
 export * from './lib/files/files.errors';
 export * from './lib/files/files.media-types';
 export * from './lib/files/files.views';
+export * from './lib/shared/text';
+export * from './lib/shared/string-rule-audit';

@@ -33,3 +33,6 @@ export * from './lib/feature/aggregate';
 export * from './lib/feature/clock';
 export * from './lib/feature/errors';
 export * from './lib/feature/idempotency';
+export * from './lib/feature/reference-check';
+// Both the idempotency hash and the context signature have a canonical JSON; the package name means the signer's.
+export { canonicalJson } from './lib/security/signing-keys';

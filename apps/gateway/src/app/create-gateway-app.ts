@@ -8,6 +8,7 @@ import { migrateServiceSchema } from '@jcm/service-kit';
 import { IDENTITY_MIGRATIONS } from '../migrations';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config/gateway-config';
+import { bodyParserErrors, JSON_BODY_LIMIT, requireJsonBody } from './http/body-guard';
 import { securityHeaders } from './http/security-headers';
 
 export function migrateIdentity(config: GatewayConfig): Promise<string[]> {
@@ -27,12 +28,16 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
     logger: ['error', 'warn', 'log'],
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  // Headers first, so the refusals below carry them too.
+  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
+  // Content type first (415), then the JSON parser, then its errors as 413 / 400 (they bypass Nest's filters).
+  app.use(requireJsonBody((path) => path === '/api/v1/files'));
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(bodyParserErrors);
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.GET }] });
   // No enableShutdownHooks: main.ts drains HTTP first, then closes (Nest's order would close the pools under live requests).
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(config));
   const portal = config.portalDist ? resolve(config.portalDist) : null;
   if (portal && existsSync(join(portal, 'index.html'))) {
     app.useStaticAssets(portal, { index: false, maxAge: '1h' });

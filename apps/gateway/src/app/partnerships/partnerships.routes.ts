@@ -21,6 +21,7 @@ export const PARTNERSHIP_ROUTES = routeArea('Partnerships', [
   route({
     method: 'POST',
     path: 'partnerships',
+    idempotencyKey: true,
     summary: 'Register a city pair',
     body: CreatePartnershipRequest,
     response: PartnershipView,

@@ -16,6 +16,7 @@ export const CALL_ROUTES = routeArea('Calls', [
   route({
     method: 'POST',
     path: 'calls',
+    idempotencyKey: true,
     summary: '公募: create a call (MOE, secretariat)',
     body: CreateCallCommand,
     response: CallView,

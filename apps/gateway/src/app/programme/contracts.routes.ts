@@ -42,6 +42,7 @@ export const CONTRACT_ROUTES = routeArea('Contracts', [
   route({
     method: 'POST',
     path: 'contracts/:id/report-meetings',
+    idempotencyKey: true,
     summary: '報告会: schedule a meeting (MOE, secretariat)',
     body: ScheduleReportMeetingCommand,
     pathAs: ofContract,
@@ -60,6 +61,7 @@ export const CONTRACT_ROUTES = routeArea('Contracts', [
   route({
     method: 'POST',
     path: 'contracts/:id/settlement-reports',
+    idempotencyKey: true,
     summary: '精算報告: draft the settlement report (the contractor)',
     body: CreateSettlementReportCommand,
     pathAs: ofContract,

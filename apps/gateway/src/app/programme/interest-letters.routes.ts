@@ -20,6 +20,7 @@ export const INTEREST_LETTER_ROUTES = routeArea('InterestLetters', [
   route({
     method: 'POST',
     path: 'interest-letters',
+    idempotencyKey: true,
     summary: '関心表明レター: request a letter from its issuer',
     body: RequestInterestLetterRequest,
     response: InterestLetterView,

@@ -16,6 +16,7 @@ export const JCM_LEAD_ROUTES = routeArea('JcmLeads', [
   route({
     method: 'POST',
     path: 'partnerships/:id/jcm-leads',
+    idempotencyKey: true,
     summary: 'JCM案件: record a lead found through the partnership',
     body: RecordJcmLeadCommand,
     pathAs: ofPartnership,

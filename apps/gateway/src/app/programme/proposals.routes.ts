@@ -31,6 +31,7 @@ export const PROPOSAL_ROUTES = routeArea('Proposals', [
   route({
     method: 'POST',
     path: 'proposals',
+    idempotencyKey: true,
     summary: '企画書: draft a proposal (the applying company)',
     body: CreateProposalRequest,
     response: ProposalView,
@@ -80,6 +81,7 @@ export const PROPOSAL_ROUTES = routeArea('Proposals', [
   route({
     method: 'POST',
     path: 'proposals/:id/select',
+    idempotencyKey: true,
     summary:
       '採択: select; creates the annual contract and its monthly reports (201; repeating it returns the same contract)',
     body: SelectProposalCommand,

@@ -15,6 +15,7 @@ import {
 } from '@jcm/contracts';
 import {
   Aggregate,
+  assertVisible,
   DATA_SOURCE,
   forbidden,
   inTenantTransaction,
@@ -107,11 +108,6 @@ export class JcmLeadService {
     contractId: string,
     partnershipId: string,
   ): Promise<void> {
-    const contract = await CONTRACT_SOURCE.first(m, ctx, (w) => w.eq('c.id', contractId));
-    if (!contract || contract.partnership_id !== partnershipId) {
-      throw new DomainError('NOT_FOUND', `Contract ${contractId} not found for this partnership`, [
-        { path: 'contractId', message: 'Not a contract of this partnership' },
-      ]);
-    }
+    await assertVisible(m, CONTRACT_SOURCE, ctx, contractId, 'contractId', (c) => c.partnership_id === partnershipId);
   }
 }

@@ -22,6 +22,7 @@ import {
   Aggregate,
   appendToOutbox,
   assertState,
+  assertVisible,
   bool,
   Clock,
   CLOCK,
@@ -79,7 +80,7 @@ export class ProposalService {
       ctx,
       { operation: PARTNERSHIP_RPC.proposal.create, body: cmd },
       async (m) => {
-        const call = await CALL_SOURCE.find(m, ctx, req.callId);
+        const call = await assertVisible(m, CALL_SOURCE, ctx, req.callId, 'callId');
         if (call.state !== 'published')
           throw new DomainError(
             'CONFLICT',
@@ -267,7 +268,7 @@ export class ProposalService {
     let municipality: PartyRef | null = cmd.municipality;
     let partnerCity: PartyRef | null = cmd.partnerCity;
     if (req.partnershipId) {
-      const pair = await PARTNERSHIP_SOURCE.find(m, 'system', req.partnershipId);
+      const pair = await assertVisible(m, PARTNERSHIP_SOURCE, 'system', req.partnershipId, 'partnershipId');
       municipality = pair.municipality;
       partnerCity = pair.partner_city;
     }

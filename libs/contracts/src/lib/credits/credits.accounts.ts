@@ -1,12 +1,13 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { AccountType, RegistryCode, TonnesTotal } from './credits.primitives';
 
 /** NATS `credits.registry.create`: 登録簿 of one side (Japan's, or a partner country's), run by its manager org. */
 export const CreateRegistryCommand = z.object({
   code: RegistryCode,
-  nameEn: z.string().trim().min(1).max(200),
-  nameJa: z.string().trim().min(1).max(200),
+  nameEn: text({ max: 200, kind: 'name' }),
+  nameJa: text({ max: 200, kind: 'name' }),
   managerOrgId: z.uuid(),
 });
 export type CreateRegistryCommand = z.infer<typeof CreateRegistryCommand>;
@@ -27,7 +28,7 @@ export const OpenAccountCommand = z.object({
   registry: RegistryCode,
   type: z.enum(['GOVERNMENT_HOLDING', 'ENTITY_HOLDING']),
   ownerOrgId: z.uuid(),
-  holderName: z.string().trim().min(1).max(200),
+  holderName: text({ max: 200, kind: 'name' }),
 });
 export type OpenAccountCommand = z.infer<typeof OpenAccountCommand>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { IsoDate, RegistryCode } from './credits.primitives';
 
 /**
@@ -69,7 +70,7 @@ const rangeMessage = { path: ['lastUnit'], message: 'Must not be below firstUnit
 export const AuthoriseBlocksCommand = UnitRange.extend({
   authorisedUse: z.enum(['NDC', 'OIMP']),
   /** The authorisation statement or letter, e.g. "MN-LoA-2025-003". */
-  authorisationRef: z.string().trim().min(1).max(100),
+  authorisationRef: text({ max: 100, kind: 'name' }),
   /** For OIMP only: which event counts as first transfer (required for OIMP, refused for NDC). */
   oimpFirstTransfer: OimpFirstTransfer.optional(),
 })
@@ -88,7 +89,7 @@ export type AuthoriseBlocksCommand = z.infer<typeof AuthoriseBlocksCommand>;
 export const ApplyCorrespondingAdjustmentCommand = UnitRange.extend({
   appliedOn: IsoDate,
   /** Where the adjustment is reported, e.g. "BTR1 structured summary 2026". */
-  reference: z.string().trim().min(1).max(200),
+  reference: text({ max: 200, kind: 'name' }),
 }).refine(rangeInOrder, rangeMessage);
 export type ApplyCorrespondingAdjustmentCommand = z.infer<typeof ApplyCorrespondingAdjustmentCommand>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { AccountNumber, IsoDate, RegistryCode, Vintage, WholeTonnes } from './credits.primitives';
 import { CreditBlockView } from './credits.blocks';
 
@@ -16,7 +17,7 @@ export const CreateIssuanceCommand = z
     projectId: z.uuid(),
     registry: RegistryCode.default('JP'),
     monitoringPeriod: z.object({ start: IsoDate, end: IsoDate }),
-    jointCommitteeDecisionRef: z.string().trim().min(1).max(100),
+    jointCommitteeDecisionRef: text({ max: 100, kind: 'name' }),
     vintage: Vintage,
     quantity: WholeTonnes,
     participantAllocations: z.array(ParticipantAllocation).min(1).max(20),
@@ -67,8 +68,8 @@ export const CreateRetirementCommand = z.object({
   fromAccountId: z.uuid(),
   quantity: WholeTonnes,
   purpose: RetirementPurpose,
-  beneficiary: z.string().trim().min(1).max(200),
-  note: z.string().trim().max(500).optional(),
+  beneficiary: text({ max: 200, kind: 'name' }),
+  note: text({ max: 500, kind: 'multiline', min: 0 }).optional(),
   expectedFromVersion: z.number().int().nonnegative().optional(),
 });
 export type CreateRetirementCommand = z.infer<typeof CreateRetirementCommand>;
@@ -77,7 +78,7 @@ export type CreateRetirementCommand = z.infer<typeof CreateRetirementCommand>;
 export const CreateCancellationCommand = z.object({
   fromAccountId: z.uuid(),
   quantity: WholeTonnes,
-  reason: z.string().trim().min(1).max(500),
+  reason: text({ max: 500, kind: 'multiline' }),
   expectedFromVersion: z.number().int().nonnegative().optional(),
 });
 export type CreateCancellationCommand = z.infer<typeof CreateCancellationCommand>;

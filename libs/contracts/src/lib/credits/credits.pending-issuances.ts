@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { IssuanceView, ParticipantAllocation } from './credits.operations';
 import { IsoDate, RegistryCode, Vintage } from './credits.primitives';
@@ -41,7 +42,7 @@ export type PendingIssuancePage = z.infer<typeof PendingIssuancePage>;
 /** NATS `credits.issuance.confirm`: performs the normal issuance (`credits.issuance.create`) in one transaction. */
 export const ConfirmPendingIssuanceCommand = z.object({
   id: z.uuid(),
-  jointCommitteeDecisionRef: z.string().trim().min(1).max(100),
+  jointCommitteeDecisionRef: text({ max: 100, kind: 'name' }),
   vintage: Vintage.optional(),
   participantAllocations: z.array(ParticipantAllocation).min(1).max(20),
 });
@@ -50,7 +51,7 @@ export type ConfirmPendingIssuanceCommand = z.infer<typeof ConfirmPendingIssuanc
 /** NATS `credits.issuance.reject`. */
 export const RejectPendingIssuanceCommand = z.object({
   id: z.uuid(),
-  reason: z.string().trim().min(1).max(500),
+  reason: text({ max: 500, kind: 'multiline' }),
 });
 export type RejectPendingIssuanceCommand = z.infer<typeof RejectPendingIssuanceCommand>;
 

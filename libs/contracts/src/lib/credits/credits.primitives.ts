@@ -17,7 +17,7 @@ export type TonnesTotal = z.infer<typeof TonnesTotal>;
 export const RegistryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, upper case');
 export type RegistryCode = z.infer<typeof RegistryCode>;
 
-export const AccountNumber = z.string().refine(isValidAccountNumber, 'Not a valid account number (format or check digits)');
+export const AccountNumber = z.string().max(32).regex(/^[A-Z0-9-]{1,32}$/).refine(isValidAccountNumber, 'Not a valid account number (format or check digits)');
 export type AccountNumber = z.infer<typeof AccountNumber>;
 
 /** JCM project reference as the Joint Committee registers it, e.g. `MN001`. */

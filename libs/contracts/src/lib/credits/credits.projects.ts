@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { ProjectReference } from './credits.primitives';
 
@@ -16,9 +17,9 @@ export const RegisterProjectCommand = z
   .object({
     reference: ProjectReference,
     partnerCountry: z.string().regex(/^[A-Z]{2}$/),
-    titleEn: z.string().trim().min(1).max(300),
-    titleJa: z.string().trim().min(1).max(300).optional(),
-    methodology: z.string().trim().min(1).max(50),
+    titleEn: text({ max: 300, kind: 'name' }),
+    titleJa: text({ max: 300, kind: 'name' }).optional(),
+    methodology: text({ max: 50, kind: 'name' }),
     participantOrgIds: z.array(z.uuid()).min(1).max(20),
     subsidised: z.boolean(),
     governmentShare: ShareFraction,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { FileUse, StoredMediaType } from './files.media-types';
 
 /** Services that own records files are attached to (the NATS subject prefix of each). */
@@ -49,7 +50,7 @@ export const DownloadFileQuery = z.object({ inline: z.enum(['0', '1']).optional(
  */
 export const FileRef = z.object({
   fileId: z.uuid(),
-  filename: z.string().min(1).max(200),
+  filename: text({ max: 200, kind: 'name' }),
   mediaType: StoredMediaType,
   sizeBytes: z.number().int().positive(),
   sha256: Sha256Hex,

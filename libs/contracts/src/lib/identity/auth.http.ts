@@ -1,10 +1,11 @@
 import * as z from 'zod';
+import { secretString, text } from '../shared/text';
 import { MembershipRole, OrganisationType } from '../shared/organisation-type';
 
 /** POST /api/v1/auth/login */
 export const LoginRequest = z.object({
   email: z.email().max(254),
-  password: z.string().min(1).max(200),
+  password: secretString({ max: 200 }),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

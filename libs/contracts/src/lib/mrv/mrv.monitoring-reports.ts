@@ -3,6 +3,7 @@ import { ParameterValue } from '@jcm/rules';
 import { sortParam } from '../partnership/programme.primitives';
 import { pageOf, PageQuery } from '../shared/page';
 import { RequestContext } from '../shared/request-context';
+import { text } from '../shared/text';
 
 const IsoDate = z.iso.date();
 /** Non-negative decimal string (activity data, emission factors, tonnes): never a JS number on the wire. */
@@ -15,7 +16,7 @@ const ProjectReference = z
 
 /** One emission source: activity in the period × emission factor (tCO2 per activity unit). */
 export const EmissionSource = z.object({
-  label: z.string().trim().max(200).optional(),
+  label: text({ max: 200, kind: 'name', min: 0 }).optional(),
   activity: Decimal,
   emissionFactor: Decimal,
 });
@@ -36,7 +37,7 @@ export const RecordVerifiedMonitoringReportCommand = z
     projectEmissionsT: Decimal.optional(),
     verificationDate: IsoDate,
     /** The TPE's verification report or statement, e.g. "VR-2025-014". */
-    verificationReportRef: z.string().trim().min(1).max(100),
+    verificationReportRef: text({ max: 100, kind: 'name' }),
   })
   .refine((c) => c.monitoringPeriod.start <= c.monitoringPeriod.end, {
     path: ['monitoringPeriod', 'end'],

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 
 /** 対象分野: controlled vocabulary of target fields (city-partnerships.md §2), plus free "other". */
@@ -22,10 +23,10 @@ export const CreatePartnershipRequest = z
   .object({
     municipalityOrgId: z.uuid(),
     partnerCityOrgId: z.uuid(),
-    titleJa: z.string().trim().min(1).max(200),
-    titleEn: z.string().trim().min(1).max(200),
+    titleJa: text({ max: 200, kind: 'name' }),
+    titleEn: text({ max: 200, kind: 'name' }),
     targetFields: z.array(TargetField).min(1).max(11),
-    targetFieldOther: z.string().trim().max(200).optional(),
+    targetFieldOther: text({ max: 200, kind: 'name', min: 0 }).optional(),
   })
   .refine((v) => !v.targetFields.includes('other') || !!v.targetFieldOther, {
     path: ['targetFieldOther'],
@@ -34,17 +35,22 @@ export const CreatePartnershipRequest = z
 export type CreatePartnershipRequest = z.infer<typeof CreatePartnershipRequest>;
 
 /** A participating organisation, snapshotted by the gateway from the identity schema. */
-export const PartyRef = z.object({ orgId: z.uuid(), nameJa: z.string(), nameEn: z.string(), country: z.string() });
+export const PartyRef = z.object({
+  orgId: z.uuid(),
+  nameJa: text({ max: 300, kind: 'name' }),
+  nameEn: text({ max: 300, kind: 'name' }),
+  country: z.string().length(2).regex(/^[A-Z]{2}$/),
+});
 export type PartyRef = z.infer<typeof PartyRef>;
 
 /** NATS `partnership.partnership.create` data. */
 export const CreatePartnershipCommand = z.object({
   municipality: PartyRef,
   partnerCity: PartyRef,
-  titleJa: z.string().min(1).max(200),
-  titleEn: z.string().min(1).max(200),
+  titleJa: text({ max: 200, kind: 'name' }),
+  titleEn: text({ max: 200, kind: 'name' }),
   targetFields: z.array(TargetField).min(1),
-  targetFieldOther: z.string().max(200).nullable(),
+  targetFieldOther: text({ max: 200, kind: 'name', min: 0 }).nullable(),
 });
 export type CreatePartnershipCommand = z.infer<typeof CreatePartnershipCommand>;
 
@@ -78,7 +84,7 @@ export const PartnershipView = z.object({
 export type PartnershipView = z.infer<typeof PartnershipView>;
 
 export const ListPartnershipsQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional(),
+  q: text({ max: 100, kind: 'name', min: 0 }).optional(),
   sort: z.enum(['createdAt', '-createdAt', 'titleJa', 'titleEn']).default('-createdAt'),
 });
 export type ListPartnershipsQuery = z.infer<typeof ListPartnershipsQuery>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 
 /** 協定等の締結状況: a city-to-city agreement concluded (with its type and date), planned, or none. */
 export const AgreementStatus = z.enum(['CONCLUDED', 'PLANNED', 'NONE']);
@@ -8,7 +9,7 @@ export const PartnershipAgreement = z
   .object({
     status: AgreementStatus,
     /** e.g. 覚書 (MoU), 協定, 姉妹都市提携 */
-    type: z.string().trim().min(1).max(100).nullable(),
+    type: text({ max: 100, kind: 'name' }).nullable(),
     date: z.iso.date().nullable(),
   })
   .refine((a) => a.status !== 'CONCLUDED' || (a.type !== null && a.date !== null), {

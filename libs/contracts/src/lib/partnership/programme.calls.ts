@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { FiscalYear, CalendarDate, sortParam } from './programme.primitives';
 
@@ -25,8 +26,8 @@ export const CreateCallCommand = z
   .object({
     fiscalYear: FiscalYear,
     round: z.number().int().min(1).max(5),
-    titleJa: z.string().trim().min(1).max(300),
-    titleEn: z.string().trim().min(1).max(300),
+    titleJa: text({ max: 300, kind: 'name' }),
+    titleEn: text({ max: 300, kind: 'name' }),
     presetId: C3pPresetId.default('C3P_FY2026_CALL1'),
     opensOn: CalendarDate,
     closesOn: CalendarDate,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { BudgetLines, BudgetSummary, CalendarDate, sortParam, YenAmount } from './programme.primitives';
 import { PartyRef } from './partnership.commands';
@@ -76,7 +77,7 @@ export const UpdateContractCommand = z.object({
 });
 export type UpdateContractCommand = z.infer<typeof UpdateContractCommand>;
 
-export const ContractTransitionCommand = z.object({ id: z.uuid(), action: ContractAction, note: z.string().max(2000).optional() });
+export const ContractTransitionCommand = z.object({ id: z.uuid(), action: ContractAction, note: text({ max: 2000, kind: 'multiline', min: 0 }).optional() });
 export type ContractTransitionCommand = z.infer<typeof ContractTransitionCommand>;
 
 /** 減額: lowers the amount mid-year; the state does not change and the history keeps every amount. */
@@ -84,7 +85,7 @@ export const ReduceContractCommand = z.object({
   id: z.uuid(),
   newAmountYen: YenAmount,
   effectiveDate: CalendarDate,
-  note: z.string().trim().min(1).max(2000),
+  note: text({ max: 2000, kind: 'multiline' }),
 });
 export type ReduceContractCommand = z.infer<typeof ReduceContractCommand>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { sortParam } from './programme.primitives';
 
@@ -43,13 +44,13 @@ export type DeliverableView = z.infer<typeof DeliverableView>;
 /** POST /deliverables/:id/submit: the contractor hands the item in (a file reference, a URL, or a note for paper). */
 export const SubmitDeliverableCommand = z.object({
   id: z.uuid(),
-  fileRef: z.string().trim().min(1).max(500).optional(),
+  fileRef: text({ max: 500, kind: 'name' }).optional(),
   url: z.url().max(2000).optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: text({ max: 2000, kind: 'multiline', min: 0 }).optional(),
 });
 export type SubmitDeliverableCommand = z.infer<typeof SubmitDeliverableCommand>;
 
-export const ReturnDeliverableCommand = z.object({ id: z.uuid(), comment: z.string().trim().min(1).max(2000) });
+export const ReturnDeliverableCommand = z.object({ id: z.uuid(), comment: text({ max: 2000, kind: 'multiline' }) });
 export type ReturnDeliverableCommand = z.infer<typeof ReturnDeliverableCommand>;
 
 export const ListDeliverablesQuery = PageQuery.extend({

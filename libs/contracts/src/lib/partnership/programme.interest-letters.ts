@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { CalendarDate, sortParam } from './programme.primitives';
 import { PartyRef } from './partnership.commands';
@@ -21,7 +22,7 @@ export const LETTER_MAX_BYTES = 512 * 1024;
 
 /** A file as base64 in JSON; the service decodes it, checks size and magic bytes, and stores it as bytea. */
 export const LetterFileUpload = z.object({
-  filename: z.string().trim().min(1).max(200),
+  filename: text({ max: 200, kind: 'name' }),
   mediaType: LetterMediaType,
   contentBase64: z
     .string()
@@ -45,11 +46,11 @@ export type RequestInterestLetterCommand = z.infer<typeof RequestInterestLetterC
 /** POST /interest-letters/:id/original: the issuer (or the contractor for it) uploads the signed original. */
 export const UploadLetterOriginalCommand = z.object({
   id: z.uuid(),
-  language: z.string().trim().min(2).max(10),
-  signatoryName: z.string().trim().min(1).max(200),
-  signatoryTitle: z.string().trim().max(200).optional(),
+  language: text({ max: 10, kind: 'name', min: 2 }),
+  signatoryName: text({ max: 200, kind: 'name' }),
+  signatoryTitle: text({ max: 200, kind: 'name', min: 0 }).optional(),
   signedOn: CalendarDate,
-  statement: z.string().trim().max(4000).optional(),
+  statement: text({ max: 4000, kind: 'multiline', min: 0 }).optional(),
   file: LetterFileUpload,
 });
 export type UploadLetterOriginalCommand = z.infer<typeof UploadLetterOriginalCommand>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DecimalStringSchema } from '@jcm/rules';
+import { decimalString, text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { sortParam, YenAmount } from './programme.primitives';
 
@@ -20,20 +20,20 @@ export const JCM_LEAD_NEXT: Record<JcmLeadStatus, readonly JcmLeadStatus[]> = {
 export const RecordJcmLeadCommand = z.object({
   partnershipId: z.uuid(),
   contractId: z.uuid().optional(),
-  titleJa: z.string().trim().min(1).max(300),
-  titleEn: z.string().trim().min(1).max(300),
-  technology: z.string().trim().min(1).max(300),
+  titleJa: text({ max: 300, kind: 'name' }),
+  titleEn: text({ max: 300, kind: 'name' }),
+  technology: text({ max: 300, kind: 'name' }),
   /** Estimated reduction, tCO2/yr, as a decimal string (never a float). */
-  estimatedTco2PerYear: DecimalStringSchema,
+  estimatedTco2PerYear: decimalString({ maxDigits: 12, maxFraction: 4 }),
   estimatedCostYen: YenAmount,
-  consortium: z.array(z.object({ name: z.string().trim().min(1).max(200), role: z.string().trim().max(100), country: z.string().length(2) })).max(30).default([]),
+  consortium: z.array(z.object({ name: text({ max: 200, kind: 'name' }), role: text({ max: 100, kind: 'multiline', min: 0 }), country: z.string().length(2).regex(/^[A-Z]{2}$/) })).max(30).default([]),
 });
 export type RecordJcmLeadCommand = z.infer<typeof RecordJcmLeadCommand>;
 
 export const AdvanceJcmLeadCommand = z.object({
   id: z.uuid(),
   status: JcmLeadStatus,
-  note: z.string().trim().max(2000).optional(),
+  note: text({ max: 2000, kind: 'multiline', min: 0 }).optional(),
 });
 export type AdvanceJcmLeadCommand = z.infer<typeof AdvanceJcmLeadCommand>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { CalendarDate, sortParam } from './programme.primitives';
 
@@ -12,7 +13,7 @@ export const MONTHLY_REPORT_OPEN_STATES: readonly MonthlyReportState[] = ['draft
 export const UpcomingItem = z.object({
   date: CalendarDate.optional(),
   kind: z.enum(['SURVEY', 'EVENT', 'INVITATION', 'WORKSHOP', 'MEETING', 'OTHER']),
-  description: z.string().trim().min(1).max(500),
+  description: text({ max: 500, kind: 'multiline' }),
 });
 
 export const MonthlyReportView = z.object({
@@ -34,12 +35,12 @@ export type MonthlyReportView = z.infer<typeof MonthlyReportView>;
 /** PATCH /monthly-reports/:id: the contractor edits a draft or a returned report (about one A4 page). */
 export const UpdateMonthlyReportCommand = z.object({
   id: z.uuid(),
-  progressText: z.string().max(8000).optional(),
+  progressText: text({ max: 8000, kind: 'multiline', min: 0 }).optional(),
   upcoming: z.array(UpcomingItem).max(50).optional(),
 });
 export type UpdateMonthlyReportCommand = z.infer<typeof UpdateMonthlyReportCommand>;
 
-export const ReturnMonthlyReportCommand = z.object({ id: z.uuid(), comment: z.string().trim().min(1).max(2000) });
+export const ReturnMonthlyReportCommand = z.object({ id: z.uuid(), comment: text({ max: 2000, kind: 'multiline' }) });
 export type ReturnMonthlyReportCommand = z.infer<typeof ReturnMonthlyReportCommand>;
 
 export const ListMonthlyReportsQuery = PageQuery.extend({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { IsoDateSchema, YenSchema } from '@jcm/rules';
 
 /** Integer yen (円) as a JS safe integer: money never crosses the boundary as a float. */
@@ -49,7 +50,7 @@ export type CostCategory = z.infer<typeof CostCategory>;
 export const BudgetLine = z.object({
   category: CostCategory,
   amountYen: YenAmount,
-  note: z.string().trim().max(500).optional(),
+  note: text({ max: 500, kind: 'multiline', min: 0 }).optional(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 

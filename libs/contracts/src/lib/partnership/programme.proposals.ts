@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { C3pScoreInput } from '@jcm/rules';
 import { pageOf, PageQuery } from '../shared/page';
 import { TargetField } from './partnership.commands';
@@ -29,7 +30,7 @@ export const EligibilityDeclarations = z.object({
   underNominationSuspension: z.boolean(),
   antiOrganisedCrimePledge: z.boolean(),
   unifiedQualification: z
-    .object({ grade: z.string().max(5), category: z.string().max(50), subCategory: z.string().max(50) })
+    .object({ grade: text({ max: 5, kind: 'name', min: 0 }), category: text({ max: 50, kind: 'name', min: 0 }), subCategory: text({ max: 50, kind: 'name', min: 0 }) })
     .nullable(),
   /** ⑦ 都市間連携協定: concluded, planned through this project, or none. */
   cityAgreement: z.enum(['CONCLUDED', 'PLANNED', 'NONE']),
@@ -53,11 +54,11 @@ export const CreateProposalRequest = z
     fiscalYear: FiscalYear,
     /** Fiscal years the pair implemented before this platform (7年ルール); platform contracts are added. */
     pairHistoryFiscalYears: z.array(FiscalYear).max(30).default([]),
-    titleJa: z.string().trim().min(1).max(300),
-    titleEn: z.string().trim().min(1).max(300),
+    titleJa: text({ max: 300, kind: 'name' }),
+    titleEn: text({ max: 300, kind: 'name' }),
     targetFields: z.array(TargetField).min(1).max(11),
-    summaryJa: z.string().trim().min(1).max(4000),
-    summaryEn: z.string().trim().min(1).max(4000),
+    summaryJa: text({ max: 4000, kind: 'multiline' }),
+    summaryEn: text({ max: 4000, kind: 'multiline' }),
     eligibility: EligibilityDeclarations,
     requestedYen: YenAmount,
     budgetLines: BudgetLines,
@@ -137,7 +138,7 @@ export const SelectProposalCommand = z.object({
 });
 export type SelectProposalCommand = z.infer<typeof SelectProposalCommand>;
 
-export const RejectProposalCommand = z.object({ id: z.uuid(), reason: z.string().trim().min(1).max(2000) });
+export const RejectProposalCommand = z.object({ id: z.uuid(), reason: text({ max: 2000, kind: 'multiline' }) });
 export type RejectProposalCommand = z.infer<typeof RejectProposalCommand>;
 
 export const ListProposalsQuery = PageQuery.extend({

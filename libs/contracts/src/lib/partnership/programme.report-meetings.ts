@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { CalendarDate, sortParam } from './programme.primitives';
 
@@ -25,8 +26,8 @@ export const MEETING_KIND_OF_CONTRACT_ACTION = {
 
 /** 資料: a title and, optionally, a file reference (document store id) or a URL. */
 export const MeetingMaterial = z.object({
-  title: z.string().trim().min(1).max(300),
-  fileRef: z.string().trim().min(1).max(500).optional(),
+  title: text({ max: 300, kind: 'name' }),
+  fileRef: text({ max: 500, kind: 'name' }).optional(),
   url: z.url().max(2000).optional(),
 });
 export type MeetingMaterial = z.infer<typeof MeetingMaterial>;
@@ -65,7 +66,7 @@ export const HoldReportMeetingCommand = z.object({ id: z.uuid(), heldOn: Calenda
 export type HoldReportMeetingCommand = z.infer<typeof HoldReportMeetingCommand>;
 
 /** POST /report-meetings/:id/minutes: the contractor records the minutes (議事録). */
-export const RecordMeetingMinutesCommand = z.object({ id: z.uuid(), minutesText: z.string().trim().min(1).max(50_000) });
+export const RecordMeetingMinutesCommand = z.object({ id: z.uuid(), minutesText: text({ max: 50_000, kind: 'multiline' }) });
 export type RecordMeetingMinutesCommand = z.infer<typeof RecordMeetingMinutesCommand>;
 
 export const ListReportMeetingsQuery = PageQuery.extend({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { BudgetLine, CalendarDate, sortParam, YenAmount } from './programme.primitives';
 
@@ -57,7 +58,7 @@ export const UpdateSettlementReportCommand = z
   .refine(periodInOrder, periodIssue);
 export type UpdateSettlementReportCommand = z.infer<typeof UpdateSettlementReportCommand>;
 
-export const ReturnSettlementReportCommand = z.object({ id: z.uuid(), comment: z.string().trim().min(1).max(2000) });
+export const ReturnSettlementReportCommand = z.object({ id: z.uuid(), comment: text({ max: 2000, kind: 'multiline' }) });
 export type ReturnSettlementReportCommand = z.infer<typeof ReturnSettlementReportCommand>;
 
 export const ListSettlementReportsQuery = PageQuery.extend({

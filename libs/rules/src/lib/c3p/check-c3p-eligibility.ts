@@ -12,7 +12,7 @@ export const C3pEligibilityInput = z.object({
     underNominationSuspension: z.boolean(),
     antiOrganisedCrimePledge: z.boolean(),
     unifiedQualification: z
-      .object({ grade: z.string(), category: z.string(), subCategory: z.string() })
+      .object({ grade: z.string().max(20).regex(/^[^\p{Cc}]{0,20}$/u), category: z.string().max(100).regex(/^[^\p{Cc}]{0,100}$/u), subCategory: z.string().max(100).regex(/^[^\p{Cc}]{0,100}$/u) })
       .nullable(),
   }),
   cityAgreement: z.enum(['CONCLUDED', 'PLANNED', 'NONE']),
@@ -21,12 +21,12 @@ export const C3pEligibilityInput = z.object({
     .array(
       z.object({
         issuerRole: z.enum(['JP_MUNICIPALITY', 'PARTNER_CITY', 'STAKEHOLDER']),
-        language: z.string().min(2),
+        language: z.string().min(2).max(35).regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/),
         hasJapaneseTranslation: z.boolean(),
       }),
     )
     .default([]),
-  partnerCountry: z.string().length(2),
+  partnerCountry: z.string().length(2).regex(/^[A-Z]{2}$/),
 });
 export type C3pEligibilityInput = z.input<typeof C3pEligibilityInput>;
 

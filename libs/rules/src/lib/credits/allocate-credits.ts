@@ -6,8 +6,8 @@ import { allocateIssuance, type IssuanceShare } from './allocate-issuance';
 import { governmentShare } from './government-share';
 import { allocateSerialRanges } from './serial-ranges';
 
-const WholeT = z.union([z.number().int().nonnegative().refine(Number.isSafeInteger), z.string().regex(/^\d+$/)]);
-const Serial = z.string().regex(/^\d+$/);
+const WholeT = z.union([z.number().int().nonnegative().refine(Number.isSafeInteger), z.string().max(16).regex(/^\d{1,16}$/)]);
+const Serial = z.string().max(16).regex(/^\d{1,16}$/);
 
 /** Request body for allocateCredits (発行クレジットの配分, 様式5). */
 export const AllocateCreditsInput = z.object({
@@ -19,7 +19,7 @@ export const AllocateCreditsInput = z.object({
     z.object({ kind: z.literal('FIXED'), share: FractionStringSchema }),
   ]),
   /** Consortium members sharing what is left after the government share, with relative weights. */
-  otherHolders: z.array(z.object({ holderId: z.string().min(1), share: z.string().regex(/^\d+(\.\d+)?$/) })).default([]),
+  otherHolders: z.array(z.object({ holderId: z.string().min(1).max(100).regex(/^[^\p{Cc}]{1,100}$/u), share: z.string().max(24).regex(/^\d{1,4}(\.\d{1,18})?$/) })).default([]),
   firstSerial: Serial.optional(),
 });
 export type AllocateCreditsInput = z.input<typeof AllocateCreditsInput>;

@@ -3,7 +3,7 @@ import { CountSchema, DecimalStringSchema, FractionStringSchema, YenSchema } fro
 
 /** One technology in a JCM equipment subsidy proposal (技術ごと). */
 export const JcmTechnologyInputSchema = z.object({
-  technologyId: z.string().min(1),
+  technologyId: z.string().min(1).max(100).regex(/^[^\p{Cc}]{1,100}$/u),
   eligibleCostYen: YenSchema,
   priorSimilarProjects: CountSchema,
   assignedRate: FractionStringSchema.optional(),

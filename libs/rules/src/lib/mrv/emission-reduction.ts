@@ -6,7 +6,7 @@ import { DecimalStringSchema, IsoDateSchema } from '../shared/schemas';
 import { floorTonnes } from '../shared/tonnes';
 
 const Source = z.object({
-  label: z.string().optional(),
+  label: z.string().max(200).regex(/^[^\p{Cc}]{0,200}$/u).optional(),
   activity: DecimalStringSchema, // e.g. MWh or GJ in the period
   emissionFactor: DecimalStringSchema, // tCO2 per activity unit
 });
