@@ -5,6 +5,7 @@ export * from './lib/partnership/partnership.commands';
 export * from './lib/partnership/partnership.subjects';
 export * from './lib/partnership/partnership.permissions';
 export * from './lib/partnership/partnership.timeline';
+export * from './lib/shared/define-event';
 export * from './lib/shared/event-envelope';
 export * from './lib/shared/organisation-type';
 export * from './lib/shared/page';

@@ -52,6 +52,7 @@ export * from './lib/c3p/check-c3p-eligibility';
 export * from './lib/c3p/bonus-rules';
 export * from './lib/c3p/score-c3p-proposal';
 export * from './lib/c3p/report-schedule';
+export * from './lib/c3p/year-end-rules';
 // mrv
 export * from './lib/mrv/grid-emission-factors';
 export * from './lib/mrv/emission-reduction';

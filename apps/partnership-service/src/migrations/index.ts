@@ -7,6 +7,7 @@ import { CreateInterestLetterAndJcmLead1767225600005 } from './1767225600005-Cre
 import { AddPartnershipAgreement1767225600008 } from './1767225600008-AddPartnershipAgreement';
 import { AddPartnershipOtherParticipants1767225600007 } from './1767225600007-AddPartnershipOtherParticipants';
 import { CreateYearEndRecords1767225600006 } from './1767225600006-CreateYearEndRecords';
+import { CreateIdempotencyKey1767225600009 } from './1767225600009-CreateIdempotencyKey';
 
 /** In order; each is tested up, down, up. */
 export const PARTNERSHIP_MIGRATIONS = [
@@ -16,5 +17,8 @@ export const PARTNERSHIP_MIGRATIONS = [
   CreateProposal1767225600003,
   CreateAnnualContract1767225600004,
   CreateInterestLetterAndJcmLead1767225600005,
-  CreateYearEndRecords1767225600006, AddPartnershipOtherParticipants1767225600007, AddPartnershipAgreement1767225600008,
+  CreateYearEndRecords1767225600006,
+  AddPartnershipOtherParticipants1767225600007,
+  AddPartnershipAgreement1767225600008,
+  CreateIdempotencyKey1767225600009,
 ];

@@ -2,7 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { baseUrl, launchChromium, login, liveText } from '../support/browser';
 
 /**
- * 年度末の手続き in the browser: 報告会 (kick-off), 精算報告 (accepted, then an over-settlement refused with C3P-S1),
+ * 年度末の手続き in the browser: 報告会 (kick-off), 精算報告 (accepted, then an over-settlement refused with C3P-ST1),
  * 成果物 and a JCM lead. Independent of the other specs: its own call, proposal and contract are made over the API.
  */
 
@@ -212,7 +212,7 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await page.waitForSelector('[data-testid=settlement-row][data-sequence="1"][data-state=accepted]');
   });
 
-  it('refuses an over-settlement with C3P-S1 and its citation, saving nothing', async () => {
+  it('refuses an over-settlement with C3P-ST1 and its citation, saving nothing', async () => {
     await openYearEnd('company');
     await page.click('[data-testid=settlement-new]');
     await page.fill('[data-testid="settlement-line-amount-人件費"]', '16000000'); // ¥17,600,000 + ¥3,300,000 > ¥19,965,000
@@ -221,7 +221,7 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await page.click('[data-testid=settlement-save]');
     await page.waitForSelector('[data-testid=rule-violation]');
     const refusal = (await page.textContent('[data-testid=rule-violation]')) ?? '';
-    expect(refusal).toContain('C3P-S1');
+    expect(refusal).toContain('C3P-ST1');
     expect((await page.textContent('[data-testid=rule-violation-source]'))?.trim()).not.toBe('');
     expect(await page.locator('[data-testid=settlement-row]').count()).toBe(1);
     const listed = await api<{ total: number }>('company', 'GET', `contracts/${ids.contract}/settlement-reports`);

@@ -31,7 +31,7 @@ export class AccountService {
       }
       const id = await insertAccount(m, { ...cmd, createdBy: ctx.userId });
       const view = toAccountView(await m.getRepository(AccountEntity).findOneByOrFail({ id }));
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.account.opened.type, view, ctx);
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.account.opened, view, ctx, { aggregateId: view.id });
       return view;
     });
   }

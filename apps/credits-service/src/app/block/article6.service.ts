@@ -167,9 +167,9 @@ export class Article6Service {
     );
     const type =
       action.kind === 'AUTHORISATION'
-        ? CREDITS_EVENTS.block.authorised.type
-        : CREDITS_EVENTS.block.correspondingAdjustmentApplied.type;
-    await appendToOutbox(m, 'credits', type, view, ctx);
+        ? CREDITS_EVENTS.block.authorised
+        : CREDITS_EVENTS.block.correspondingAdjustmentApplied;
+    await appendToOutbox(m, 'credits', type, view, ctx, { aggregateId: view.id });
     return view;
   }
 

@@ -128,7 +128,7 @@ export class IssuanceService {
       journalSeq: entry.seq,
       createdAt: entry.occurredAt,
     };
-    await appendToOutbox(m, 'credits', CREDITS_EVENTS.block.issued.type, view, ctx);
+    await appendToOutbox(m, 'credits', CREDITS_EVENTS.block.issued, view, ctx, { aggregateId: view.id });
     return view;
   }
 

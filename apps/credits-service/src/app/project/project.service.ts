@@ -40,7 +40,7 @@ export class ProjectService {
         }),
       );
       const view = toProjectView(await repo.findOneByOrFail({ id: saved.id }));
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.project.registered.type, view, ctx);
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.project.registered, view, ctx, { aggregateId: view.id });
       return view;
     });
   }

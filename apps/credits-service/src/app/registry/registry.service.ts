@@ -36,7 +36,7 @@ export class RegistryService {
         await insertAccount(m, { registry: cmd.code, type: a.type, ownerOrgId: cmd.managerOrgId, holderName: a.holderName, createdBy: ctx.userId });
       }
       const view = toRegistryView(saved);
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.registry.created.type, view, ctx);
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.registry.created, view, ctx, { aggregateId: view.code });
       return view;
     });
   }

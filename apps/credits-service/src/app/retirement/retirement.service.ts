@@ -30,7 +30,7 @@ export class RetirementService {
         [moved.id, cmd.fromAccountId, moved.quantity, cmd.purpose, cmd.beneficiary, retirement.note, ctx.userId],
       );
       const view: MovementView = { ...moved, retirement, cancellationReason: null };
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.retirement.completed.type, view, ctx);
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.retirement.completed, view, ctx, { aggregateId: view.id });
       return view;
     });
   }

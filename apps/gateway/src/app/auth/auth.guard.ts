@@ -2,6 +2,7 @@ import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMet
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError, MeResponse, RequestContext } from '@jcm/contracts';
+import { assertIdempotencyKey } from '@jcm/service-kit';
 import { AuthService } from './auth.service';
 
 const PUBLIC = 'jcm:public';
@@ -22,16 +23,22 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const authed = await this.auth.authenticate(req.headers.authorization, header(req, 'x-correlation-id'));
-    const idempotencyKey = header(req, 'idempotency-key');
+    // An over-long or malformed key is refused (400), never dropped: a client must not believe a retry is safe.
+    const idempotencyKey = firstValue(req, 'idempotency-key');
+    if (idempotencyKey !== undefined) assertIdempotencyKey(idempotencyKey);
     req.jcm = { ...authed, ctx: { ...authed.ctx, ...(idempotencyKey ? { idempotencyKey } : {}) } };
     return true;
   }
 }
 
 function header(req: Request, name: string): string | undefined {
-  const v = req.headers[name];
-  const s = Array.isArray(v) ? v[0] : v;
+  const s = firstValue(req, name);
   return s && s.length <= 200 ? s : undefined;
+}
+
+function firstValue(req: Request, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
 }
 
 /** The caller's RequestContext, set by AuthGuard. */

@@ -94,6 +94,9 @@ describe('programme year over HTTP: call → proposal → contract → monthly r
     ids.contract = selected.body.id;
     const again = await http().post(`/api/v1/proposals/${ids.proposal}/select`).set(as('moe')).set('Idempotency-Key', 'select-1').send({}).expect(201);
     expect(again.body.id).toBe(ids.contract);
+    // A key the service cannot honour is refused, not dropped (issue #13 finding 5: 201 characters moved credits twice).
+    const overLong = await http().post(`/api/v1/proposals/${ids.proposal}/select`).set(as('moe')).set('Idempotency-Key', 'k'.repeat(201)).send({}).expect(400);
+    expect(overLong.body).toMatchObject({ code: 'VALIDATION_FAILED' });
     const contract = await http().get(`/api/v1/contracts/${ids.contract}`).set(as('company')).expect(200);
     expect(contract.body).toMatchObject({ state: 'negotiation', contractAmountYen: 19_965_000, startDate: '2026-04-01', endDate: '2027-03-31' });
     await http().post(`/api/v1/contracts/${ids.contract}/sign`).set(as('moe')).send({}).expect(200);
@@ -138,7 +141,7 @@ describe('programme year over HTTP: call → proposal → contract → monthly r
 
     const half = (amountYen: unknown) => ({ periodFrom: '2026-04-01', periodTo: '2026-09-30', lines: [{ category: '人件費', amountYen }] });
     const over = await http().post(`${c}/settlement-reports`).set(as('company')).send(half(18_150_001)).expect(422); // ¥19,965,001 incl. tax
-    expect(over.body.issues).toEqual([{ path: 'C3P-S1', message: expect.stringMatching(cited) }]);
+    expect(over.body.issues).toEqual([{ path: 'C3P-ST1', message: expect.stringMatching(cited) }]);
     expect((await queryAs<{ n: number }>(world.db.url, {}, 'SELECT count(*)::int AS n FROM partnership.settlement_report'))[0].n).toBe(0);
     const typo = await http().post(`${c}/settlement-reports`).set(as('company')).send(half('3000000')).expect(400);
     expect(typo.body.issues.map((i: { path: string }) => i.path)).toEqual(['lines.0.amountYen']);

@@ -3,7 +3,8 @@ import { INestApplication } from '@nestjs/common';
 import { ClientNats } from '@nestjs/microservices';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
-import { GRANTS_RPC, PARTNERSHIP_RPC, PartnershipProjectionList, PartnershipView } from '@jcm/contracts';
+import { z } from 'zod';
+import { defineEvent, GRANTS_RPC, PARTNERSHIP_EVENTS, PARTNERSHIP_RPC, PartnershipProjectionList, PartnershipView } from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE, MessagingRuntime, sendRpc } from '@jcm/service-kit';
 import {
   bootService,
@@ -142,7 +143,10 @@ describe('partnership events reach grants exactly once', () => {
     const ds = partnershipApp.get<DataSource>(DATA_SOURCE);
     await expect(
       ds.transaction(async (m) => {
-        await appendToOutbox(m, 'partnership', 'partnership.partnership.created', { id: randomUUID() }, yokohama);
+        const id = randomUUID();
+        // A payload the event's schema accepts, so only the rollback (not the outbox's own check) stops it.
+        const created = defineEvent(PARTNERSHIP_EVENTS.partnership.created.type, z.object({ id: z.uuid() }));
+        await appendToOutbox(m, 'partnership', created, { id }, yokohama, { aggregateId: id });
         throw new Error('validation failed after the event was written');
       }),
     ).rejects.toThrow('validation failed');

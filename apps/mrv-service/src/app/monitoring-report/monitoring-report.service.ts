@@ -82,7 +82,7 @@ export class MonitoringReportService {
           tpeOrgId: view.tpeOrgId,
           verificationDate: view.verificationDate,
         };
-        await appendToOutbox(m, 'mrv', MRV_EVENTS.monitoringReport.verified.type, event, ctx);
+        await appendToOutbox(m, 'mrv', MRV_EVENTS.monitoringReport.verified, event, ctx, { aggregateId: event.reportId });
         return view;
       });
     } catch (err) {

@@ -1,69 +1,101 @@
-import { AnnualContractView, BudgetLine, ContractAmountChangeView, DomainError, PartyRef } from '@jcm/contracts';
 import { EntityManager } from 'typeorm';
+import { AnnualContractView, BudgetLine, ContractAmountChangeView, PartyRef } from '@jcm/contracts';
+import {
+  date,
+  defineSource,
+  defineTable,
+  int,
+  isoAt,
+  jsonb,
+  queryRows,
+  RowOf,
+  text,
+  timestamptz,
+  uuid,
+  uuidArray,
+  yen,
+} from '@jcm/service-kit';
 import { budgetSummary, checkLines } from '../programme-shared/budget';
-import { isoAt, yenFrom } from '../programme-shared/programme-sql';
+import { CALL_ROUND } from '../call/call.rows';
 
-export const CONTRACT_COLUMNS = `c.id, c.proposal_id, c.call_id, c.partnership_id, c.fiscal_year, c.title_ja, c.title_en, c.company,
-  c.municipality, c.partner_city, c.requested_yen, c.contract_amount_yen, c.budget_lines,
-  to_char(c.start_date, 'YYYY-MM-DD') AS start_date, to_char(c.end_date, 'YYYY-MM-DD') AS end_date, c.state,
-  c.participant_org_ids, c.created_at, cr.preset_id`;
-export const CONTRACT_FROM = `FROM partnership.annual_contract c JOIN partnership.call_round cr ON cr.id = c.call_id`;
+/** 単年度契約 (partnership.annual_contract): the one row schema every read and write of the table goes through. */
+export const ANNUAL_CONTRACT = defineTable(
+  'partnership.annual_contract',
+  {
+    id: uuid().default(),
+    proposal_id: uuid(),
+    call_id: uuid(),
+    partnership_id: uuid().nullable(),
+    fiscal_year: int(),
+    title_ja: text(),
+    title_en: text(),
+    company: jsonb<PartyRef>(),
+    municipality: jsonb<PartyRef>(),
+    partner_city: jsonb<PartyRef>(),
+    requested_yen: yen(),
+    contract_amount_yen: yen(),
+    budget_lines: jsonb<BudgetLine[]>(),
+    start_date: date(),
+    end_date: date(),
+    state: text<AnnualContractView['state']>().default(),
+    participant_org_ids: uuidArray(),
+    created_at: timestamptz().default(),
+    updated_at: timestamptz().default(),
+  },
+  { touch: 'updated_at' },
+);
 
-export interface ContractRow {
-  id: string;
-  proposal_id: string;
-  call_id: string;
-  partnership_id: string | null;
-  fiscal_year: number;
-  title_ja: string;
-  title_en: string;
-  company: PartyRef;
-  municipality: PartyRef;
-  partner_city: PartyRef;
-  requested_yen: string;
-  contract_amount_yen: string;
-  budget_lines: BudgetLine[];
-  start_date: string;
-  end_date: string;
-  state: AnnualContractView['state'];
-  participant_org_ids: string[];
-  created_at: Date;
-  preset_id: string;
-}
+/** 契約金額の履歴 (partnership.contract_amount_change): append-only. */
+export const CONTRACT_AMOUNT_CHANGE = defineTable('partnership.contract_amount_change', {
+  id: uuid().default(),
+  contract_id: uuid(),
+  amount_yen: yen(),
+  reason: text<ContractAmountChangeView['reason']>(),
+  effective_date: date(),
+  note: text().nullable(),
+  idempotency_key: text().nullable().default(),
+  participant_org_ids: uuidArray(),
+  recorded_at: timestamptz().default(),
+});
 
-interface ChangeRow {
-  contract_id: string;
-  amount_yen: string;
-  reason: ContractAmountChangeView['reason'];
-  effective_date: string;
-  note: string | null;
-  recorded_at: Date;
-}
+/** A contract as read for its views and checks: its row and the preset of its call. */
+export const CONTRACT_SOURCE = defineSource({
+  from: 'partnership.annual_contract c JOIN partnership.call_round cr ON cr.id = c.call_id',
+  alias: 'c',
+  label: 'Contract',
+  fields: { ...ANNUAL_CONTRACT.fields('c'), preset_id: CALL_ROUND.field('cr', 'preset_id') },
+});
+export type ContractRow = ReturnType<typeof CONTRACT_SOURCE.decode>;
 
 /** Loads the amount history (契約金額の履歴) of the given contracts in one query. */
-export async function amountHistories(m: EntityManager, ids: string[]): Promise<Map<string, ContractAmountChangeView[]>> {
+export async function amountHistories(
+  m: EntityManager,
+  ids: string[],
+): Promise<Map<string, ContractAmountChangeView[]>> {
   const out = new Map<string, ContractAmountChangeView[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
-  const rows: ChangeRow[] = await m.query(
-    `SELECT contract_id, amount_yen, reason, to_char(effective_date, 'YYYY-MM-DD') AS effective_date, note, recorded_at
-       FROM partnership.contract_amount_change WHERE contract_id = ANY($1::uuid[]) ORDER BY recorded_at, id`,
+  const rows = await queryRows(
+    m,
+    CONTRACT_AMOUNT_CHANGE.columns,
+    `SELECT ${CONTRACT_AMOUNT_CHANGE.selectList()} FROM partnership.contract_amount_change
+      WHERE contract_id = ANY($1::uuid[]) ORDER BY recorded_at, id`,
     [ids],
   );
-  for (const r of rows) {
-    out.get(r.contract_id)?.push({
-      amountYen: yenFrom(r.amount_yen),
-      reason: r.reason,
-      effectiveDate: r.effective_date,
-      note: r.note,
-      recordedAt: isoAt(r.recorded_at),
-    });
-  }
+  for (const r of rows) out.get(r.contract_id)?.push(toAmountChangeView(r));
   return out;
 }
 
+function toAmountChangeView(r: RowOf<typeof CONTRACT_AMOUNT_CHANGE.columns>): ContractAmountChangeView {
+  return {
+    amountYen: r.amount_yen,
+    reason: r.reason,
+    effectiveDate: r.effective_date,
+    note: r.note,
+    recordedAt: isoAt(r.recorded_at),
+  };
+}
+
 export function toContractView(r: ContractRow, history: ContractAmountChangeView[]): AnnualContractView {
-  const requestedYen = yenFrom(r.requested_yen);
-  const contractAmountYen = yenFrom(r.contract_amount_yen);
   return {
     id: r.id,
     proposalId: r.proposal_id,
@@ -75,10 +107,10 @@ export function toContractView(r: ContractRow, history: ContractAmountChangeView
     company: r.company,
     municipality: r.municipality,
     partnerCity: r.partner_city,
-    requestedYen,
-    contractAmountYen,
+    requestedYen: r.requested_yen,
+    contractAmountYen: r.contract_amount_yen,
     budgetLines: r.budget_lines,
-    budget: budgetSummary(checkLines(r.budget_lines, r.preset_id, { requestedYen })),
+    budget: budgetSummary(checkLines(r.budget_lines, r.preset_id, { requestedYen: r.requested_yen })),
     startDate: r.start_date,
     endDate: r.end_date,
     state: r.state,
@@ -87,9 +119,7 @@ export function toContractView(r: ContractRow, history: ContractAmountChangeView
   };
 }
 
-/** The contract as its caller sees it (RLS applies); it must exist, as the caller has just read or written it. */
-export async function loadContractView(m: EntityManager, id: string): Promise<AnnualContractView> {
-  const [row] = await m.query(`SELECT ${CONTRACT_COLUMNS} ${CONTRACT_FROM} WHERE c.id = $1`, [id]);
-  if (!row) throw new DomainError('INTERNAL', `Contract ${id} vanished`);
-  return toContractView(row, (await amountHistories(m, [id])).get(id) ?? []);
+/** The contract view with its amount history, inside a running transaction. */
+export async function contractView(m: EntityManager, r: ContractRow): Promise<AnnualContractView> {
+  return toContractView(r, (await amountHistories(m, [r.id])).get(r.id) ?? []);
 }

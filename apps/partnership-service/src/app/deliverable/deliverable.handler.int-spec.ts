@@ -82,7 +82,7 @@ describe('DeliverableHandler: 成果物 (real PostgreSQL + NATS)', () => {
     await h.call(PARTNERSHIP_RPC.deliverable.submit, h.as.company, { id: items[3].id, note: 'DVD-R 1枚を郵送' }, DeliverableView);
     expect((await move('submit-deliverables', h.as.company)).state).toBe('deliverables_submitted');
     const settle = await h.refusal(PARTNERSHIP_RPC.annualContract.transition, h.as.moe, { id: contract.id, action: 'settle' });
-    expect(settle).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'C3P-S2', message: expect.stringMatching(CITED) }] });
+    expect(settle).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'C3P-ST2', message: expect.stringMatching(CITED) }] });
   });
 
   it('hides the checklist from Kitakyushu (404, empty list, and at the database)', async () => {

@@ -3,45 +3,36 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AttachLetterTranslationCommand,
   DomainError,
+  PARTNERSHIP_EVENTS,
+  PARTNERSHIP_RPC,
   InterestLetterPage,
   InterestLetterView,
   isContractor,
   LetterFileContent,
   ListInterestLettersQuery,
-  PARTNERSHIP_EVENTS,
-  PartyRef,
   RequestContext,
   RequestInterestLetterCommand,
   UploadLetterOriginalCommand,
 } from '@jcm/contracts';
-import { appendToOutbox, DATA_SOURCE, inTenantTransaction } from '@jcm/service-kit';
-import { assertState, filters, forbidden, isoAt, notFound, pageRows, tenantFilter } from '../programme-shared/programme-sql';
+import {
+  Aggregate,
+  assertState,
+  DATA_SOURCE,
+  forbidden,
+  notFound,
+  NOW,
+  queryRows,
+  Where,
+} from '@jcm/service-kit';
+import { PROPOSAL_SOURCE } from '../proposal/proposal.rows';
+import {
+  INTEREST_LETTER,
+  INTEREST_LETTER_FILE,
+  INTEREST_LETTER_SOURCE,
+  InterestLetterRow,
+  toInterestLetterView,
+} from './interest-letter.rows';
 import { decodeLetterFile, DecodedFile } from './letter-file';
-
-const COLUMNS = `l.id, l.proposal_id, l.issuer, l.issuer_role, l.language, l.signatory_name, l.signatory_title,
-  to_char(l.signed_on, 'YYYY-MM-DD') AS signed_on, l.statement, l.state, l.participant_org_ids, l.created_at,
-  p.company, p.state AS proposal_state,
-  coalesce((SELECT json_agg(json_build_object('id', f.id, 'kind', f.kind, 'filename', f.filename, 'mediaType', f.media_type,
-    'sizeBytes', f.size_bytes, 'sha256', f.sha256) ORDER BY f.kind) FROM partnership.interest_letter_file f WHERE f.letter_id = l.id), '[]') AS files`;
-const FROM = `FROM partnership.interest_letter l JOIN partnership.proposal p ON p.id = l.proposal_id`;
-
-interface Row {
-  id: string;
-  proposal_id: string;
-  issuer: PartyRef;
-  issuer_role: InterestLetterView['issuerRole'];
-  language: string | null;
-  signatory_name: string | null;
-  signatory_title: string | null;
-  signed_on: string | null;
-  statement: string | null;
-  state: InterestLetterView['state'];
-  participant_org_ids: string[];
-  created_at: Date;
-  company: PartyRef;
-  proposal_state: string;
-  files: InterestLetterView['files'];
-}
 
 /** The issuer's org type for each letter role (§2.3 ⑨: JP city, partner city, or another stakeholder). */
 const ROLE_ORG_TYPE = { JP_MUNICIPALITY: 'MUNICIPALITY', PARTNER_CITY: 'PARTNER_CITY' } as const;
@@ -49,165 +40,174 @@ const ROLE_ORG_TYPE = { JP_MUNICIPALITY: 'MUNICIPALITY', PARTNER_CITY: 'PARTNER_
 /** 関心表明レター: requested by the contractor, uploaded by the issuer, translated (和訳), attached to the proposal. */
 @Injectable()
 export class InterestLetterService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  private readonly letters;
 
-  async request(ctx: RequestContext, cmd: RequestInterestLetterCommand): Promise<InterestLetterView> {
-    return inTenantTransaction(this.ds, ctx, async (m) => {
-      const params: unknown[] = [cmd.proposalId];
-      const [p] = await m.query(
-        `SELECT company, municipality, partner_city, state, participant_org_ids FROM partnership.proposal p WHERE id = $1 AND ${tenantFilter(ctx, 'p', params)}`,
-        params,
-      );
-      if (!p) throw notFound('Proposal', cmd.proposalId);
-      if (!isContractor(ctx, p.company.orgId)) throw forbidden('Only the applying company requests letters for its proposal.');
-      assertState('proposal', p.state, ['draft'], 'add a letter to');
-      const expected = cmd.issuerRole === 'JP_MUNICIPALITY' ? p.municipality.orgId : cmd.issuerRole === 'PARTNER_CITY' ? p.partner_city.orgId : null;
-      if (expected && expected !== cmd.issuerOrgId) {
-        throw new DomainError('VALIDATION_FAILED', 'The issuer must be the proposal’s own city for that role.', [{ path: 'issuerOrgId', message: `Must be ${expected}` }]);
-      }
-      if (!p.participant_org_ids.includes(cmd.issuerOrgId)) {
-        throw new DomainError('VALIDATION_FAILED', 'The issuer must be a member of the consortium.', [{ path: 'issuerOrgId', message: 'Not a consortium member' }]);
-      }
-      const [{ id }] = await m.query(
-        `INSERT INTO partnership.interest_letter (proposal_id, issuer, issuer_role, participant_org_ids, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [cmd.proposalId, cmd.issuer, cmd.issuerRole, p.participant_org_ids, ctx.userId],
-      );
-      return this.publish(m, ctx, id, PARTNERSHIP_EVENTS.interestLetter.requested.type);
+  constructor(@Inject(DATA_SOURCE) ds: DataSource) {
+    this.letters = new Aggregate(ds, {
+      schema: 'partnership',
+      source: INTEREST_LETTER_SOURCE,
+      view: toInterestLetterView,
     });
+  }
+
+  /** Once per Idempotency-Key: a retried request does not ask the issuer twice. */
+  request(ctx: RequestContext, cmd: RequestInterestLetterCommand): Promise<InterestLetterView> {
+    return this.letters.create(
+      ctx,
+      { operation: PARTNERSHIP_RPC.interestLetter.request, body: cmd },
+      async (m) => {
+        const p = await PROPOSAL_SOURCE.find(m, ctx, cmd.proposalId);
+        if (!isContractor(ctx, p.company.orgId))
+          throw forbidden('Only the applying company requests letters for its proposal.');
+        assertState('proposal', p.state, ['draft'], 'add a letter to');
+        const expected =
+          cmd.issuerRole === 'JP_MUNICIPALITY'
+            ? p.municipality.orgId
+            : cmd.issuerRole === 'PARTNER_CITY'
+              ? p.partner_city.orgId
+              : null;
+        if (expected && expected !== cmd.issuerOrgId) {
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            'The issuer must be the proposal’s own city for that role.',
+            [{ path: 'issuerOrgId', message: `Must be ${expected}` }],
+          );
+        }
+        if (!p.participant_org_ids.includes(cmd.issuerOrgId)) {
+          throw new DomainError('VALIDATION_FAILED', 'The issuer must be a member of the consortium.', [
+            { path: 'issuerOrgId', message: 'Not a consortium member' },
+          ]);
+        }
+        const letter = await INTEREST_LETTER.insert(m, {
+          proposal_id: cmd.proposalId,
+          issuer: cmd.issuer,
+          issuer_role: cmd.issuerRole,
+          participant_org_ids: p.participant_org_ids,
+          created_by: ctx.userId,
+        });
+        return { id: letter.id, outcome: PARTNERSHIP_EVENTS.interestLetter.requested };
+      },
+    );
   }
 
   /** The issuer uploads its own signed original (the contractor may upload a copy for it); a re-upload replaces it. */
   async uploadOriginal(ctx: RequestContext, cmd: UploadLetterOriginalCommand): Promise<InterestLetterView> {
     const file = decodeLetterFile(cmd.file, 'file');
-    return this.mutate(ctx, cmd.id, async (m, l) => {
+    return this.letters.transition(ctx, cmd.id, async (m, l) => {
       this.assertIssuerOrContractor(ctx, l);
       assertState('letter', l.state, ['requested', 'received'], 'upload the original of');
       await this.storeFile(m, ctx, l, 'ORIGINAL', file);
-      await m.query(
-        `UPDATE partnership.interest_letter SET language = $2, signatory_name = $3, signatory_title = $4, signed_on = $5, statement = $6,
-           state = 'received', updated_at = now() WHERE id = $1`,
-        [l.id, cmd.language.toLowerCase(), cmd.signatoryName, cmd.signatoryTitle ?? null, cmd.signedOn, cmd.statement ?? null],
-      );
-      return PARTNERSHIP_EVENTS.interestLetter.received.type;
+      await INTEREST_LETTER.update(m, l.id, {
+        language: cmd.language.toLowerCase(),
+        signatory_name: cmd.signatoryName,
+        signatory_title: cmd.signatoryTitle ?? null,
+        signed_on: cmd.signedOn,
+        statement: cmd.statement ?? null,
+        state: 'received',
+      });
+      return PARTNERSHIP_EVENTS.interestLetter.received;
     });
   }
 
-  async attachTranslation(ctx: RequestContext, cmd: AttachLetterTranslationCommand): Promise<InterestLetterView> {
+  async attachTranslation(
+    ctx: RequestContext,
+    cmd: AttachLetterTranslationCommand,
+  ): Promise<InterestLetterView> {
     const file = decodeLetterFile(cmd.file, 'file');
-    return this.mutate(ctx, cmd.id, async (m, l) => {
+    return this.letters.transition(ctx, cmd.id, async (m, l) => {
       this.assertIssuerOrContractor(ctx, l);
       assertState('letter', l.state, ['received', 'translation_attached'], 'attach a translation to');
       await this.storeFile(m, ctx, l, 'TRANSLATION', file);
-      await m.query(`UPDATE partnership.interest_letter SET state = 'translation_attached', updated_at = now() WHERE id = $1`, [l.id]);
-      return PARTNERSHIP_EVENTS.interestLetter.translationAttached.type;
+      await INTEREST_LETTER.update(m, l.id, { state: 'translation_attached' });
+      return PARTNERSHIP_EVENTS.interestLetter.translationAttached;
     });
   }
 
   /** ⑨: a non-Japanese letter goes into the proposal only with its 和訳. */
   async attachToProposal(ctx: RequestContext, id: string): Promise<InterestLetterView> {
-    return this.mutate(ctx, id, async (m, l) => {
-      if (!isContractor(ctx, l.company.orgId)) throw forbidden('Only the applying company attaches letters to its proposal.');
+    return this.letters.transition(ctx, id, async (m, l) => {
+      if (!isContractor(ctx, l.company.orgId))
+        throw forbidden('Only the applying company attaches letters to its proposal.');
       assertState('letter', l.state, ['received', 'translation_attached'], 'attach');
       assertState('proposal', l.proposal_state, ['draft'], 'attach a letter to');
       if (l.language !== 'ja' && !l.files.some((f) => f.kind === 'TRANSLATION')) {
         throw new DomainError('RULE_VIOLATION', 'A letter not in Japanese needs its Japanese translation.', [
           {
             path: 'C3P-E3',
-            message: '⑨ 日本語以外の関心表明レターには和訳の添付が必要です。 / ⑨ A letter not in Japanese needs a Japanese translation. (city-partnerships.md §2.3 ⑨, §7.4 E3 / ガイドブック §3.2)',
+            message:
+              '⑨ 日本語以外の関心表明レターには和訳の添付が必要です。 / ⑨ A letter not in Japanese needs a Japanese translation. (city-partnerships.md §2.3 ⑨, §7.4 E3 / ガイドブック §3.2)',
           },
         ]);
       }
-      await m.query(`UPDATE partnership.interest_letter SET state = 'attached_to_proposal', updated_at = now() WHERE id = $1`, [l.id]);
-      return PARTNERSHIP_EVENTS.interestLetter.attachedToProposal.type;
+      await INTEREST_LETTER.update(m, l.id, { state: 'attached_to_proposal' });
+      return PARTNERSHIP_EVENTS.interestLetter.attachedToProposal;
     });
   }
 
-  async file(ctx: RequestContext, id: string, kind: 'ORIGINAL' | 'TRANSLATION'): Promise<LetterFileContent> {
-    return inTenantTransaction(this.ds, ctx, async (m) => {
-      const params: unknown[] = [id, kind];
-      const [f] = await m.query(
-        `SELECT f.id, f.kind, f.filename, f.media_type, f.size_bytes, f.sha256, f.content FROM partnership.interest_letter_file f
-          WHERE f.letter_id = $1 AND f.kind = $2 AND ${tenantFilter(ctx, 'f', params)}`,
-        params,
-      );
+  file(ctx: RequestContext, id: string, kind: 'ORIGINAL' | 'TRANSLATION'): Promise<LetterFileContent> {
+    return this.letters.inTransaction(ctx, undefined, async (m) => {
+      const w = new Where().eq('f.letter_id', id).eq('f.kind', kind).tenant(ctx, 'f');
+      const sql = `SELECT ${INTEREST_LETTER_FILE.selectList('f')} FROM ${INTEREST_LETTER_FILE.name} f ${w.toSql()}`;
+      const [f] = await queryRows(m, INTEREST_LETTER_FILE.columns, sql, w.params);
       if (!f) throw notFound('Letter file', `${id}/${kind}`);
-      return { id: f.id, kind: f.kind, filename: f.filename, mediaType: f.media_type, sizeBytes: f.size_bytes, sha256: f.sha256, contentBase64: (f.content as Buffer).toString('base64') };
+      return {
+        id: f.id,
+        kind: f.kind,
+        filename: f.filename,
+        mediaType: f.media_type as LetterFileContent['mediaType'],
+        sizeBytes: f.size_bytes,
+        sha256: f.sha256,
+        contentBase64: f.content.toString('base64'),
+      };
     });
   }
 
-  async list(ctx: RequestContext, q: ListInterestLettersQuery): Promise<InterestLetterPage> {
-    return inTenantTransaction(this.ds, ctx, async (m) => {
-      const params: unknown[] = [];
-      const where = [tenantFilter(ctx, 'l', params)];
-      filters(where, params, [
-        ['l.proposal_id', q.proposalId],
-        ['l.state', q.state],
-      ]);
-      const { rows, total } = await pageRows<Row>(m, COLUMNS, {
-        from: `${FROM} WHERE ${where.join(' AND ')}`,
-        params,
-        sort: q.sort,
-        sortColumns: { createdAt: 'l.created_at' },
-        limit: q.limit,
-        offset: q.offset,
-      });
-      return { items: rows.map(toView), total };
-    });
+  list(ctx: RequestContext, q: ListInterestLettersQuery): Promise<InterestLetterPage> {
+    return this.letters.list(ctx, q, { createdAt: 'l.created_at' }, (w) =>
+      w.eq('l.proposal_id', q.proposalId).eq('l.state', q.state),
+    );
   }
 
-  async get(ctx: RequestContext, id: string): Promise<InterestLetterView> {
-    return inTenantTransaction(this.ds, ctx, async (m) => toView(await this.find(m, ctx, id)));
+  get(ctx: RequestContext, id: string): Promise<InterestLetterView> {
+    return this.letters.get(ctx, id);
   }
 
-  private assertIssuerOrContractor(ctx: RequestContext, l: Row): void {
+  private assertIssuerOrContractor(ctx: RequestContext, l: InterestLetterRow): void {
     const issuer = ctx.role !== 'viewer' && ctx.orgId === l.issuer.orgId;
-    if (!issuer && !isContractor(ctx, l.company.orgId)) throw forbidden('Only the issuer or the applying company handles this letter.');
-    if (issuer && ROLE_ORG_TYPE[l.issuer_role as keyof typeof ROLE_ORG_TYPE] && ctx.orgType !== ROLE_ORG_TYPE[l.issuer_role as keyof typeof ROLE_ORG_TYPE]) {
+    if (!issuer && !isContractor(ctx, l.company.orgId))
+      throw forbidden('Only the issuer or the applying company handles this letter.');
+    if (
+      issuer &&
+      ROLE_ORG_TYPE[l.issuer_role as keyof typeof ROLE_ORG_TYPE] &&
+      ctx.orgType !== ROLE_ORG_TYPE[l.issuer_role as keyof typeof ROLE_ORG_TYPE]
+    ) {
       throw forbidden('The issuer organisation type does not match the letter role.');
     }
   }
 
-  private async storeFile(m: EntityManager, ctx: RequestContext, l: Row, kind: 'ORIGINAL' | 'TRANSLATION', f: DecodedFile): Promise<void> {
-    await m.query(
-      `INSERT INTO partnership.interest_letter_file (letter_id, kind, filename, media_type, size_bytes, sha256, content, participant_org_ids, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (letter_id, kind) DO UPDATE SET filename = EXCLUDED.filename, media_type = EXCLUDED.media_type,
-         size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256, content = EXCLUDED.content, uploaded_by = EXCLUDED.uploaded_by, uploaded_at = now()`,
-      [l.id, kind, f.filename, f.mediaType, f.content.length, f.sha256, f.content, l.participant_org_ids, ctx.userId],
+  /** A re-upload replaces the letter's file of that kind. */
+  private async storeFile(
+    m: EntityManager,
+    ctx: RequestContext,
+    l: InterestLetterRow,
+    kind: 'ORIGINAL' | 'TRANSLATION',
+    f: DecodedFile,
+  ): Promise<void> {
+    await INTEREST_LETTER_FILE.upsert(
+      m,
+      {
+        letter_id: l.id,
+        kind,
+        filename: f.filename,
+        media_type: f.mediaType,
+        size_bytes: f.content.length,
+        sha256: f.sha256,
+        content: f.content,
+        participant_org_ids: l.participant_org_ids,
+        uploaded_by: ctx.userId,
+        uploaded_at: NOW,
+      },
+      ['letter_id', 'kind'],
     );
   }
-
-  private async find(m: EntityManager, ctx: RequestContext, id: string, forUpdate = false): Promise<Row> {
-    const params: unknown[] = [id];
-    const [row] = await m.query(`SELECT ${COLUMNS} ${FROM} WHERE l.id = $1 AND ${tenantFilter(ctx, 'l', params)} ${forUpdate ? 'FOR UPDATE OF l' : ''}`, params);
-    if (!row) throw notFound('Interest letter', id);
-    return row;
-  }
-
-  private async publish(m: EntityManager, ctx: RequestContext, id: string, eventType: string): Promise<InterestLetterView> {
-    const view = toView(await this.find(m, ctx, id));
-    await appendToOutbox(m, 'partnership', eventType, view, ctx);
-    return view;
-  }
-
-  private mutate(ctx: RequestContext, id: string, work: (m: EntityManager, l: Row) => Promise<string>): Promise<InterestLetterView> {
-    return inTenantTransaction(this.ds, ctx, async (m) => this.publish(m, ctx, id, await work(m, await this.find(m, ctx, id, true))));
-  }
-}
-
-function toView(r: Row): InterestLetterView {
-  return {
-    id: r.id,
-    proposalId: r.proposal_id,
-    issuer: r.issuer,
-    issuerRole: r.issuer_role,
-    language: r.language,
-    signatoryName: r.signatory_name,
-    signatoryTitle: r.signatory_title,
-    signedOn: r.signed_on,
-    statement: r.statement,
-    state: r.state,
-    files: r.files,
-    createdAt: isoAt(r.created_at),
-  };
 }

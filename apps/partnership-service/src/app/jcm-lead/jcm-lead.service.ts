@@ -8,31 +8,23 @@ import {
   JcmLeadView,
   ListJcmLeadsQuery,
   PARTNERSHIP_EVENTS,
+  PARTNERSHIP_RPC,
   RecordJcmLeadCommand,
   RequestContext,
   seesAllRecords,
 } from '@jcm/contracts';
-import { appendToOutbox, DATA_SOURCE, inTenantTransaction } from '@jcm/service-kit';
-import { filters, forbidden, isoAt, notFound, pageRows, tenantFilter, yenFrom } from '../programme-shared/programme-sql';
-
-const COLUMNS = `id, partnership_id, contract_id, title_ja, title_en, technology, estimated_tco2_per_year::text AS estimated_tco2_per_year,
-  estimated_cost_yen, consortium, status, status_note, created_at, updated_at`;
-
-interface Row {
-  id: string;
-  partnership_id: string;
-  contract_id: string | null;
-  title_ja: string;
-  title_en: string;
-  technology: string;
-  estimated_tco2_per_year: string;
-  estimated_cost_yen: string;
-  consortium: JcmLeadView['consortium'];
-  status: JcmLeadView['status'];
-  status_note: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+import {
+  Aggregate,
+  DATA_SOURCE,
+  forbidden,
+  inTenantTransaction,
+  notFound,
+  queryRows,
+  text,
+} from '@jcm/service-kit';
+import { CONTRACT_SOURCE } from '../annual-contract/annual-contract.rows';
+import { PARTNERSHIP_SOURCE } from '../partnership/partnership.rows';
+import { JCM_LEAD, JCM_LEAD_SOURCE, toJcmLeadView } from './jcm-lead.rows';
 
 /**
  * 出口戦略: JCM projects found through a city partnership (案件発掘). Visible to the pair's cities and the companies
@@ -40,94 +32,86 @@ interface Row {
  */
 @Injectable()
 export class JcmLeadService {
-  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
+  private readonly leads;
 
+  constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {
+    this.leads = new Aggregate(ds, { schema: 'partnership', source: JCM_LEAD_SOURCE, view: toJcmLeadView });
+  }
+
+  /** Once per Idempotency-Key: a retried record answers the first lead instead of a duplicate. */
   async record(ctx: RequestContext, cmd: RecordJcmLeadCommand): Promise<JcmLeadView> {
     if (ctx.role === 'viewer') throw forbidden('Viewers cannot record JCM leads.');
     // The pair's participants plus its contracted companies, read as the service (a company is not a pair member).
-    const participants = await inTenantTransaction(this.ds, 'system', async (m) => {
-      const [pair] = await m.query(`SELECT participant_org_ids FROM partnership.partnership WHERE id = $1`, [cmd.partnershipId]);
-      if (!pair) return null;
-      const companies: { org: string }[] = await m.query(
-        `SELECT DISTINCT company->>'orgId' AS org FROM partnership.annual_contract WHERE partnership_id = $1 AND state <> 'negotiation'`,
-        [cmd.partnershipId],
-      );
-      return [...new Set<string>([...pair.participant_org_ids, ...companies.map((c) => c.org)])];
-    });
-    if (!participants || (!seesAllRecords(ctx) && !participants.includes(ctx.orgId))) throw notFound('Partnership', cmd.partnershipId);
-    return inTenantTransaction(this.ds, ctx, async (m) => {
-      const [{ id }] = await m.query(
-        `INSERT INTO partnership.jcm_lead (partnership_id, contract_id, title_ja, title_en, technology, estimated_tco2_per_year,
-           estimated_cost_yen, consortium, participant_org_ids, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, $8, $9, $10) RETURNING id`,
-        [cmd.partnershipId, cmd.contractId ?? null, cmd.titleJa, cmd.titleEn, cmd.technology, cmd.estimatedTco2PerYear, cmd.estimatedCostYen,
-          JSON.stringify(cmd.consortium), participants, ctx.userId],
-      );
-      const view = toView(await this.find(m, ctx, id));
-      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.jcmLead.recorded.type, view, ctx);
-      return view;
+    const participants = await inTenantTransaction(this.ds, 'system', (m) =>
+      this.leadParticipants(m, cmd.partnershipId),
+    );
+    if (!participants || (!seesAllRecords(ctx) && !participants.includes(ctx.orgId)))
+      throw notFound('Partnership', cmd.partnershipId);
+    return this.leads.create(ctx, { operation: PARTNERSHIP_RPC.jcmLead.record, body: cmd }, async (m) => {
+      if (cmd.contractId) await this.assertContractOfPair(m, ctx, cmd.contractId, cmd.partnershipId);
+      const lead = await JCM_LEAD.insert(m, {
+        partnership_id: cmd.partnershipId,
+        contract_id: cmd.contractId ?? null,
+        title_ja: cmd.titleJa,
+        title_en: cmd.titleEn,
+        technology: cmd.technology,
+        estimated_tco2_per_year: cmd.estimatedTco2PerYear,
+        estimated_cost_yen: cmd.estimatedCostYen,
+        consortium: cmd.consortium,
+        participant_org_ids: participants,
+        created_by: ctx.userId,
+      });
+      return { id: lead.id, outcome: PARTNERSHIP_EVENTS.jcmLead.recorded };
     });
   }
 
   async advance(ctx: RequestContext, cmd: AdvanceJcmLeadCommand): Promise<JcmLeadView> {
     if (ctx.role === 'viewer') throw forbidden('Viewers cannot update JCM leads.');
-    return inTenantTransaction(this.ds, ctx, async (m) => {
-      const lead = await this.find(m, ctx, cmd.id, true);
+    return this.leads.transition(ctx, cmd.id, async (m, lead) => {
       if (!JCM_LEAD_NEXT[lead.status].includes(cmd.status)) {
-        throw new DomainError('CONFLICT', `A lead in ${lead.status} cannot move to ${cmd.status} (allowed: ${JCM_LEAD_NEXT[lead.status].join(', ') || 'none'}).`);
+        throw new DomainError(
+          'CONFLICT',
+          `A lead in ${lead.status} cannot move to ${cmd.status} (allowed: ${JCM_LEAD_NEXT[lead.status].join(', ') || 'none'}).`,
+        );
       }
-      await m.query(`UPDATE partnership.jcm_lead SET status = $2, status_note = $3, updated_at = now() WHERE id = $1`, [lead.id, cmd.status, cmd.note ?? null]);
-      const view = toView(await this.find(m, ctx, cmd.id));
-      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.jcmLead.advanced.type, view, ctx);
-      return view;
+      await JCM_LEAD.update(m, lead.id, { status: cmd.status, status_note: cmd.note ?? null });
+      return PARTNERSHIP_EVENTS.jcmLead.advanced;
     });
   }
 
-  async list(ctx: RequestContext, q: ListJcmLeadsQuery): Promise<JcmLeadPage> {
-    return inTenantTransaction(this.ds, ctx, async (m) => {
-      const params: unknown[] = [];
-      const where = [tenantFilter(ctx, 'jcm_lead', params)];
-      filters(where, params, [
-        ['partnership_id', q.partnershipId],
-        ['status', q.status],
-      ]);
-      const { rows, total } = await pageRows<Row>(m, COLUMNS, {
-        from: `FROM partnership.jcm_lead WHERE ${where.join(' AND ')}`,
-        params,
-        sort: q.sort,
-        sortColumns: { createdAt: 'created_at', estimatedCostYen: 'estimated_cost_yen' },
-        limit: q.limit,
-        offset: q.offset,
-      });
-      return { items: rows.map(toView), total };
-    });
-  }
-
-  private async find(m: EntityManager, ctx: RequestContext, id: string, forUpdate = false): Promise<Row> {
-    const params: unknown[] = [id];
-    const [row] = await m.query(
-      `SELECT ${COLUMNS} FROM partnership.jcm_lead WHERE id = $1 AND ${tenantFilter(ctx, 'jcm_lead', params)} ${forUpdate ? 'FOR UPDATE' : ''}`,
-      params,
+  list(ctx: RequestContext, q: ListJcmLeadsQuery): Promise<JcmLeadPage> {
+    return this.leads.list(
+      ctx,
+      q,
+      { createdAt: 'j.created_at', estimatedCostYen: 'j.estimated_cost_yen' },
+      (w) => w.eq('j.partnership_id', q.partnershipId).eq('j.status', q.status),
     );
-    if (!row) throw notFound('JCM lead', id);
-    return row;
   }
-}
 
-function toView(r: Row): JcmLeadView {
-  return {
-    id: r.id,
-    partnershipId: r.partnership_id,
-    contractId: r.contract_id,
-    titleJa: r.title_ja,
-    titleEn: r.title_en,
-    technology: r.technology,
-    estimatedTco2PerYear: r.estimated_tco2_per_year,
-    estimatedCostYen: yenFrom(r.estimated_cost_yen),
-    consortium: r.consortium,
-    status: r.status,
-    statusNote: r.status_note,
-    createdAt: isoAt(r.created_at),
-    updatedAt: isoAt(r.updated_at),
-  };
+  private async leadParticipants(m: EntityManager, partnershipId: string): Promise<string[] | null> {
+    const pair = await PARTNERSHIP_SOURCE.first(m, 'system', (w) => w.eq('p.id', partnershipId));
+    if (!pair) return null;
+    const companies = await queryRows(
+      m,
+      { org: text() },
+      `SELECT DISTINCT company->>'orgId' AS org FROM partnership.annual_contract WHERE partnership_id = $1 AND state <> 'negotiation'`,
+      [partnershipId],
+    );
+    return [...new Set<string>([...pair.participant_org_ids, ...companies.map((c) => c.org)])];
+  }
+
+  /** A lead cites a contract the caller may see and that belongs to the same pair (issue #13 finding 4). */
+  private async assertContractOfPair(
+    m: EntityManager,
+    ctx: RequestContext,
+    contractId: string,
+    partnershipId: string,
+  ): Promise<void> {
+    const contract = await CONTRACT_SOURCE.first(m, ctx, (w) => w.eq('c.id', contractId));
+    if (!contract || contract.partnership_id !== partnershipId) {
+      throw new DomainError('NOT_FOUND', `Contract ${contractId} not found for this partnership`, [
+        { path: 'contractId', message: 'Not a contract of this partnership' },
+      ]);
+    }
+  }
 }

@@ -2,34 +2,34 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   canAddPartnershipParticipant,
-  DomainError,
   PARTNERSHIP_EVENTS,
-  PartnershipAgreement,
   PartnershipTimeline,
   PartnershipYear,
   RequestContext,
   UpdatePartnershipAgreementCommand,
 } from '@jcm/contracts';
 import { C3P_FY2026_CALL1, pairSevenYearRule } from '@jcm/rules';
-import { appendToOutbox, DATA_SOURCE, inTenantTransaction } from '@jcm/service-kit';
+import {
+  appendToOutbox,
+  DATA_SOURCE,
+  forbidden,
+  inTenantTransaction,
+  int,
+  queryRows,
+  text,
+  uuid,
+} from '@jcm/service-kit';
+import { PARTNERSHIP, PARTNERSHIP_SOURCE } from './partnership.rows';
 import { PartnershipService } from './partnership.service';
 
-interface AgreementRow {
-  agreement_status: PartnershipAgreement['status'];
-  agreement_type: string | null;
-  agreement_date: string | null;
-  declared_history_fiscal_years: number[];
-  municipality: { orgId: string };
-}
-
-interface ContractYearRow {
-  id: string;
-  fiscal_year: number;
-  state: string;
-  phase: number;
-  year_in_phase: number;
-  visible: boolean;
-}
+/** A contract year of the pair, read as the service (the 7-year rule counts every contractor's years). */
+const CONTRACT_YEAR = {
+  id: uuid(),
+  fiscal_year: int(),
+  state: text(),
+  phase: int(),
+  year_in_phase: int(),
+};
 
 /** A city pair over the years (協定・実施年度・7年ルール): what the municipality and MOE check before a call. */
 @Injectable()
@@ -46,17 +46,20 @@ export class PartnershipTimelineService {
     const visible = new Set(
       (
         await inTenantTransaction(this.ds, ctx, (m) =>
-          m.query(`SELECT id FROM partnership.annual_contract WHERE partnership_id = $1`, [id]),
+          queryRows(
+            m,
+            { id: uuid() },
+            `SELECT id FROM partnership.annual_contract WHERE partnership_id = $1`,
+            [id],
+          ),
         )
-      ).map((r: { id: string }) => r.id),
+      ).map((r) => r.id),
     );
     return inTenantTransaction(this.ds, 'system', async (m) => {
-      const [pair]: AgreementRow[] = await m.query(
-        `SELECT agreement_status, agreement_type, agreement_date::text, declared_history_fiscal_years, municipality
-           FROM partnership.partnership WHERE id = $1`,
-        [id],
-      );
-      const contracts: ContractYearRow[] = await m.query(
+      const pair = await PARTNERSHIP_SOURCE.find(m, 'system', id);
+      const contracts = await queryRows(
+        m,
+        CONTRACT_YEAR,
         `SELECT c.id, c.fiscal_year, c.state, p.phase, p.year_in_phase
            FROM partnership.annual_contract c JOIN partnership.proposal p ON p.id = c.proposal_id
           WHERE c.partnership_id = $1 AND c.state <> 'suspended' ORDER BY c.fiscal_year`,
@@ -65,7 +68,14 @@ export class PartnershipTimelineService {
       const years: PartnershipYear[] = [
         ...pair.declared_history_fiscal_years
           .filter((fy) => !contracts.some((c) => c.fiscal_year === fy))
-          .map((fy) => ({ fiscalYear: fy, source: 'DECLARED' as const, phase: null, yearInPhase: null, contractId: null, state: null })),
+          .map((fy) => ({
+            fiscalYear: fy,
+            source: 'DECLARED' as const,
+            phase: null,
+            yearInPhase: null,
+            contractId: null,
+            state: null,
+          })),
         ...contracts.map((c) => ({
           fiscalYear: c.fiscal_year,
           source: 'CONTRACT' as const,
@@ -94,26 +104,28 @@ export class PartnershipTimelineService {
   }
 
   /** Records the agreement status (and years from before the platform): MOE, the secretariat or the municipality. */
-  async updateAgreement(ctx: RequestContext, cmd: UpdatePartnershipAgreementCommand): Promise<PartnershipTimeline> {
+  async updateAgreement(
+    ctx: RequestContext,
+    cmd: UpdatePartnershipAgreementCommand,
+  ): Promise<PartnershipTimeline> {
     const pair = await this.partnerships.get(ctx, cmd.partnershipId);
     if (!canAddPartnershipParticipant(ctx, pair.municipality.orgId)) {
-      throw new DomainError('FORBIDDEN', 'Only MOE, the secretariat or the partnership’s municipality may record its agreement.');
+      throw forbidden(
+        'Only MOE, the secretariat or the partnership’s municipality may record its agreement.',
+      );
     }
     await inTenantTransaction(this.ds, ctx, async (m) => {
-      await m.query(
-        `UPDATE partnership.partnership
-            SET agreement_status = $2, agreement_type = $3, agreement_date = $4,
-                declared_history_fiscal_years = coalesce($5::int[], declared_history_fiscal_years)
-          WHERE id = $1`,
-        [
-          cmd.partnershipId,
-          cmd.agreement.status,
-          cmd.agreement.type,
-          cmd.agreement.date,
-          cmd.declaredHistoryFiscalYears ? [...new Set(cmd.declaredHistoryFiscalYears)].sort() : null,
-        ],
-      );
-      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.agreementUpdated.type, cmd, ctx);
+      await PARTNERSHIP.update(m, cmd.partnershipId, {
+        agreement_status: cmd.agreement.status,
+        agreement_type: cmd.agreement.type,
+        agreement_date: cmd.agreement.date,
+        declared_history_fiscal_years: cmd.declaredHistoryFiscalYears
+          ? [...new Set(cmd.declaredHistoryFiscalYears)].sort()
+          : undefined,
+      });
+      await appendToOutbox(m, 'partnership', PARTNERSHIP_EVENTS.partnership.agreementUpdated, cmd, ctx, {
+        aggregateId: cmd.partnershipId,
+      });
     });
     return this.timeline(ctx, cmd.partnershipId);
   }

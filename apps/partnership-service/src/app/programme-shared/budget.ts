@@ -1,5 +1,12 @@
 import { BudgetLine, BudgetSummary, DomainError } from '@jcm/contracts';
-import { C3P_FY2026_CALL1, C3pBudgetInput, C3pBudgetResult, C3pCallPreset, checkC3pBudget } from '@jcm/rules';
+import {
+  C3P_FY2026_CALL1,
+  c3pBudgetInputFromLines,
+  C3pBudgetInput,
+  C3pBudgetResult,
+  C3pCallPreset,
+  checkC3pBudget,
+} from '@jcm/rules';
 
 /** Presets a call may apply, by id (a call stores the id, the rules hold the values). */
 export function presetOf(id: string): C3pCallPreset {
@@ -7,22 +14,12 @@ export function presetOf(id: string): C3pCallPreset {
   throw new DomainError('INTERNAL', `Unknown C3P preset ${id}`);
 }
 
-const OPERATING = new Set(['諸謝金', '国内旅費', '外国旅費', '委員等旅費', '会議費', '備品費', '消耗品費', '借料及び損料', '賃金', '通信運搬費', '光熱水費', '印刷製本費', '雑役務費']);
-
-/** Sums budget lines per cost category (経費の区分) into the rules' input; no arithmetic on floats. */
-export function toBudgetInput(lines: readonly BudgetLine[], amounts: { requestedYen?: number; contractYen?: number }): C3pBudgetInput {
-  const sum = (category: string) => lines.filter((l) => l.category === category).reduce((a, l) => a + l.amountYen, 0);
-  const operatingCosts: Record<string, number> = {};
-  for (const l of lines) if (OPERATING.has(l.category)) operatingCosts[l.category] = (operatingCosts[l.category] ?? 0) + l.amountYen;
-  return {
-    personnelYen: sum('人件費'),
-    operatingCosts,
-    outsourcingYen: sum('外注費'),
-    jointImplementationYen: sum('共同実施費'),
-    generalAdminYen: sum('一般管理費'),
-    requestedTotalYen: amounts.requestedYen,
-    contractAmountYen: amounts.contractYen,
-  };
+/** Budget lines (経費の区分) as the rules' input: the category sums live in @jcm/rules (表5). */
+export function toBudgetInput(
+  lines: readonly BudgetLine[],
+  amounts: { requestedYen?: number; contractYen?: number },
+): C3pBudgetInput {
+  return c3pBudgetInputFromLines(lines, amounts);
 }
 
 export function budgetSummary(r: C3pBudgetResult): BudgetSummary {
@@ -35,7 +32,10 @@ export function budgetSummary(r: C3pBudgetResult): BudgetSummary {
   };
 }
 
-export function checkLines(lines: readonly BudgetLine[], presetId: string, amounts: { requestedYen?: number; contractYen?: number }) {
-  const preset = presetOf(presetId);
-  return checkC3pBudget(toBudgetInput(lines, amounts), preset);
+export function checkLines(
+  lines: readonly BudgetLine[],
+  presetId: string,
+  amounts: { requestedYen?: number; contractYen?: number },
+) {
+  return checkC3pBudget(toBudgetInput(lines, amounts), presetOf(presetId));
 }

@@ -3,7 +3,7 @@ import { C3P_FY2026_CALL1, checkC3pBudget } from '@jcm/rules';
 import { isOverdue } from '../monthly-report/monthly-report.service';
 import { B5_BUDGET, OVER_HALF_OUTSOURCING } from '../testing/programme-fixtures';
 import { toBudgetInput } from './budget';
-import { yenFrom } from './programme-sql';
+import { yenFrom } from '@jcm/service-kit';
 import { refuseOnErrors } from './rule-findings';
 
 describe('programme helpers', () => {

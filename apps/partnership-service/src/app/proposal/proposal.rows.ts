@@ -1,46 +1,82 @@
-import { BudgetLine, EligibilityDeclarations, PartyRef, ProposalView, RuleFindingView, TargetField } from '@jcm/contracts';
+import {
+  BudgetLine,
+  EligibilityDeclarations,
+  PartyRef,
+  ProposalView,
+  RuleFindingView,
+  TargetField,
+} from '@jcm/contracts';
+import {
+  defineSource,
+  defineTable,
+  int,
+  intArray,
+  iso,
+  isoAt,
+  jsonb,
+  text,
+  textArray,
+  timestamptz,
+  uuid,
+  uuidArray,
+  yen,
+} from '@jcm/service-kit';
+import { CALL_ROUND } from '../call/call.rows';
 import { budgetSummary, checkLines } from '../programme-shared/budget';
-import { iso, isoAt, yenFrom } from '../programme-shared/programme-sql';
 
-export const PROPOSAL_COLUMNS = `p.id, p.call_id, p.kind, p.partnership_id, p.company, p.municipality, p.partner_city, p.other_members,
-  p.phase, p.year_in_phase, p.fiscal_year, p.pair_history_fiscal_years, p.pair_year_count, p.title_ja, p.title_en,
-  p.target_fields, p.summary_ja, p.summary_en, p.eligibility, p.requested_yen, p.budget_lines, p.state, p.score,
-  p.score_total, p.decision_reason, p.findings, p.submitted_at, p.participant_org_ids, p.created_at`;
+/** 企画書 (partnership.proposal): the one row schema its INSERT, UPDATEs, reads and view are derived from. */
+export const PROPOSAL = defineTable(
+  'partnership.proposal',
+  {
+    id: uuid().default(),
+    call_id: uuid(),
+    kind: text<ProposalView['kind']>(),
+    partnership_id: uuid().nullable(),
+    company: jsonb<PartyRef>(),
+    municipality: jsonb<PartyRef>(),
+    partner_city: jsonb<PartyRef>(),
+    other_members: jsonb<PartyRef[]>(),
+    phase: int(),
+    year_in_phase: int(),
+    fiscal_year: int(),
+    pair_history_fiscal_years: intArray(),
+    pair_year_count: int(),
+    title_ja: text(),
+    title_en: text(),
+    target_fields: textArray<TargetField>(),
+    summary_ja: text(),
+    summary_en: text(),
+    eligibility: jsonb<EligibilityDeclarations>(),
+    requested_yen: yen(),
+    budget_lines: jsonb<BudgetLine[]>(),
+    state: text<ProposalView['state']>().default(),
+    score: jsonb<NonNullable<ProposalView['score']>>().nullable().default(),
+    score_total: int().nullable().default(),
+    decision_reason: text().nullable().default(),
+    findings: jsonb<RuleFindingView[]>(),
+    submitted_at: timestamptz().nullable().default(),
+    participant_org_ids: uuidArray(),
+    created_by: uuid(),
+    created_at: timestamptz().default(),
+    updated_at: timestamptz().default(),
+  },
+  { touch: 'updated_at' },
+);
 
-export interface ProposalRow {
-  id: string;
-  call_id: string;
-  kind: ProposalView['kind'];
-  partnership_id: string | null;
-  company: PartyRef;
-  municipality: PartyRef;
-  partner_city: PartyRef;
-  other_members: PartyRef[];
-  phase: number;
-  year_in_phase: number;
-  fiscal_year: number;
-  pair_history_fiscal_years: number[];
-  pair_year_count: number;
-  title_ja: string;
-  title_en: string;
-  target_fields: TargetField[];
-  summary_ja: string;
-  summary_en: string;
-  eligibility: EligibilityDeclarations;
-  requested_yen: string;
-  budget_lines: BudgetLine[];
-  state: ProposalView['state'];
-  score: ProposalView['score'];
-  score_total: number | null;
-  decision_reason: string | null;
-  findings: RuleFindingView[];
-  submitted_at: Date | null;
-  participant_org_ids: string[];
-  created_at: Date;
-}
+/** A proposal with what its checks need from its call (preset, state, closing day, report due day). */
+export const PROPOSAL_SOURCE = defineSource({
+  from: 'partnership.proposal p JOIN partnership.call_round cr ON cr.id = p.call_id',
+  alias: 'p',
+  label: 'Proposal',
+  fields: {
+    ...PROPOSAL.fields('p'),
+    ...CALL_ROUND.fields('cr', ['preset_id', 'closes_on', 'monthly_report_due_day']),
+    call_state: CALL_ROUND.field('cr', 'state'),
+  },
+});
+export type ProposalRow = ReturnType<typeof PROPOSAL_SOURCE.decode>;
 
-export function toProposalView(r: ProposalRow, presetId: string): ProposalView {
-  const requestedYen = yenFrom(r.requested_yen);
+export function toProposalView(r: ProposalRow): ProposalView {
   return {
     id: r.id,
     callId: r.call_id,
@@ -60,9 +96,9 @@ export function toProposalView(r: ProposalRow, presetId: string): ProposalView {
     summaryJa: r.summary_ja,
     summaryEn: r.summary_en,
     eligibility: r.eligibility,
-    requestedYen,
+    requestedYen: r.requested_yen,
     budgetLines: r.budget_lines,
-    budget: budgetSummary(checkLines(r.budget_lines, presetId, { requestedYen })),
+    budget: budgetSummary(checkLines(r.budget_lines, r.preset_id, { requestedYen: r.requested_yen })),
     state: r.state,
     score: r.score,
     decisionReason: r.decision_reason,

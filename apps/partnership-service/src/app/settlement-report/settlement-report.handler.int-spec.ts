@@ -95,11 +95,11 @@ describe('SettlementReportHandler: 精算報告 (real PostgreSQL + NATS)', () =>
     ]);
   });
 
-  it('refuses settling more than the contract amount (C3P-S1), leaving the database unchanged', async () => {
+  it('refuses settling more than the contract amount (C3P-ST1), leaving the database unchanged', async () => {
     // ¥19,965,000 − ¥8,855,000 = ¥11,110,000 left = ¥10,100,000 + ¥1,010,000 tax; ¥10 more pre-tax is ¥11 too many.
     const before = await counts();
     const over = await h.refusal(PARTNERSHIP_RPC.settlementReport.create, h.as.company, personnelOnly(10_100_010));
-    expect(over).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'C3P-S1', message: expect.stringMatching(CITED) }] });
+    expect(over).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'C3P-ST1', message: expect.stringMatching(CITED) }] });
     expect(over.issues?.[0].message).toContain('精算累計額19,965,011円（税込）が契約金額19,965,000円を超えています。');
     expect(await counts()).toEqual(before);
 
@@ -107,7 +107,7 @@ describe('SettlementReportHandler: 精算報告 (real PostgreSQL + NATS)', () =>
     expect(second).toMatchObject({ sequence: 2, totalInclTaxYen: 11_110_000, settledElsewhereYen: 8_855_000 });
     const mid = await counts();
     const edit = await h.refusal(PARTNERSHIP_RPC.settlementReport.update, h.as.company, { id: second.id, lines: personnelOnly(10_100_010).lines });
-    expect(edit).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'C3P-S1' }] });
+    expect(edit).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'C3P-ST1' }] });
     expect(await counts()).toEqual(mid);
     expect((await h.call(PARTNERSHIP_RPC.settlementReport.get, h.as.company, { id: second.id }, SettlementReportView)).totalInclTaxYen).toBe(11_110_000);
   });
@@ -118,7 +118,7 @@ describe('SettlementReportHandler: 精算報告 (real PostgreSQL + NATS)', () =>
     await h.call(PARTNERSHIP_RPC.annualContract.reduce, key, { id: contract.id, newAmountYen: 19_000_000, effectiveDate: '2026-12-01', note: '減額' }, AnnualContractView);
     const before = await counts();
     const refused = await h.refusal(PARTNERSHIP_RPC.settlementReport.accept, h.as.moe, { id: second.id });
-    expect(refused).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'C3P-S1' }] });
+    expect(refused).toMatchObject({ code: 'RULE_VIOLATION', issues: [{ path: 'C3P-ST1' }] });
     expect(await counts()).toEqual(before);
     expect((await h.call(PARTNERSHIP_RPC.settlementReport.get, h.as.moe, { id: second.id }, SettlementReportView)).state).toBe('submitted');
     await h.call(PARTNERSHIP_RPC.settlementReport.return, h.as.moe, { id: second.id, comment: '減額後の契約金額に合わせてください。' }, SettlementReportView);

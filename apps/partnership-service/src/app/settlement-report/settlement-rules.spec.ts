@@ -1,13 +1,7 @@
-import { settledWithinContract, settlementTotals } from './settlement-rules';
+import { settlementTotals } from './settlement-rules';
 
+// The cumulative check (C3P-ST1) is a rule of @jcm/rules: year-end-rules.spec.ts.
 describe('精算報告 rules', () => {
-  it('allows a cumulative settlement up to the contract amount and refuses one yen more, citing the sources', () => {
-    expect(settledWithinContract(19_965_000, 8_855_000, 11_110_000)).toEqual([]);
-    const [f] = settledWithinContract(19_965_000, 8_855_000, 11_110_001);
-    expect(f).toMatchObject({ ruleId: 'C3P-S1', severity: 'error', message_ja: '精算累計額19,965,001円（税込）が契約金額19,965,000円を超えています。' });
-    expect(f.source).toContain('city-partnerships.md §2.5');
-  });
-
   it('totals the expense lines with 10% consumption tax, floored (fixture B3/B5)', () => {
     expect(settlementTotals([{ category: '人件費', amountYen: 18_181_818 }], 'C3P_FY2026_CALL1')).toEqual({
       subtotalExclTaxYen: 18_181_818,

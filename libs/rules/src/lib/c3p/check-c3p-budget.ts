@@ -25,6 +25,14 @@ export const C3pOperatingCostsSchema = z
     雑役務費: YenSchema,
   })
   .partial();
+export type C3pOperatingCostItem = keyof z.infer<typeof C3pOperatingCostsSchema>;
+
+/** The 13 業務費 items of 表5, in the table's order: one list for the schema and for summing budget lines. */
+export const C3P_OPERATING_COST_ITEMS = Object.keys(C3pOperatingCostsSchema.shape) as C3pOperatingCostItem[];
+
+export function isC3pOperatingCost(category: string): category is C3pOperatingCostItem {
+  return (C3P_OPERATING_COST_ITEMS as string[]).includes(category);
+}
 
 /** Request body for checkC3pBudget (都市間連携事業 年度予算). */
 export const C3pBudgetInput = z.object({
@@ -38,6 +46,28 @@ export const C3pBudgetInput = z.object({
   contractAmountYen: YenSchema.optional(), // 契約金額 (税込)
 });
 export type C3pBudgetInput = z.input<typeof C3pBudgetInput>;
+
+/**
+ * Sums budget lines (経費の区分 and integer yen, ガイドブック 表5) per category into checkC3pBudget's input:
+ * 人件費, the 業務費 items, 外注費, 共同実施費 and 一般管理費; integer addition only.
+ */
+export function c3pBudgetInputFromLines(
+  lines: readonly { category: string; amountYen: Yen }[],
+  amounts: { requestedYen?: Yen; contractYen?: Yen },
+): C3pBudgetInput {
+  const sum = (category: string) => lines.filter((l) => l.category === category).reduce((a, l) => a + l.amountYen, 0);
+  const operatingCosts: Partial<Record<C3pOperatingCostItem, Yen>> = {};
+  for (const l of lines) if (isC3pOperatingCost(l.category)) operatingCosts[l.category] = (operatingCosts[l.category] ?? 0) + l.amountYen;
+  return {
+    personnelYen: sum('人件費'),
+    operatingCosts,
+    outsourcingYen: sum('外注費'),
+    jointImplementationYen: sum('共同実施費'),
+    generalAdminYen: sum('一般管理費'),
+    requestedTotalYen: amounts.requestedYen,
+    contractAmountYen: amounts.contractYen,
+  };
+}
 
 export interface C3pBudgetResult {
   readonly presetId: string;

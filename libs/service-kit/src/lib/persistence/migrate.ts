@@ -87,7 +87,9 @@ async function ensureRoleAndSchema(opts: MigrateOptions): Promise<void> {
         if (!isPgError(err, DUPLICATE_OBJECT) && !isPgError(err, UNIQUE_VIOLATION)) throw err;
       }
     } else {
-      await client.query(`ALTER ROLE ${opts.role} NOSUPERUSER NOBYPASSRLS PASSWORD '${escapeLiteral(opts.rolePassword)}'`);
+      await client.query(
+        `ALTER ROLE ${opts.role} NOSUPERUSER NOBYPASSRLS PASSWORD '${escapeLiteral(opts.rolePassword)}'`,
+      );
     }
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);

@@ -20,7 +20,7 @@ import { JcmYearEndSettlementsComponent } from './year-end-settlements.component
 
 /**
  * 年度末の手続き of one annual contract: 報告会 (kick-off / interim / final), 精算報告 with live totals and the
- * cumulative check against the contract amount (C3P-S1), the 成果物 checklist, and MOE's 減額・中止.
+ * cumulative check against the contract amount (C3P-ST1), the 成果物 checklist, and MOE's 減額・中止.
  * The page loads the data and works out the reader's roles; each section is its own component.
  */
 @Component({

@@ -14,12 +14,12 @@ interface SettlementDraft {
   amounts: Partial<Record<CostCategory, string>>;
 }
 
-/** Submitted + accepted reports: what counts against the contract amount (C3P-S1), less the one being edited. */
+/** Submitted + accepted reports: what counts against the contract amount (C3P-ST1), less the one being edited. */
 function countedYen(reports: readonly SettlementReportView[], exceptId: string | null = null): number {
   return reports.filter((s) => SETTLEMENT_COUNTED_STATES.includes(s.state) && s.id !== exceptId).reduce((sum, s) => sum + s.totalInclTaxYen, 0);
 }
 
-/** 精算報告: the contractor drafts with live totals and the cumulative check (C3P-S1) and submits; MOE accepts or returns. */
+/** 精算報告: the contractor drafts with live totals and the cumulative check (C3P-ST1) and submits; MOE accepts or returns. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
   selector: 'section[jcm-year-end-settlements]',
