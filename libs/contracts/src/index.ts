@@ -45,3 +45,5 @@ export * from './lib/files/files.access';
 export * from './lib/files/files.errors';
 export * from './lib/files/files.media-types';
 export * from './lib/files/files.views';
+export * from './lib/portfolio/portfolio.dashboard';
+export * from './lib/portfolio/portfolio.subjects';
