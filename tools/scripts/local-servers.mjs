@@ -1,7 +1,7 @@
 // Local PostgreSQL and NATS for `npm start` (from the environment, or started here) and for `npm test` (see
 // test-servers.mjs: the same servers on free ports when the test servers do not answer).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, chmodSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -52,8 +52,11 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, databas
   return { url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`, stop: () => pg.stop() };
 }
 
-/** Resolves NATS_URL: the given one, else `nats-server -js` from PATH on port 4223 with its store in .data/nats. */
-export async function ensureNats(root) {
+/**
+ * Resolves NATS_URL: the given one, else `nats-server -js` from PATH on port 4223 with its store in .data/nats.
+ * `configFor(listen, storeDir)`, if given, returns the server's configuration text (users and permissions).
+ */
+export async function ensureNats(root, configFor) {
   if (process.env.NATS_URL) {
     log(`NATS: using NATS_URL`);
     return { url: process.env.NATS_URL, stop: async () => {} };
@@ -66,8 +69,16 @@ export async function ensureNats(root) {
 export async function startNatsServer({ port, storeDir }) {
   const bin = findNatsServer();
   mkdirSync(storeDir, { recursive: true });
-  log(`NATS: starting ${bin} -js on 127.0.0.1:${port}`);
-  const child = spawn(bin, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir], { stdio: 'ignore' });
+  let args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', storeDir];
+  if (configFor) {
+    const conf = path.join(root, '.data', 'nats.conf');
+    // Passwords inside: readable by this user only, rewritten (new passwords) on every start.
+    writeFileSync(conf, configFor(`127.0.0.1:${port}`, storeDir), { mode: 0o600 });
+    chmodSync(conf, 0o600);
+    args = ['-c', conf];
+  }
+  log(`NATS: starting ${bin} ${configFor ? 'with per-process users and permissions' : '-js'} on 127.0.0.1:${port}`);
+  const child = spawn(bin, args, { stdio: 'ignore' });
   let stopping = false;
   child.on('exit', (code) => !stopping && log(`nats-server exited (${code}); is port ${port} taken? set JCM_NATS_PORT`));
   await waitForPort(port, 15_000);

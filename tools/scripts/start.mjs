@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNats, ensurePostgres, log } from './local-servers.mjs';
+import { layoutFromEnv, loadNatsAuth } from './nats-auth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = Number(process.env.PORT ?? 3000);
@@ -27,14 +28,29 @@ async function main() {
   if (process.env.JCM_NO_BUILD !== '1') build();
   const pg = await ensurePostgres(root);
   cleanups.push(pg.stop);
-  const nats = await ensureNats(root);
+  // Fresh NATS passwords and signing keys on every start (DESIGN §5). A NATS_URL without our users (the shared
+  // dev/CI server) gets no NATS credentials; the signed caller contexts and events hold either way.
+  const auth = loadNatsAuth();
+  const secrets = auth.generatePlatformSecrets();
+  const ownNats = !process.env.NATS_URL;
+  const nats = await ensureNats(root, (listen, storeDir) =>
+    auth.natsServerConfig({ listen, storeDir, secrets, layout: layoutFromEnv(auth) }),
+  );
   cleanups.push(nats.stop);
   const env = { ...process.env, DATABASE_URL: pg.url, NATS_URL: nats.url };
+  const securityEnv = (principal) => {
+    const { JCM_NATS_USER, JCM_NATS_PASSWORD, ...keys } = auth.processSecurityEnv(secrets, principal);
+    return ownNats ? { JCM_NATS_USER, JCM_NATS_PASSWORD, ...keys } : keys;
+  };
   for (const [name, port] of SERVICES) {
-    run(name, `dist/apps/${name}/apps/${name}/src/main.js`, { ...env, [`${name.split('-')[0].toUpperCase()}_HTTP_PORT`]: String(port) });
+    const schema = name.split('-')[0];
+    run(name, `dist/apps/${name}/apps/${name}/src/main.js`, { ...env, ...securityEnv(schema), [`${schema.toUpperCase()}_HTTP_PORT`]: String(port) });
   }
   run('gateway', 'dist/apps/gateway/apps/gateway/src/main.js', {
     ...env,
+    ...securityEnv('gateway'),
+    // Local by default: demo accounts have a published password. HOST=0.0.0.0 to expose it deliberately.
+    HOST: process.env.HOST ?? '127.0.0.1',
     PORT: String(PORT),
     JCM_DEMO: process.env.JCM_DEMO ?? '1',
     PORTAL_DIST: path.join(root, 'dist/apps/portal/browser'),

@@ -68,6 +68,7 @@ step('build', 'npx', ['nx', 'run-many', '-t', 'build', '--parallel=2', '--output
 jestStep('int', 'jest.int.config.js', ['--runInBand']);
 jestStep('e2e', 'apps/portal-e2e/jest.config.js', ['--runInBand'], useBrowser);
 await servers.stop();
+step('audit', process.execPath, ['tools/scripts/audit.mjs']); // npm audit --omit=dev, offline list when unreachable
 
 console.log('');
 if (interrupted) console.log('interrupted');

@@ -1,3 +1,4 @@
+export * from './lib/config/security-config';
 export * from './lib/config/service-config';
 export * from './lib/messaging/event-consumer';
 export * from './lib/messaging/jetstream-stream';
@@ -24,3 +25,7 @@ export * from './lib/feature/aggregate';
 export * from './lib/feature/clock';
 export * from './lib/feature/errors';
 export * from './lib/feature/idempotency';
+export * from './lib/security/context-signature';
+export * from './lib/security/event-signature';
+export * from './lib/security/nats-auth';
+export * from './lib/security/signing-keys';

@@ -8,6 +8,7 @@ import { migrateServiceSchema } from '@jcm/service-kit';
 import { IDENTITY_MIGRATIONS } from '../migrations';
 import { GatewayModule } from './app.module';
 import { GatewayConfig } from './config/gateway-config';
+import { securityHeaders } from './http/security-headers';
 
 export function migrateIdentity(config: GatewayConfig): Promise<string[]> {
   const s = config.service;
@@ -30,17 +31,8 @@ export async function createGatewayApp(config: GatewayConfig): Promise<NestExpre
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'api/docs', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
   app.getHttpAdapter().getInstance().disable('x-powered-by');
-  // Baseline browser hardening for a portal that shows other organisations' names and credit balances.
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
-    );
-    next();
-  });
+  if (config.trustProxy !== null) app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
   const portal = config.portalDist ? resolve(config.portalDist) : null;
   if (portal && existsSync(join(portal, 'index.html'))) {
     app.useStaticAssets(portal, { index: false, maxAge: '1h' });

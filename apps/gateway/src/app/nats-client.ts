@@ -3,16 +3,24 @@ import { ClientNats } from '@nestjs/microservices';
 import type { NatsConnection } from 'nats';
 import { z } from 'zod';
 import { RequestContext } from '@jcm/contracts';
-import { PrefixedClientNats, sendRpc } from '@jcm/service-kit';
+import { ContextSigner, natsAuthOptions, PrefixedClientNats, sendRpc } from '@jcm/service-kit';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway-config';
 
-/** The gateway's single NATS client: every call has a deadline and a reply schema (sendRpc); `ctx` null = anonymous. */
+/**
+ * The gateway's single NATS client: every call has a deadline and a reply schema (sendRpc), and its caller
+ * context is signed with the gateway's key (services refuse unsigned contexts); `ctx` null = anonymous.
+ */
 @Injectable()
 export class ServiceBus implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly client: ClientNats;
 
   constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {
-    this.client = new PrefixedClientNats({ servers: [config.service.natsUrl] }, config.service.rpcPrefix);
+    const { security } = config.service;
+    this.client = new PrefixedClientNats(
+      { servers: [config.service.natsUrl], ...natsAuthOptions(security) },
+      config.service.rpcPrefix,
+      security.signingKey ? new ContextSigner(security.signingKey) : null,
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,16 +1,26 @@
 import { randomBytes, randomUUID } from 'crypto';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClientNats, MicroserviceOptions } from '@nestjs/microservices';
+import { MicroserviceOptions } from '@nestjs/microservices';
 import { connect } from 'nats';
 import { MigrationInterface } from 'typeorm';
 import { OrganisationType, RequestContext } from '@jcm/contracts';
 import {
+  ContextSigner,
+  ContextVerifier,
   dbRoleFor,
+  EventSigner,
+  GATEWAY_PRINCIPAL,
+  generatePlatformSecrets,
+  importPrivateKey,
   migrateServiceSchema,
+  natsAuthOptions,
+  parseTrustedKeys,
+  PlatformSecrets,
   PrefixedClientNats,
   PrefixedServerNats,
   ServiceConfig,
+  ServiceSecurity,
   withRole,
 } from '@jcm/service-kit';
 
@@ -32,6 +42,38 @@ export function testEventBus(): TestBus {
   return { stream: `T_${id}`, prefix: `t${id}`, rpcPrefix: `rpc${id}.` };
 }
 
+let secrets: PlatformSecrets | undefined;
+/** Signing keys of this test process (random per jest worker): the gateway's, and one per service. */
+export function testSecrets(): PlatformSecrets {
+  secrets ??= generatePlatformSecrets();
+  return secrets;
+}
+
+/** The security part of a test ServiceConfig; `identity` is the gateway's schema, so it signs as the gateway. */
+export function testSecurity(schema: string): ServiceSecurity {
+  const s = testSecrets();
+  const principal = schema === 'identity' ? GATEWAY_PRINCIPAL : schema;
+  // A schema that is no process of its own (the gateway's file store) signs nothing.
+  const own = s.processes[principal];
+  return {
+    signingKey: own ? importPrivateKey(own.signingKey) : null,
+    trustedKeys: parseTrustedKeys(s.trustedKeys),
+    // The shared test NATS server has no authorisation; the permission tests start their own (nats-auth.int-spec).
+    nats: null,
+  };
+}
+
+/** Signs caller contexts as the gateway does, so tests can call services directly over NATS. */
+export function testContextSigner(): ContextSigner {
+  return new ContextSigner(testSecurity('identity').signingKey as NonNullable<ServiceSecurity['signingKey']>);
+}
+
+/** Headers of an event as `producer`'s outbox relay signs it, for tests that publish events by hand. */
+export function signedEventHeaders(producer: string, subject: string, eventId: string, body: Uint8Array) {
+  const key = testSecurity(producer).signingKey as NonNullable<ServiceSecurity['signingKey']>;
+  return new EventSigner(producer, key).headers(subject, eventId, body);
+}
+
 export function testServiceConfig(
   schema: string,
   databaseUrl: string,
@@ -51,6 +93,7 @@ export function testServiceConfig(
     rpcTimeoutMs: 5000,
     outboxRelay: true,
     rpcPrefix: bus.rpcPrefix,
+    security: testSecurity(schema),
     ...overrides,
   };
 }
@@ -66,12 +109,24 @@ export function migrateForTest(config: ServiceConfig, migrations: (new () => Mig
 }
 
 /** Boots a service module as the real hybrid app (NATS queue group + HTTP on a random port). */
-export async function startTestService(service: string, module: DynamicModule, bus: TestBus): Promise<INestApplication> {
+export async function startTestService(
+  service: string,
+  module: DynamicModule,
+  bus: TestBus,
+  /** The NATS server and credentials, when not the shared test server (the permission tests run their own). */
+  nats: Pick<ServiceConfig, 'natsUrl' | 'security'> = { natsUrl: TEST_NATS_URL, security: testSecurity('identity') },
+): Promise<INestApplication> {
   @Module({ imports: [module] })
   class TestRoot {}
   const app = await NestFactory.create(TestRoot, { logger: ['error', 'warn'] });
   app.connectMicroservice<MicroserviceOptions>(
-    { strategy: new PrefixedServerNats({ servers: [TEST_NATS_URL], queue: service }, bus.rpcPrefix) },
+    {
+      strategy: new PrefixedServerNats(
+        { servers: [nats.natsUrl], queue: service, ...natsAuthOptions(nats.security) },
+        bus.rpcPrefix,
+        new ContextVerifier({ gatewayKey: nats.security.trustedKeys.get(GATEWAY_PRINCIPAL) ?? null }),
+      ),
+    },
     { inheritAppConfig: true },
   );
   await app.startAllMicroservices();
@@ -79,8 +134,9 @@ export async function startTestService(service: string, module: DynamicModule, b
   return app;
 }
 
-export function testNatsClient(bus: TestBus): ClientNats {
-  return new PrefixedClientNats({ servers: [TEST_NATS_URL] }, bus.rpcPrefix);
+/** A client that signs like the gateway; pass `signer: null` for one that sends unsigned requests. */
+export function testNatsClient(bus: TestBus, signer: ContextSigner | null = testContextSigner()): PrefixedClientNats {
+  return new PrefixedClientNats({ servers: [TEST_NATS_URL] }, bus.rpcPrefix, signer);
 }
 
 export async function deleteTestStream(stream: string): Promise<void> {

@@ -12,7 +12,7 @@ import {
   PendingIssuanceView,
   TargetProgress,
 } from '@jcm/contracts';
-import { ctxFor, eventually, queryAs, TEST_NATS_URL } from '@jcm/testing';
+import { ctxFor, eventually, queryAs, signedEventHeaders, TEST_NATS_URL } from '@jcm/testing';
 import { CreditsWorld, startCreditsWorld, stopCreditsWorld, withKey } from '../../testing/credits-world';
 
 describe('Pending issuances from verified monitoring reports, and progress towards the JCM targets (real PostgreSQL + NATS)', () => {
@@ -30,7 +30,9 @@ describe('Pending issuances from verified monitoring reports, and progress towar
       correlationId: null,
       data,
     };
-    await nc.jetstream().publish(`${w.bus.prefix}.${MRV_EVENTS.monitoringReport.verified.type}`, new TextEncoder().encode(JSON.stringify(envelope)));
+    const subject = `${w.bus.prefix}.${MRV_EVENTS.monitoringReport.verified.type}`;
+    const body = new TextEncoder().encode(JSON.stringify(envelope));
+    await nc.jetstream().publish(subject, body, { headers: signedEventHeaders('mrv', subject, eventId, body) });
     return envelope;
   };
   const report = (overrides: Partial<MonitoringReportVerifiedEvent> = {}): MonitoringReportVerifiedEvent => ({

@@ -20,7 +20,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const authed = await this.auth.authenticate(req.headers.authorization, header(req, 'x-correlation-id'));
     // An over-long or malformed key is refused (400), never dropped: a client must not believe a retry is safe.

@@ -1,5 +1,6 @@
 import { LoginRequest, LoginResponse, MeResponse } from '@jcm/contracts';
 import { route, routeArea } from '../routes/route';
+import { LoginThrottled } from './login-throttle';
 
 /** Sign-in and the caller's own identity (computed in the gateway: the identity schema is its own). */
 export const AUTH_ROUTES = routeArea('Auth', [
@@ -11,7 +12,15 @@ export const AUTH_ROUTES = routeArea('Auth', [
     status: 200,
     body: LoginRequest,
     response: LoginResponse,
-    handle: ({ email, password }, { services }) => services.auth.login(email, password),
+    handle: async ({ email, password }, { services, res, clientAddress }) => {
+      try {
+        return await services.auth.login(email, password, clientAddress);
+      } catch (err) {
+        // 429 with Retry-After while the account or the client address is throttled (#13 finding 2).
+        if (err instanceof LoginThrottled) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+        throw err;
+      }
+    },
   }),
   route({
     method: 'GET',

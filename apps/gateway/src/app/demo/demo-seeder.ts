@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PARTNERSHIP_RPC, PartnershipPage, PartnershipView, RequestContext } from '@jcm/contracts';
 import { DATA_SOURCE } from '@jcm/service-kit';
-import { hashPassword } from '../auth/password';
+import { assertPasswordPolicy, hashPassword } from '../auth/password';
 import { IdentityRepository } from '../identity/identity.repository';
 import { ServiceBus } from '../nats-client';
 import { seedDemoCredits } from './demo-credits';
@@ -24,6 +24,8 @@ export class DemoSeeder {
   ) {}
 
   async seed(): Promise<void> {
+    // The demo password meets the policy like any other, for every account it is set on (one hash for all).
+    for (const o of DEMO_ORGANISATIONS) assertPasswordPolicy(DEMO_PASSWORD, o.account);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await this.ds.transaction(async (m) => {
       for (const o of DEMO_ORGANISATIONS) {

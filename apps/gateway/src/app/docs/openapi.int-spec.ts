@@ -32,6 +32,8 @@ describe('GET /api/docs documents every route with its schemas', () => {
       host: '127.0.0.1',
       portalDist: null,
       production: false,
+      publicUrl: null,
+      trustProxy: null,
     };
     await migrateIdentity(config);
     app = await createGatewayApp(config);

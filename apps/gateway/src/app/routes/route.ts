@@ -18,6 +18,8 @@ export interface RouteCall<A extends RouteAuth = RouteAuth, P = Record<string, s
   /** The raw request body, for the one route whose schema depends on a path parameter (calculators). */
   rawBody: unknown;
   res: Response;
+  /** The client's address (req.ip: honours JCM_TRUST_PROXY's X-Forwarded-For, else the socket's), for throttling. */
+  clientAddress: string;
   services: GatewayServices;
 }
 

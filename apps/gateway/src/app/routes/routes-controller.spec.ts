@@ -75,6 +75,7 @@ describe('runRoute: one declaration parses the input and forwards it', () => {
     params: {},
     rawBody: undefined,
     res: {} as never,
+    clientAddress: '127.0.0.1',
     services,
   });
 

@@ -45,6 +45,7 @@ export function routesController({ area, routes }: RouteArea): Type<unknown> {
           params: req.params as Record<string, string>,
           rawBody: req.body,
           res,
+          clientAddress: req.ip ?? req.socket?.remoteAddress ?? 'unknown',
           services: this.services,
         },
         req,

@@ -19,7 +19,7 @@ export interface GatewayWorld {
 }
 
 /** The demo seeder opens registry accounts and city pairs, so both services it talks to run too. */
-export async function startGatewayWorld(): Promise<GatewayWorld> {
+export async function startGatewayWorld(overrides: Partial<Omit<GatewayConfig, 'service'>> = {}): Promise<GatewayWorld> {
   const db = await createTestDatabase();
   const bus = testEventBus();
   const services: INestApplication[] = [];
@@ -32,6 +32,9 @@ export async function startGatewayWorld(): Promise<GatewayWorld> {
     host: '127.0.0.1',
     portalDist: null,
     production: false,
+    publicUrl: null,
+    trustProxy: null,
+    ...overrides,
   };
   await migrateIdentity(config);
   const gateway = await createGatewayApp(config);

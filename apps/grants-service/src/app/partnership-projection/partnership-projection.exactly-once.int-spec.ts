@@ -14,6 +14,7 @@ import {
   eventually,
   migrateForTest,
   queryAs,
+  signedEventHeaders,
   startTestService,
   TEST_NATS_URL,
   TestDatabase,
@@ -108,11 +109,11 @@ describe('partnership events reach grants exactly once', () => {
 
     // Beyond JetStream's duplicate window a re-publish is a new message: the consumer's processed-event log
     // still makes it a no-op.
-    const [{ envelope }] = await queryAs<{ envelope: object }>(db.url, {}, 'SELECT envelope FROM partnership.outbox');
+    const [{ envelope }] = await queryAs<{ envelope: { eventId: string } }>(db.url, {}, 'SELECT envelope FROM partnership.outbox');
     const js = nc.jetstream();
-    await js.publish(`${bus.prefix}.partnership.partnership.created`, new TextEncoder().encode(JSON.stringify(envelope)), {
-      msgID: randomUUID(),
-    });
+    const subject = `${bus.prefix}.partnership.partnership.created`;
+    const body = new TextEncoder().encode(JSON.stringify(envelope));
+    await js.publish(subject, body, { msgID: randomUUID(), headers: signedEventHeaders('partnership', subject, envelope.eventId, body) });
     expect(await streamMessages()).toBe(2);
     await eventually(consumerIdle);
     const processed = await queryAs(db.url, {}, 'SELECT event_id FROM grants.processed_event');

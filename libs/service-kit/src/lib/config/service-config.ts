@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { DEV_DB_ROLE_PASSWORD, loadSecurityConfig, ServiceSecurity } from './security-config';
 
 const Env = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/jcm'),
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   /** Password of the per-service, non-superuser database roles (ignored under trust auth). */
-  JCM_DB_ROLE_PASSWORD: z.string().min(8).default('jcm-dev-role-password'),
+  JCM_DB_ROLE_PASSWORD: z.string().min(8).default(DEV_DB_ROLE_PASSWORD),
   JCM_EVENTS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('JCM_EVENTS'),
   JCM_EVENTS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('evt'),
   JCM_RPC_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
@@ -29,6 +30,8 @@ export interface ServiceConfig {
   outboxRelay: boolean;
   /** '' or '<name>.', prepended to every request/reply subject by servers and clients alike. */
   rpcPrefix: string;
+  /** NATS credentials and signing keys (production refuses to start without them). */
+  security: ServiceSecurity;
 }
 
 /** Database role of a service: `partnership-service` → `jcm_partnership`. */
@@ -45,6 +48,7 @@ export function withRole(adminUrl: string, role: string, password: string): stri
 }
 
 export function loadServiceConfig(schema: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const security = loadSecurityConfig(env);
   const parsed = Env.parse(env);
   if (parsed.JCM_RPC_PREFIX && parsed.JCM_RPC_PREFIX === parsed.JCM_EVENTS_PREFIX) {
     // The events stream captures `<events prefix>.>`: requests under it would be answered by JetStream's PubAck.
@@ -63,5 +67,6 @@ export function loadServiceConfig(schema: string, env: NodeJS.ProcessEnv = proce
     rpcTimeoutMs: parsed.JCM_RPC_TIMEOUT_MS,
     outboxRelay: parsed.JCM_OUTBOX_RELAY === 'on',
     rpcPrefix: parsed.JCM_RPC_PREFIX ? `${parsed.JCM_RPC_PREFIX}.` : '',
+    security,
   };
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'crypto';
 import { DomainError, RequestContext } from '@jcm/contracts';
+import { attachRpcMeta } from '../messaging/prefixed-nats';
+import { ContextSigner, ContextVerifier } from '../security/context-signature';
+import { generateSigningKeyPair, importPrivateKey, importPublicKey } from '../security/signing-keys';
 import { answerFileAccess } from './file-access';
 
 const ctx: RequestContext = {
@@ -9,13 +12,24 @@ const ctx: RequestContext = {
   role: 'editor',
   correlationId: 'c-1',
 };
+const SUBJECT = 'partnership.file-access.check';
+const keys = generateSigningKeyPair();
+const signer = new ContextSigner(importPrivateKey(keys.privateKey));
+
+/** A check as the transport hands it to the service: the caller context signed by the gateway. */
+function signed(data: unknown) {
+  return attachRpcMeta(
+    { ctx, data, auth: signer.sign(SUBJECT, ctx, data) },
+    { subject: SUBJECT, verifier: new ContextVerifier({ gatewayKey: importPublicKey(keys.publicKey) }) },
+  );
+}
 const check = { fileId: randomUUID(), ownerKind: 'interest-letter', ownerId: randomUUID() };
 
 describe('answerFileAccess', () => {
   it('answers with the predicate of the record kind, given the caller and the check', async () => {
     const seen: unknown[] = [];
     const reply = await answerFileAccess(
-      { ctx, data: check },
+      signed(check),
       {
         'interest-letter': async (c, k) => {
           seen.push([c.orgId, k.ownerId, k.fileId]);
@@ -31,14 +45,14 @@ describe('answerFileAccess', () => {
     const no = { ok: true, data: { allowed: false } };
     expect(
       await answerFileAccess(
-        { ctx, data: { ...check, ownerKind: 'proposal' } },
+        signed({ ...check, ownerKind: 'proposal' }),
         { 'interest-letter': async () => true },
       ),
     ).toEqual(no);
-    expect(await answerFileAccess({ ctx, data: { ...check, ownerKind: 'constructor' } }, {})).toEqual(no);
+    expect(await answerFileAccess(signed({ ...check, ownerKind: 'constructor' }), {})).toEqual(no);
     for (const code of ['NOT_FOUND', 'FORBIDDEN'] as const) {
       const reply = await answerFileAccess(
-        { ctx, data: check },
+        signed(check),
         {
           'interest-letter': async () => {
             throw new DomainError(code, 'no');
@@ -51,7 +65,7 @@ describe('answerFileAccess', () => {
 
   it('keeps other failures and bad input as errors', async () => {
     const reply = await answerFileAccess(
-      { ctx, data: check },
+      signed(check),
       {
         'interest-letter': async () => {
           throw new DomainError('UNAVAILABLE', 'db down');
@@ -59,7 +73,7 @@ describe('answerFileAccess', () => {
       },
     );
     expect(reply).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'db down' } });
-    const bad = await answerFileAccess({ ctx, data: { fileId: 'x' } }, {});
+    const bad = await answerFileAccess(signed({ fileId: 'x' }), {});
     expect(bad.ok).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ZodError } from 'zod';
 import { EventEnvelope } from '@jcm/contracts';
 import { inTenantTransaction } from '../persistence/tenant-transaction';
+import { EventRefused, EventVerifier } from '../security/event-signature';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
 
@@ -18,6 +19,9 @@ export interface EventConsumerOptions {
   /** Full subject filter including the prefix, e.g. `evt.partnership.>` (one filter: nats-server 2.9). */
   filterSubject: string;
   handlers: Record<string, EventHandler>;
+  /** The producing service (`partnership`) whose signature every event must carry, and who checks it. */
+  source: string;
+  verifier: EventVerifier;
 }
 
 /**
@@ -57,7 +61,15 @@ export class DurableEventConsumer {
         await this.process(msg);
         msg.ack();
       } catch (err) {
-        if (err instanceof SyntaxError || err instanceof ZodError) {
+        if (err instanceof EventRefused && err.retry) {
+          // This process lacks the producer's key: a configuration fix, so keep the event for later.
+          this.logger.error(`event ${msg.subject} #${msg.seq} not verifiable, retrying: ${err.message}`);
+          msg.nak(5000);
+        } else if (err instanceof EventRefused) {
+          // Not signed by the producer this subscription trusts: never applied, never retried (logged as a security event).
+          this.logger.error(`event ${msg.subject} #${msg.seq} refused, terminated: ${err.message}`);
+          msg.term();
+        } else if (err instanceof SyntaxError || err instanceof ZodError) {
           // A message that can never parse would be redelivered forever: drop it loudly.
           this.logger.error(`event ${msg.subject} #${msg.seq} is malformed, terminated: ${(err as Error).message}`);
           msg.term();
@@ -70,8 +82,9 @@ export class DurableEventConsumer {
   }
 
   /** Applies one message; returns whether it had an effect (false for a duplicate or an unhandled type). */
-  async process(msg: Pick<JsMsg, 'data' | 'subject'>): Promise<boolean> {
+  async process(msg: Pick<JsMsg, 'data' | 'subject' | 'headers'>): Promise<boolean> {
     const envelope = EventEnvelope.parse(JSON.parse(new TextDecoder().decode(msg.data)));
+    this.opts.verifier.check(this.opts.source, msg, envelope.eventId);
     const handler = this.opts.handlers[envelope.type];
     const { dataSource, schema, durable } = this.opts;
     return inTenantTransaction(dataSource, 'system', async (manager) => {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { JetStreamClient, StringCodec } from 'nats';
 import { DataSource } from 'typeorm';
+import { EventSigner } from '../security/event-signature';
 
 const codec = StringCodec();
 
@@ -12,6 +13,8 @@ export interface OutboxRelayOptions {
   prefix: string;
   batchSize?: number;
   intervalMs?: number;
+  /** Signs each event as this service's (consumers refuse unsigned events); null only without a signing key. */
+  signer?: EventSigner | null;
 }
 
 interface OutboxRow {
@@ -44,9 +47,12 @@ export class OutboxRelay {
       );
       if (rows.length === 0) return 0;
       for (const row of rows) {
-        await js.publish(`${prefix}.${row.event_type}`, codec.encode(JSON.stringify(row.envelope)), {
+        const subject = `${prefix}.${row.event_type}`;
+        const body = codec.encode(JSON.stringify(row.envelope));
+        await js.publish(subject, body, {
           msgID: row.event_id,
           expect: { streamName: stream },
+          headers: this.opts.signer?.headers(subject, row.event_id, body),
         });
       }
       if (afterPublish) await afterPublish(rows.map((r) => r.event_id));

@@ -2,6 +2,7 @@ import { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { z } from 'zod';
 import { DomainError, RequestContext, RpcError, RpcReply } from '@jcm/contracts';
+import { ContextSigner } from '../security/context-signature';
 
 /**
  * Sends a NATS request with a deadline and unwraps the reply: an `{ ok: false }` becomes a DomainError with the
@@ -9,9 +10,10 @@ import { DomainError, RequestContext, RpcError, RpcReply } from '@jcm/contracts'
  * reply data is parsed with the contract's schema so a service can never hand the gateway an unexpected shape.
  * `ctx` is null for an anonymous caller (a public route): the request then carries no context at all, and only a
  * handler written with `handlePublicRpc` accepts it.
+ * A caller context is signed for this subject and data by the client's signer (the gateway's key).
  */
 export async function sendRpc<S extends z.ZodTypeAny>(
-  client: Pick<ClientProxy, 'send'>,
+  client: Pick<ClientProxy, 'send'> & { readonly contextSigner?: ContextSigner | null },
   subject: string,
   ctx: RequestContext | null,
   data: unknown,
@@ -20,7 +22,10 @@ export async function sendRpc<S extends z.ZodTypeAny>(
 ): Promise<z.infer<S>> {
   let reply: RpcReply<unknown>;
   try {
-    reply = await firstValueFrom(client.send<RpcReply<unknown>>(subject, ctx ? { ctx, data } : { data }).pipe(timeout(timeoutMs)));
+    const auth = ctx ? client.contextSigner?.sign(subject, ctx, data) : undefined;
+    reply = await firstValueFrom(
+      client.send<RpcReply<unknown>>(subject, ctx ? { ctx, data, auth } : { data }).pipe(timeout(timeoutMs)),
+    );
   } catch (err) {
     if (err instanceof TimeoutError) throw new DomainError('TIMEOUT', `No reply from ${subject} within ${timeoutMs} ms`);
     const rpc = RpcError.safeParse(err);

@@ -1,7 +1,10 @@
 import { INestApplication, Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
+import { natsAuthOptions, ServiceSecurity } from '../config/security-config';
 import { PrefixedServerNats } from '../messaging/prefixed-nats';
+import { ContextVerifier } from '../security/context-signature';
+import { GATEWAY_PRINCIPAL } from '../security/signing-keys';
 
 export interface BootstrapOptions {
   service: string;
@@ -9,6 +12,7 @@ export interface BootstrapOptions {
   natsUrl: string;
   httpPort: number;
   rpcPrefix: string;
+  security: ServiceSecurity;
 }
 
 /**
@@ -18,7 +22,13 @@ export interface BootstrapOptions {
 export async function bootstrapService(opts: BootstrapOptions): Promise<INestApplication> {
   const app = await NestFactory.create(opts.module, { logger: ['error', 'warn', 'log'] });
   app.connectMicroservice<MicroserviceOptions>(
-    { strategy: new PrefixedServerNats({ servers: [opts.natsUrl], queue: opts.service }, opts.rpcPrefix) },
+    {
+      strategy: new PrefixedServerNats(
+        { servers: [opts.natsUrl], queue: opts.service, ...natsAuthOptions(opts.security) },
+        opts.rpcPrefix,
+        new ContextVerifier({ gatewayKey: opts.security.trustedKeys.get(GATEWAY_PRINCIPAL) ?? null }),
+      ),
+    },
     { inheritAppConfig: true },
   );
   app.enableShutdownHooks();

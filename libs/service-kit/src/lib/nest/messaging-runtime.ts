@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { connect, JetStreamClient, JetStreamManager, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
+import { natsAuthOptions } from '../config/security-config';
 import { ServiceConfig } from '../config/service-config';
+import { EventSigner, EventVerifier } from '../security/event-signature';
 import { DurableEventConsumer, EventHandler } from '../messaging/event-consumer';
 import { ensureEventStream } from '../messaging/jetstream-stream';
 import { OutboxRelay } from '../messaging/outbox-relay';
@@ -27,7 +29,8 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    this.nc = await connect({ servers: this.config.natsUrl, name: `${this.serviceName}-jetstream` });
+    const { security } = this.config;
+    this.nc = await connect({ servers: this.config.natsUrl, name: `${this.serviceName}-jetstream`, ...natsAuthOptions(security) });
     this.jsManager = await this.nc.jetstreamManager();
     this.jsClient = this.nc.jetstream();
     await ensureEventStream(this.jsManager, this.config.eventsStream, this.config.eventsPrefix);
@@ -37,6 +40,7 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationShutdown {
       js: this.jsClient,
       stream: this.config.eventsStream,
       prefix: this.config.eventsPrefix,
+      signer: security.signingKey ? new EventSigner(this.config.schema, security.signingKey) : null,
     });
     if (this.config.outboxRelay) this.relay.start();
   }
@@ -52,6 +56,8 @@ export class MessagingRuntime implements OnModuleInit, OnApplicationShutdown {
       durable: `${this.serviceName}--${source}`,
       filterSubject: `${this.config.eventsPrefix}.${source}.>`,
       handlers,
+      source,
+      verifier: new EventVerifier(this.config.security.trustedKeys),
     });
     await consumer.start();
     this.consumers.push(consumer);

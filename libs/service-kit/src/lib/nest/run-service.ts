@@ -35,5 +35,5 @@ export async function runServiceEntry(entry: ServiceEntry, argv = process.argv.s
   }
   if (process.env['JCM_SKIP_MIGRATIONS'] !== '1') await migrate();
   const port = Number(process.env[`${entry.schema.toUpperCase()}_HTTP_PORT`] ?? entry.defaultHttpPort);
-  await bootstrapService({ service: entry.service, module: entry.module(), natsUrl: config.natsUrl, httpPort: port, rpcPrefix: config.rpcPrefix });
+  await bootstrapService({ service: entry.service, module: entry.module(), natsUrl: config.natsUrl, httpPort: port, rpcPrefix: config.rpcPrefix, security: config.security });
 }
