@@ -29,3 +29,5 @@ export * from './lib/security/context-signature';
 export * from './lib/security/event-signature';
 export * from './lib/security/nats-auth';
 export * from './lib/security/signing-keys';
+// Both the idempotency keys (kit) and the signatures (security) define canonicalJson; one name for the barrel.
+export { canonicalJson } from './lib/security/signing-keys';

@@ -13,7 +13,7 @@ import {
   PartyRef,
   ProjectView,
 } from '@jcm/contracts';
-import { B5_BUDGET, B5_TOTAL_YEN, TEST_NATS_URL, TestBus } from '@jcm/testing';
+import { B5_BUDGET, B5_TOTAL_YEN, signedEventHeaders, TEST_NATS_URL, TestBus } from '@jcm/testing';
 import * as z from 'zod';
 
 const T0 = '2026-05-01T00:00:00.000Z';
@@ -37,11 +37,11 @@ export async function publishEvent<S extends z.ZodTypeAny>(
   };
   const nc = await connect({ servers: TEST_NATS_URL });
   try {
-    await nc
-      .jetstream()
-      .publish(`${bus.prefix}.${def.type}`, new TextEncoder().encode(JSON.stringify(envelope)), {
-        msgID: envelope.eventId,
-      });
+    const subject = `${bus.prefix}.${def.type}`;
+    const body = new TextEncoder().encode(JSON.stringify(envelope));
+    // Signed as the producing service (the type's first segment) signs it, or the consumer refuses it.
+    const headers = signedEventHeaders(def.type.split('.')[0], subject, envelope.eventId, body);
+    await nc.jetstream().publish(subject, body, { msgID: envelope.eventId, headers });
   } finally {
     await nc.close();
   }

@@ -13,7 +13,7 @@ import {
   PORTFOLIO_RPC,
   RequestContext,
 } from '@jcm/contracts';
-import { DATA_SOURCE, fixedClock, sendRpc } from '@jcm/service-kit';
+import { DATA_SOURCE, EventVerifier, fixedClock, sendRpc } from '@jcm/service-kit';
 import {
   bootService,
   createTestDatabase,
@@ -24,6 +24,7 @@ import {
   queryAs,
   startTestService,
   TEST_NATS_URL,
+  testSecurity,
   TestDatabase,
   testEventBus,
   testNatsClient,
@@ -288,6 +289,7 @@ describe('portfolio projections: live, tenant-scoped, and replayed', () => {
   it('replays the whole stream into an empty schema and gets exactly the live figures', async () => {
     const replayDs = replayApp.get<DataSource>(DATA_SOURCE);
     const jsm = await nc.jetstreamManager();
+    const verifier = new EventVerifier(testSecurity('portfolio').trustedKeys);
     const applied = await replayProjections({
       dataSource: replayDs,
       js: nc.jetstream(),
@@ -295,6 +297,7 @@ describe('portfolio projections: live, tenant-scoped, and replayed', () => {
       stream: bus.stream,
       prefix: bus.prefix,
       service: 'portfolio-replay',
+      verifier,
     });
     expect(applied['partnership']).toBeGreaterThanOrEqual(8);
     expect(applied['credits']).toBe(6);
@@ -311,6 +314,7 @@ describe('portfolio projections: live, tenant-scoped, and replayed', () => {
       stream: bus.stream,
       prefix: bus.prefix,
       service: 'portfolio-replay',
+      verifier,
     });
     expect(await replayed.get(moe, {})).toEqual(await liveFigures.get(moe, {}));
   });

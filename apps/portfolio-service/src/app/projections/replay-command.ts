@@ -2,7 +2,14 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { connect } from 'nats';
 import { DataSource } from 'typeorm';
-import { DATA_SOURCE, loadServiceConfig, migrateServiceSchema, ServiceEntry } from '@jcm/service-kit';
+import {
+  DATA_SOURCE,
+  EventVerifier,
+  loadServiceConfig,
+  migrateServiceSchema,
+  natsAuthOptions,
+  ServiceEntry,
+} from '@jcm/service-kit';
 import { PortfolioServiceModule } from '../app.module';
 import { replayProjections } from './replay';
 
@@ -20,7 +27,11 @@ export async function runReplayCommand(entry: ServiceEntry): Promise<void> {
     PortfolioServiceModule.register({ ...config, outboxRelay: false }, { consumers: false }),
     { logger: ['log', 'warn', 'error'] },
   );
-  const nc = await connect({ servers: config.natsUrl, name: 'portfolio-replay' });
+  const nc = await connect({
+    servers: config.natsUrl,
+    name: 'portfolio-replay',
+    ...natsAuthOptions(config.security),
+  });
   try {
     const applied = await replayProjections({
       dataSource: app.get<DataSource>(DATA_SOURCE),
@@ -29,6 +40,7 @@ export async function runReplayCommand(entry: ServiceEntry): Promise<void> {
       stream: config.eventsStream,
       prefix: config.eventsPrefix,
       service: entry.service,
+      verifier: new EventVerifier(config.security.trustedKeys),
     });
     new Logger('portfolio-replay').log(`replayed: ${JSON.stringify(applied)}`);
   } finally {

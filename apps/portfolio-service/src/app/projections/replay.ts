@@ -1,7 +1,8 @@
+import { randomBytes } from 'crypto';
 import { Logger } from '@nestjs/common';
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, nanos } from 'nats';
 import { DataSource } from 'typeorm';
-import { DurableEventConsumer, inTenantTransaction } from '@jcm/service-kit';
+import { DurableEventConsumer, EventVerifier, inTenantTransaction } from '@jcm/service-kit';
 import { PORTFOLIO_PROJECTION_TABLES } from '../../migrations/1767225600001-CreatePortfolioProjections';
 import { handlersFor, PROJECTED_SOURCES } from './projection-handlers';
 
@@ -14,18 +15,19 @@ export interface ReplayOptions {
   prefix: string;
   /** The service name the live durables are named after (`portfolio-service`). */
   service: string;
+  /** Producers' public keys: a replayed event must carry its producer's signature like a live one. */
+  verifier: EventVerifier;
 }
 
 /**
  * Rebuilds every projection from the whole stream: empties the projection tables and this service's
  * processed-event log, then applies each source's events from sequence 1 through the same handler table the live
  * consumers use, up to the stream's last message at the start. Run it with the service stopped; the live durables
- * are removed so that on restart they resume after the replayed messages' end (deliver-all re-applies nothing:
- * every id is in processed_event again).
+ * keep their place, and whatever they redeliver is already in processed_event, so a restart applies only new events.
  */
 export async function replayProjections(opts: ReplayOptions): Promise<Record<string, number>> {
   const logger = new Logger('portfolio-replay');
-  const { dataSource, js, jsm, stream, prefix, service } = opts;
+  const { dataSource, js, jsm, stream, prefix, service, verifier } = opts;
   await inTenantTransaction(dataSource, 'system', async (m) => {
     // DELETE, not TRUNCATE: the service role has DML only (it owns nothing, DESIGN §5).
     for (const t of PORTFOLIO_PROJECTION_TABLES) await m.query(`DELETE FROM portfolio.${t}`);
@@ -34,7 +36,6 @@ export async function replayProjections(opts: ReplayOptions): Promise<Record<str
   const applied: Record<string, number> = {};
   for (const source of PROJECTED_SOURCES) {
     const durable = `${service}--${source}`;
-    await jsm.consumers.delete(stream, durable).catch(() => undefined);
     const filterSubject = `${prefix}.${source}.>`;
     const consumer = new DurableEventConsumer({
       dataSource,
@@ -45,12 +46,16 @@ export async function replayProjections(opts: ReplayOptions): Promise<Record<str
       durable,
       filterSubject,
       handlers: handlersFor(source),
+      source,
+      verifier,
     });
     const lastSeq = (await jsm.streams.info(stream)).state.last_seq;
     applied[source] = 0;
-    // An ephemeral pull consumer without acks reads the source's events in stream order (nats-server 2.9 has no
-    // ordered consumer with a filter); it lapses by itself a minute after the replay stops reading.
+    // A throw-away pull consumer without acks reads the source's events in stream order (nats-server 2.9 has no
+    // ordered consumer with a filter). It is named, so the service's NATS permissions cover it, and lapses by
+    // itself a minute after the replay stops reading (services may not delete consumers).
     const reader = await jsm.consumers.add(stream, {
+      durable_name: `${durable}--replay-${randomBytes(4).toString('hex')}`,
       ack_policy: AckPolicy.None,
       deliver_policy: DeliverPolicy.All,
       filter_subject: filterSubject,
@@ -69,7 +74,6 @@ export async function replayProjections(opts: ReplayOptions): Promise<Record<str
       }
       if (done || seen === 0) break;
     }
-    await jsm.consumers.delete(stream, reader.name).catch(() => undefined);
     logger.log(`${source}: ${applied[source]} events applied`);
   }
   return applied;
