@@ -6,6 +6,7 @@ import { HEALTH_ROUTES } from '../health/health.routes';
 import { MRV_ROUTES } from '../mrv/mrv.routes';
 import { ORGANISATION_ROUTES } from '../organisations/organisations.routes';
 import { PARTNERSHIP_ROUTES } from '../partnerships/partnerships.routes';
+import { PORTFOLIO_ROUTES } from '../portfolio/portfolio.routes';
 import { CALL_ROUTES } from '../programme/calls.routes';
 import { CONTRACT_ROUTES } from '../programme/contracts.routes';
 import { DELIVERABLE_ROUTES } from '../programme/deliverables.routes';
@@ -36,6 +37,7 @@ export const GATEWAY_ROUTE_AREAS: RouteArea[] = [
   REPORT_MEETING_ROUTES,
   SETTLEMENT_REPORT_ROUTES,
   DELIVERABLE_ROUTES,
+  PORTFOLIO_ROUTES,
   DOCS_ROUTES,
 ];
 

@@ -79,3 +79,22 @@ export const Dashboard = z.object({
   }),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+/** The dashboard tables a user can download, each as on screen. */
+export const DashboardTable = z.enum([
+  'money',
+  'pipeline',
+  'tonnes-by-country',
+  'tonnes-by-methodology',
+  'tonnes-by-vintage',
+  'work-due',
+]);
+export type DashboardTable = z.infer<typeof DashboardTable>;
+
+/** GET /portfolio/dashboard/export: one table, the same filters as on screen, headers in the user's language. */
+export const DashboardExportQuery = DashboardQuery.extend({
+  table: DashboardTable,
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  lang: z.enum(['ja', 'en']).default('ja'),
+}).strict();
+export type DashboardExportQuery = z.infer<typeof DashboardExportQuery>;
