@@ -9,7 +9,7 @@ import { layoutFromEnv, loadNatsAuth } from './nats-auth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = Number(process.env.PORT ?? 3000);
-// Each service's own HTTP port (health probes only): JCM_SERVICE_PORT_BASE + 1…5.
+// Each service's own HTTP port (health probes only): JCM_SERVICE_PORT_BASE + 1…6.
 const PORT_BASE = Number(process.env.JCM_SERVICE_PORT_BASE ?? 3100);
 const SERVICES = [
   ['partnership-service', PORT_BASE + 1],
@@ -17,6 +17,7 @@ const SERVICES = [
   ['mrv-service', PORT_BASE + 3],
   ['credits-service', PORT_BASE + 4],
   ['portfolio-service', PORT_BASE + 5],
+  ['notification-service', PORT_BASE + 6],
 ];
 const DEMO_ACCOUNTS = ['moe', 'gec', 'yokohama', 'kitakyushu', 'bangkok', 'koror', 'company', 'tpe'];
 
@@ -77,7 +78,7 @@ function build() {
   log('building services, gateway and portal (cached after the first time)');
   const r = spawnSync(
     'npx',
-    ['nx', 'run-many', '-t', 'build', '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portfolio-service,portal', '--parallel=2', '--output-style=stream'],
+    ['nx', 'run-many', '-t', 'build', '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portfolio-service,notification-service,portal', '--parallel=2', '--output-style=stream'],
     { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
   );
   if (r.status !== 0) {

@@ -47,3 +47,4 @@ export * from './lib/files/files.media-types';
 export * from './lib/files/files.views';
 export * from './lib/portfolio/portfolio.dashboard';
 export * from './lib/portfolio/portfolio.subjects';
+export * from './lib/notification/notification.subjects';
