@@ -6,6 +6,7 @@ import { HEALTH_ROUTES } from '../health/health.routes';
 import { MRV_ROUTES } from '../mrv/mrv.routes';
 import { ORGANISATION_ROUTES } from '../organisations/organisations.routes';
 import { PARTNERSHIP_ROUTES } from '../partnerships/partnerships.routes';
+import { NOTIFICATION_ROUTES } from '../notifications/notifications.routes';
 import { PORTFOLIO_ROUTES } from '../portfolio/portfolio.routes';
 import { CALL_ROUTES } from '../programme/calls.routes';
 import { CONTRACT_ROUTES } from '../programme/contracts.routes';
@@ -38,6 +39,7 @@ export const GATEWAY_ROUTE_AREAS: RouteArea[] = [
   SETTLEMENT_REPORT_ROUTES,
   DELIVERABLE_ROUTES,
   PORTFOLIO_ROUTES,
+  NOTIFICATION_ROUTES,
   DOCS_ROUTES,
 ];
 
