@@ -1,6 +1,12 @@
 import { EntityManager } from 'typeorm';
 import * as z from 'zod';
-import { CREDITS_EVENTS, EventDefinition, EventEnvelope, PARTNERSHIP_EVENTS } from '@jcm/contracts';
+import {
+  CREDITS_EVENTS,
+  EventDefinition,
+  EventEnvelope,
+  MRV_EVENTS,
+  PARTNERSHIP_EVENTS,
+} from '@jcm/contracts';
 import { EventHandler } from '@jcm/service-kit';
 import { inheritTenancy, upsertNewest } from './projection-sql';
 
@@ -190,6 +196,16 @@ export const PROJECTORS: Record<string, readonly Projector<z.ZodTypeAny>[]> = {
     ...leadProjectors,
   ],
   credits: [creditProject, issued, accountOpened, retired],
+  // 検証: the TPE's verified emission reductions (the event names no project participants: MOE, secretariat and the TPE see it).
+  mrv: [
+    pipelineStage(MRV_EVENTS.monitoringReport.verified, 'verified', (v) => ({
+      recordId: v.reportId,
+      partnershipId: null,
+      yen: '0',
+      tco2: v.verifiedEmissionReductions,
+      participantOrgIds: [v.tpeOrgId],
+    })),
+  ],
 };
 
 /** A pipeline stage of another service (grants: application/adopted/decided; mrv: registered/verified). */

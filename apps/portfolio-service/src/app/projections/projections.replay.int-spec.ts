@@ -5,6 +5,7 @@ import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import {
   CREDITS_EVENTS,
+  MRV_EVENTS,
   Dashboard,
   PARTNERSHIP_EVENTS,
   PARTNERSHIP_RPC,
@@ -85,7 +86,7 @@ describe('portfolio projections: live, tenant-scoped, and replayed', () => {
   const dashboard = (ctx: RequestContext) => sendRpc(client, PORTFOLIO_RPC.dashboard.get, ctx, {}, Dashboard);
   const idle = async () => {
     const jsm = await nc.jetstreamManager();
-    for (const source of ['partnership', 'credits']) {
+    for (const source of ['partnership', 'credits', 'mrv']) {
       const info = await jsm.consumers.info(bus.stream, `portfolio-service--${source}`);
       if (info.num_pending > 0 || info.num_ack_pending > 0) return undefined;
     }
@@ -221,6 +222,22 @@ describe('portfolio projections: live, tenant-scoped, and replayed', () => {
     const ret = retirement(acct.id, '100');
     await publishEvent(bus, CREDITS_EVENTS.retirement.completed, ret, '2026-07-04T00:00:00.000Z', ret.id);
 
+    const tpe = randomUUID();
+    await publishEvent(
+      bus,
+      MRV_EVENTS.monitoringReport.verified,
+      {
+        reportId: randomUUID(),
+        projectReference: 'TH001',
+        monitoringPeriod: { start: '2025-01-01', end: '2025-12-31' },
+        verifiedEmissionReductions: '1300',
+        tpeOrgId: tpe,
+        verificationDate: '2026-06-30',
+      },
+      '2026-06-30T00:00:00.000Z',
+      'mrv-1',
+    );
+
     await eventually(
       async () => ((await dashboard(moe)).tonnes.retired === '100' && (await idle()) ? true : undefined),
       20_000,
@@ -240,8 +257,8 @@ describe('portfolio projections: live, tenant-scoped, and replayed', () => {
       ['adopted', 0, '0.00'],
       ['decided', 0, '0.00'],
       ['registered', 2, '0.00'],
-      ['verified', 0, '0.00'],
-      ['issued', 2, '0.00'],
+      ['verified', 1, '50.00'],
+      ['issued', 2, '200.00'],
     ]);
     expect(all.tonnes).toMatchObject({ issued: '1501', governmentShare: '750', retired: '100' });
     expect(all.tonnes.targets).toEqual([
@@ -301,6 +318,7 @@ describe('portfolio projections: live, tenant-scoped, and replayed', () => {
     });
     expect(applied['partnership']).toBeGreaterThanOrEqual(8);
     expect(applied['credits']).toBe(6);
+    expect(applied['mrv']).toBe(1);
     const liveFigures = liveApp.get(DashboardService);
     const replayed = replayApp.get(DashboardService);
     for (const ctx of [moe, yokohama, beta, stranger]) {
