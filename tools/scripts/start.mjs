@@ -9,13 +9,15 @@ import { layoutFromEnv, loadNatsAuth } from './nats-auth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = Number(process.env.PORT ?? 3000);
-// Each service's own HTTP port (health probes only): JCM_SERVICE_PORT_BASE + 1…4.
+// Each service's own HTTP port (health probes only): JCM_SERVICE_PORT_BASE + 1…6.
 const PORT_BASE = Number(process.env.JCM_SERVICE_PORT_BASE ?? 3100);
 const SERVICES = [
   ['partnership-service', PORT_BASE + 1],
   ['grants-service', PORT_BASE + 2],
   ['mrv-service', PORT_BASE + 3],
   ['credits-service', PORT_BASE + 4],
+  ['portfolio-service', PORT_BASE + 5],
+  ['notification-service', PORT_BASE + 6],
 ];
 const DEMO_ACCOUNTS = ['moe', 'gec', 'yokohama', 'kitakyushu', 'bangkok', 'koror', 'company', 'tpe'];
 
@@ -76,7 +78,7 @@ function build() {
   log('building services, gateway and portal (cached after the first time)');
   const r = spawnSync(
     'npx',
-    ['nx', 'run-many', '-t', 'build', '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portal', '--parallel=2', '--output-style=stream'],
+    ['nx', 'run-many', '-t', 'build', '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portfolio-service,notification-service,portal', '--parallel=2', '--output-style=stream'],
     { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
   );
   if (r.status !== 0) {

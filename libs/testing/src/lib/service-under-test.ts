@@ -21,7 +21,13 @@ export interface ServiceUnderTest {
 }
 
 /** The services another service's tests may boot (each has `src/testing/service-under-test.ts`). */
-export type TestableService = 'partnership-service' | 'credits-service' | 'grants-service' | 'mrv-service';
+export type TestableService =
+  | 'partnership-service'
+  | 'credits-service'
+  | 'grants-service'
+  | 'mrv-service'
+  | 'portfolio-service'
+  | 'notification-service';
 
 export function defineServiceUnderTest(definition: ServiceUnderTest): ServiceUnderTest {
   return definition;

@@ -35,7 +35,7 @@ describe('loadServiceConfig in production (NODE_ENV in any case)', () => {
     const c = loadServiceConfig('mrv', production({ NODE_ENV: 'Production' }));
     expect(c.security.nats?.user).toBe('mrv');
     expect(c.security.signingKey).not.toBeNull();
-    expect([...c.security.trustedKeys.keys()]).toEqual(['gateway', 'partnership', 'grants', 'mrv', 'credits']);
+    expect([...c.security.trustedKeys.keys()]).toEqual(['gateway', 'partnership', 'grants', 'mrv', 'credits', 'portfolio', 'notification']);
   });
 
   it('refuses the default or a missing role password, demo data, and missing keys or credentials', () => {
