@@ -20,14 +20,12 @@ import {
   ScreeningItem,
   seesAllRecords,
 } from '@jcm/contracts';
+import { httpStatus, newIdempotencyKey, yen } from '@jcm/portal-ui';
 
-import { newIdempotencyKey } from '../../core/idempotency';
 import { SessionService } from '../../core/session.service';
 import { MessageKey } from '../../i18n/messages.ja';
 import { TranslationService } from '../../i18n/translation.service';
-import { httpStatus } from '../../services/api-error';
 import { JcmFindingsListComponent } from '../../components/findings-list/findings-list.component';
-import { yen } from '../programme/shared/programme-labels';
 import { GrantsApiService } from './grants-api.service';
 
 type Json = Record<string, unknown>;

@@ -16,7 +16,7 @@ import {
   ScreenApplicationCommand,
 } from '@jcm/contracts';
 
-import { IDEMPOTENCY_HEADER } from '../../core/idempotency';
+import { IDEMPOTENCY_HEADER } from '@jcm/portal-ui';
 
 const BASE = '/api/v1/grants';
 const id = (value: string) => encodeURIComponent(value);

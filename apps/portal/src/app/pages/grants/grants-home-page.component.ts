@@ -4,13 +4,11 @@ import { RouterLink } from '@angular/router';
 import { switchMap } from 'rxjs';
 
 import { ApplicationState, seesAllRecords } from '@jcm/contracts';
+import { JcmLoadStatusComponent, loadState, loaded, yen } from '@jcm/portal-ui';
 
 import { SessionService } from '../../core/session.service';
 import { MessageKey } from '../../i18n/messages.ja';
 import { TranslationService } from '../../i18n/translation.service';
-import { yen } from '../programme/shared/programme-labels';
-import { JcmLoadStatusComponent } from '../programme/shared/load-status.component';
-import { loadState, loaded } from '../programme/shared/load-state';
 import { ApplicationFilter, GrantsApiService } from './grants-api.service';
 
 /**

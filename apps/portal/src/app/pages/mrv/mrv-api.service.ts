@@ -19,7 +19,7 @@ import {
   VerifyMonitoringReportCommand,
 } from '@jcm/contracts';
 
-import { IDEMPOTENCY_HEADER } from '../../core/idempotency';
+import { IDEMPOTENCY_HEADER } from '@jcm/portal-ui';
 
 const MRV = '/api/v1/mrv';
 /** The gateway's composed trace (`/api/v1/trace/:serial`). */

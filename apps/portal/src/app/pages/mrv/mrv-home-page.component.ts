@@ -3,12 +3,11 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 
 import { JcmProjectPage, MonitoringReportPage } from '@jcm/contracts';
+import { JcmLoadStatusComponent, LoadState, loadState, loaded } from '@jcm/portal-ui';
 
 import { SessionService } from '../../core/session.service';
 import { MessageKey } from '../../i18n/messages.ja';
 import { TranslationService } from '../../i18n/translation.service';
-import { JcmLoadStatusComponent } from '../programme/shared/load-status.component';
-import { LoadState, loadState, loaded } from '../programme/shared/load-state';
 import { MrvApiService } from './mrv-api.service';
 
 /**

@@ -11,16 +11,20 @@ import {
   type SeriesEntry,
   validateMethodology,
 } from '@jcm/rules';
+import {
+  JcmLoadStatusComponent,
+  JcmProblemBoxComponent,
+  LoadState,
+  PageActions,
+  loadFor,
+  loadState,
+  loaded,
+  newIdempotencyKey,
+} from '@jcm/portal-ui';
 
-import { newIdempotencyKey } from '../../core/idempotency';
 import { SessionService } from '../../core/session.service';
 import { MessageKey } from '../../i18n/messages.ja';
 import { TranslationService } from '../../i18n/translation.service';
-import { JcmLoadStatusComponent } from '../programme/shared/load-status.component';
-import { JcmProblemBoxComponent } from '../programme/shared/problem-box.component';
-import { LoadState, loadFor, loadState, loaded } from '../programme/shared/load-state';
-import { Problem } from '../programme/shared/programme-problems';
-import { runAction } from '../programme/shared/run-action';
 import { MrvApiService } from './mrv-api.service';
 
 interface Context {
@@ -65,9 +69,11 @@ export class JcmMrvReportPageComponent {
 
   /** The values being edited, per technology and parameter (series entries). */
   protected readonly values = signal<ReportTechnologyValues[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<Problem | null>(null);
-  protected readonly done = signal<MessageKey | null>(null);
+  /** One busy flag, problem and notice for the page's actions; each success reloads the report and its findings. */
+  private readonly actions = new PageActions<MessageKey>(() => this.reload$.next());
+  protected readonly busy = this.actions.busy;
+  protected readonly problem = this.actions.problem;
+  protected readonly done = this.actions.notice;
   protected readonly rerunText = signal<string | null>(null);
   protected readonly verifier = signal('');
   protected readonly findingKind = signal<'CAR' | 'CL' | 'FAR'>('CAR');
@@ -179,7 +185,7 @@ export class JcmMrvReportPageComponent {
   protected rerun(): void {
     const r = this.report();
     if (!r) return;
-    runAction(this.busy, this.problem, this.api.rerun(r.id), (x) =>
+    this.actions.run(this.api.rerun(r.id), (x) =>
       this.rerunText.set(
         x.identical
           ? this.i18n.t('mrv.report.rerunOk')
@@ -239,13 +245,7 @@ export class JcmMrvReportPageComponent {
   }
 
   private run<T>(source: Observable<T>, doneKey: MessageKey, after?: () => void): void {
-    if (this.busy()) return;
-    this.done.set(null);
-    runAction(this.busy, this.problem, source, () => {
-      after?.();
-      this.done.set(doneKey);
-      this.reload$.next();
-    });
+    this.actions.act(source, doneKey, after);
   }
 
   private context(projectId: string): Observable<Context> {

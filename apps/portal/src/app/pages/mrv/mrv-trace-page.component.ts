@@ -2,8 +2,9 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 
+import { httpStatus } from '@jcm/portal-ui';
+
 import { TranslationService } from '../../i18n/translation.service';
-import { httpStatus } from '../../services/api-error';
 import { CreditTrace, MrvApiService } from './mrv-api.service';
 
 /** トレーサビリティ: a serial number → issuance → monitoring report → project → grant (the parts the caller may see). */
