@@ -15,6 +15,7 @@ export const MRV_FINDING_ROUTES = routeArea('MrvFindings', [
     method: 'POST',
     path: 'mrv/findings',
     summary: 'Raise a CAR, CL or FAR (the assigned TPE)',
+    idempotencyKey: true,
     body: RaiseFindingCommand,
     response: FindingView,
     rpc: { subject: MRV_RPC.finding.raise },

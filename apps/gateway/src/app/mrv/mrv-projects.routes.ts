@@ -73,6 +73,7 @@ export const MRV_METHODOLOGY_ROUTES = routeArea('MrvMethodologies', [
     method: 'POST',
     path: 'mrv/tpe-accreditations',
     summary: 'Accredit a TPE for a sectoral scope (secretariat/MOE)',
+    idempotencyKey: true,
     body: GrantTpeAccreditationCommand,
     response: TpeAccreditationView,
     rpc: { subject: MRV_RPC.tpeAccreditation.grant },

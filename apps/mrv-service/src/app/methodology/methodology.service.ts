@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   DomainError,
+  MRV_RPC,
   FieldIssue,
   GetMethodologyQuery,
   GrantTpeAccreditationCommand,
@@ -26,7 +27,15 @@ import {
   reviseMethodology,
   validateMethodology,
 } from '@jcm/rules';
-import { Clock, CLOCK, DATA_SOURCE, forbidden, inTenantTransaction, todayUtc } from '@jcm/service-kit';
+import {
+  Clock,
+  CLOCK,
+  DATA_SOURCE,
+  forbidden,
+  inTenantTransaction,
+  runIdempotent,
+  todayUtc,
+} from '@jcm/service-kit';
 import {
   METHODOLOGY_SOURCE,
   METHODOLOGY_VERSION,
@@ -196,17 +205,21 @@ export class MethodologyService {
     cmd: GrantTpeAccreditationCommand,
   ): Promise<TpeAccreditationView> {
     assertMethodologyWriter(ctx);
-    return inTenantTransaction(this.ds, ctx, async (m) => {
-      const row = await TPE_ACCREDITATION.insert(m, {
-        tpe_org_id: cmd.tpeOrgId,
-        sectoral_scope: cmd.sectoralScope,
-        valid_from: cmd.validFrom,
-        valid_until: cmd.validUntil ?? null,
-        reference: cmd.reference,
-        created_by: ctx.userId,
-      });
-      return toAccreditationView(row);
-    });
+    // A creating mutation: a retried POST with the same Idempotency-Key answers the first accreditation, not a second row.
+    const once = { operation: MRV_RPC.tpeAccreditation.grant, body: cmd };
+    return inTenantTransaction(this.ds, ctx, (m) =>
+      runIdempotent(m, 'mrv', ctx, once, async () => {
+        const row = await TPE_ACCREDITATION.insert(m, {
+          tpe_org_id: cmd.tpeOrgId,
+          sectoral_scope: cmd.sectoralScope,
+          valid_from: cmd.validFrom,
+          valid_until: cmd.validUntil ?? null,
+          reference: cmd.reference,
+          created_by: ctx.userId,
+        });
+        return toAccreditationView(row);
+      }),
+    );
   }
 
   listAccreditations(ctx: RequestContext, q: ListTpeAccreditationsQuery): Promise<TpeAccreditationPage> {

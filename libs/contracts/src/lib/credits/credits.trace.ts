@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { parseSerial } from './credits.serial';
 
 /**
@@ -7,7 +8,9 @@ import { parseSerial } from './credits.serial';
  * data only: serials, project, vintage, quantity, the Joint Committee decision.
  */
 export const TraceSerialQuery = z.object({
-  serial: z.string().refine((s) => parseSerial(s) !== null, 'A serial number such as JP-TH001-2025-1-100'),
+  serial: text({ max: 100, kind: 'name' }).pipe(
+    z.string().refine((s) => parseSerial(s) !== null, 'A serial number such as JP-TH001-2025-1-100'),
+  ),
 });
 export type TraceSerialQuery = z.infer<typeof TraceSerialQuery>;
 

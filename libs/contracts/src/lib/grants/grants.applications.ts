@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { DecimalStringSchema, PlanFormInput, YenSchema } from '@jcm/rules';
 import { pageOf, PageQuery } from '../shared/page';
 import { RuleFindingView, sortParam } from '../partnership/programme.primitives';
@@ -24,8 +25,8 @@ export type PlanFormDraft = z.infer<typeof PlanFormDraft>;
 /** One technology as the subsidy is computed per technology (jcm-grants §2.2: rate cap per technology × country). */
 export const ApplicationTechnology = z.object({
   technologyId: TechnologyKey,
-  nameJa: z.string().trim().max(200).default(''),
-  nameEn: z.string().trim().max(200).default(''),
+  nameJa: text({ max: 200, kind: 'name', min: 0 }).default(''),
+  nameEn: text({ max: 200, kind: 'name', min: 0 }).default(''),
   /** Where it is installed: the 別添3 count and the 別添4 factor are looked up by this country. */
   country: Country,
   eligibleCostYen: YenSchema,
@@ -42,7 +43,7 @@ export const ApplicationAttachment = z.object({
   fileId: z.uuid(),
   fileFormat: z.enum(['pdf', 'xlsx', 'docx', 'other']).optional(),
   /** Parts inside one attachment (3-05 ①②③, 3-09 WITH_SUBSIDY / WITHOUT_SUBSIDY), as `checkPlanForm` reads them. */
-  parts: z.array(z.string().max(100)).max(20).optional(),
+  parts: z.array(text({ max: 100, kind: 'name', min: 0 })).max(20).optional(),
 });
 
 /** The application's document (versioned as a whole): the plan form plus the figures the subsidy is computed from. */
@@ -66,8 +67,8 @@ export type ApplicationContent = z.infer<typeof ApplicationContent>;
 export const ConsortiumMemberInput = z.object({
   orgId: z.uuid(),
   role: z.enum(['REPRESENTATIVE', 'CO_IMPLEMENTER']),
-  nameJa: z.string().trim().min(1).max(200),
-  nameEn: z.string().trim().min(1).max(200),
+  nameJa: text({ max: 200, kind: 'name' }),
+  nameEn: text({ max: 200, kind: 'name' }),
   country: Country,
   isLeasingCompany: z.boolean().default(false),
 });
@@ -94,7 +95,7 @@ export type CreateApplicationCommand = z.infer<typeof CreateApplicationCommand>;
 export const SaveApplicationCommand = z.object({
   id: z.uuid(),
   baseVersion: z.number().int().min(1),
-  patch: z.record(z.string(), z.unknown()),
+  patch: z.record(text({ max: 100, kind: 'name' }), z.unknown()),
 });
 export type SaveApplicationCommand = z.infer<typeof SaveApplicationCommand>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { CountSchema, YenSchema } from '@jcm/rules';
 import { pageOf, PageQuery } from '../shared/page';
 import { sortParam } from '../partnership/programme.primitives';
@@ -40,8 +41,8 @@ export type JcmPresetOverrides = z.infer<typeof JcmPresetOverrides>;
 export const CreateGrantCallCommand = z
   .object({
     fiscalYear: z.number().int().min(2013).max(2100),
-    titleJa: z.string().trim().min(1).max(300),
-    titleEn: z.string().trim().min(1).max(300),
+    titleJa: text({ max: 300, kind: 'name' }),
+    titleEn: text({ max: 300, kind: 'name' }),
     presetId: JcmPresetId.default('JCM_SUBSIDY_FY2021_23'),
     overrides: JcmPresetOverrides.default({}),
     opensAt: z.iso.datetime({ offset: true }),

@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { BASIC_SCREENING_ITEMS } from '@jcm/rules';
 import { FractionStringSchema, YenSchema } from '@jcm/rules';
 
 /** The 14 基礎審査 items (jcm-grants §3.1, 別添2 1.), as @jcm/rules names them. */
 export const ScreeningItem = z.enum(BASIC_SCREENING_ITEMS);
 const Item = ScreeningItem;
-const Note = z.string().trim().max(2000).default('');
+const Note = text({ max: 2000, kind: 'multiline', min: 0 }).default('');
 
 /** 基礎審査 (jcm-grants.md §3.1, R-EVAL-01): every one of the 14 items answered pass/fail with a note. */
 export const ScreenApplicationCommand = z
@@ -44,7 +45,7 @@ export const ReturnApplicationCommand = z.object({
   id: z.uuid(),
   comments: z
     .array(
-      z.object({ section: z.string().trim().min(1).max(100), comment: z.string().trim().min(1).max(4000) }),
+      z.object({ section: text({ max: 100, kind: 'name' }), comment: text({ max: 4000, kind: 'multiline' }) }),
     )
     .min(1)
     .max(50),
@@ -54,15 +55,15 @@ export type ReturnApplicationCommand = z.infer<typeof ReturnApplicationCommand>;
 /** 採択 / 交付内示: the rate assigned per technology (≤ its cap) and the maximum subsidy, from the call budget. */
 export const AdoptApplicationCommand = z.object({
   id: z.uuid(),
-  assignedRates: z.array(z.object({ technologyId: z.string().min(1), rate: FractionStringSchema })).min(1),
+  assignedRates: z.array(z.object({ technologyId: text({ max: 100, kind: 'name' }), rate: FractionStringSchema })).min(1),
   maxSubsidyYen: YenSchema.refine((v) => v > 0, 'Must be positive'),
 });
 export type AdoptApplicationCommand = z.infer<typeof AdoptApplicationCommand>;
 
 export const RejectApplicationCommand = z.object({
   id: z.uuid(),
-  reasonJa: z.string().trim().min(1).max(4000),
-  reasonEn: z.string().trim().max(4000).default(''),
+  reasonJa: text({ max: 4000, kind: 'multiline' }),
+  reasonEn: text({ max: 4000, kind: 'multiline', min: 0 }).default(''),
 });
 export type RejectApplicationCommand = z.infer<typeof RejectApplicationCommand>;
 

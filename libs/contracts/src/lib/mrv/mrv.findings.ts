@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { pageOf, PageQuery } from '../shared/page';
 import { sortParam } from '../partnership/programme.primitives';
 
@@ -17,7 +18,7 @@ export const RaiseFindingCommand = z.object({
   /** The project (VALIDATION) or the monitoring report (VERIFICATION). */
   subjectId: z.uuid(),
   kind: FindingKind,
-  text: z.string().trim().min(1).max(4000),
+  text: text({ max: 4000, kind: 'multiline' }),
   parameterId: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/)
@@ -27,12 +28,12 @@ export type RaiseFindingCommand = z.infer<typeof RaiseFindingCommand>;
 
 export const RespondToFindingCommand = z.object({
   id: z.uuid(),
-  text: z.string().trim().min(1).max(4000),
+  text: text({ max: 4000, kind: 'multiline' }),
   evidenceFileIds: z.array(z.uuid()).max(20).default([]),
 });
 export type RespondToFindingCommand = z.infer<typeof RespondToFindingCommand>;
 
-export const ResolveFindingCommand = z.object({ id: z.uuid(), text: z.string().trim().min(1).max(4000) });
+export const ResolveFindingCommand = z.object({ id: z.uuid(), text: text({ max: 4000, kind: 'multiline' }) });
 export type ResolveFindingCommand = z.infer<typeof ResolveFindingCommand>;
 
 export const ListFindingsQuery = PageQuery.extend({

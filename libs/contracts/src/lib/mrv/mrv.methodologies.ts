@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { sortParam } from '../partnership/programme.primitives';
 import { pageOf, PageQuery } from '../shared/page';
 
@@ -11,7 +12,7 @@ const Version = z.string().regex(/^\d{1,3}\.\d{1,3}$/, 'major.minor, e.g. "1.0"'
  * the engine (`validateMethodology`, @jcm/rules) in the service, so a formula error comes back as a 400 at
  * `methodology.outputs.<i>.formula` with its line and column; a published version is never replaced.
  */
-export const SaveMethodologyCommand = z.object({ methodology: z.record(z.string(), z.unknown()) });
+export const SaveMethodologyCommand = z.object({ methodology: z.record(text({ max: 100, kind: 'name' }), z.unknown()) });
 export type SaveMethodologyCommand = z.infer<typeof SaveMethodologyCommand>;
 
 /** NATS `mrv.methodology.publish`: DRAFT → PUBLISHED (immutable from then on). */
@@ -62,7 +63,7 @@ export const GrantTpeAccreditationCommand = z
     sectoralScope: z.number().int().min(1).max(15),
     validFrom: IsoDate,
     validUntil: IsoDate.optional(),
-    reference: z.string().trim().min(1).max(200),
+    reference: text({ max: 200, kind: 'name' }),
   })
   .refine((c) => c.validUntil === undefined || c.validUntil >= c.validFrom, {
     path: ['validUntil'],

@@ -102,9 +102,9 @@ export type MonitoringReportIdCommand = z.infer<typeof MonitoringReportIdCommand
 export const VerifyMonitoringReportCommand = z.object({
   id: z.uuid(),
   opinion: z.enum(['POSITIVE', 'QUALIFIED', 'ADVERSE']),
-  statement: z.string().trim().min(1).max(4000),
+  statement: text({ max: 4000, kind: 'multiline' }),
   verificationDate: IsoDate,
-  verificationReportRef: z.string().trim().min(1).max(100),
+  verificationReportRef: text({ max: 100, kind: 'name' }),
   calculationSha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type VerifyMonitoringReportCommand = z.infer<typeof VerifyMonitoringReportCommand>;

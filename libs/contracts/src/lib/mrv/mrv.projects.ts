@@ -1,9 +1,12 @@
 import * as z from 'zod';
+import { text } from '../shared/text';
 import { sortParam } from '../partnership/programme.primitives';
 import { pageOf, PageQuery } from '../shared/page';
 
 const IsoDate = z.iso.date();
-const Text = (max: number) => z.string().trim().min(1).max(max);
+/** One-line required text (titles, references); {@link Prose} keeps line breaks (summaries, statements). */
+const Text = (max: number) => text({ max, kind: 'name' });
+const Prose = (max: number) => text({ max, kind: 'multiline' });
 const DecimalText = z.string().regex(/^-?\d{1,15}(\.\d{1,20})?$/, 'A decimal as a string, e.g. "0.319"');
 
 /**
@@ -27,7 +30,7 @@ export type ProjectTechnology = z.infer<typeof ProjectTechnology>;
 
 /** PDD (プロジェクト設計書) data the platform keeps; the document itself is a file id in the file store. */
 export const ProjectDesign = z.object({
-  summary: Text(4000),
+  summary: Prose(4000),
   site: Text(500),
   startOfOperation: IsoDate,
   expectedAnnualErT: z.string().regex(/^\d{1,12}$/, 'Whole tCO2 per year'),
@@ -37,9 +40,9 @@ export const ProjectDesign = z.object({
 export const StakeholderConsultation = z.object({
   heldOn: IsoDate,
   place: Text(500),
-  participants: Text(2000),
-  comments: Text(4000),
-  howAddressed: Text(4000),
+  participants: Prose(2000),
+  comments: Prose(4000),
+  howAddressed: Prose(4000),
 });
 
 export const CreateJcmProjectCommand = z.object({
@@ -76,7 +79,7 @@ export type AssignTpeCommand = z.infer<typeof AssignTpeCommand>;
 export const ValidateJcmProjectCommand = z.object({
   id: z.uuid(),
   opinion: z.enum(['POSITIVE', 'NEGATIVE']),
-  statement: Text(4000),
+  statement: Prose(4000),
   reportFileId: z.uuid().optional(),
 });
 export type ValidateJcmProjectCommand = z.infer<typeof ValidateJcmProjectCommand>;

@@ -4,9 +4,18 @@ import { CountSchema, DecimalStringSchema, YenSchema } from '../shared/schemas';
 // plan-forms.md §1–§6, §10: the data of one 実施計画書 (Form A 設備補助 / Form B コ・イノベーション). Text fields may be
 // empty on purpose: an empty required slot is a finding (V-rules), not a parse error.
 
-const Text = z.string();
+// Bounded and NUL-free (the string rule of @jcm/contracts in plain zod: PostgreSQL text refuses NUL, an unbounded
+// string is a storage attack). Section bodies are the longest free text of the form.
+// eslint-disable-next-line no-control-regex
+const NO_NUL = /^[^\u0000]*$/;
+const Text = z.string().max(10_000, { abort: true }).regex(NO_NUL, 'Must not contain a NUL character');
+/** Short labels and keys: section numbers, period ends, milestone dates as written, document refs. */
+const Short = z.string().max(100, { abort: true }).regex(NO_NUL, 'Must not contain a NUL character');
 /** Signed decimal string (百万円, %, 倍 may be negative). */
-const SignedDecimal = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string');
+const SignedDecimal = z
+  .string()
+  .max(42, { abort: true })
+  .regex(/^-?\d+(\.\d+)?$/, 'expected a decimal string');
 /** 'YYYY-MM' or 'YYYY-MM-DD' (●●年●月 or ●●年●月●日). */
 const YearMonthOrDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'expected YYYY-MM or YYYY-MM-DD');
 
@@ -24,7 +33,7 @@ export const ContactSchema = z.object({
 export type Contact = z.infer<typeof ContactSchema>;
 
 export const FinancialRowSchema = z.object({
-  periodEnd: z.string(),
+  periodEnd: Short,
   netAssetsMillionYen: SignedDecimal,
   operatingIncomeMillionYen: SignedDecimal.optional(),
   ordinaryIncomeMillionYen: SignedDecimal.optional(),
@@ -125,7 +134,7 @@ export const FundingSourceSchema = z.object({
   repaymentPeriod: Text.optional(),
   repaymentTerms: Text.optional(),
   collateralOrGuarantee: Text.optional(),
-  milestones: z.array(z.object({ milestone: Text, when: z.string(), done: z.boolean(), evidenceDocRef: Text.optional() })).optional(),
+  milestones: z.array(z.object({ milestone: Text, when: Short, done: z.boolean(), evidenceDocRef: Text.optional() })).optional(),
 });
 export type FundingSource = z.infer<typeof FundingSourceSchema>;
 
@@ -209,7 +218,7 @@ export const ScheduleMilestoneSchema = z.object({
 export type ScheduleMilestone = z.infer<typeof ScheduleMilestoneSchema>;
 
 export const AttachmentSchema = z.object({
-  docRef: z.string(),
+  docRef: Short,
   fileFormat: z.enum(['pdf', 'xlsx', 'docx', 'other']).optional(),
   /** Parts inside one attachment, e.g. 3-05 ①②③ or 3-09 'WITH_SUBSIDY' / 'WITHOUT_SUBSIDY'. */
   parts: z.array(Text).optional(),
@@ -225,7 +234,7 @@ export const PlanFormInput = z.object({
   lead: LeadApplicantSchema,
   coApplicants: z.array(CoApplicantSchema),
   /** Section bodies keyed by the printed section number ('1' … '10' for A, '1' … '9' for B). */
-  sections: z.record(z.string(), Text),
+  sections: z.record(Short, Text),
   background: Text.optional(),
   outline: Text.optional(),
   renderedPages: CountSchema.optional(),

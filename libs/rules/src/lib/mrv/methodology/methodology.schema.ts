@@ -10,6 +10,8 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 /** A signed decimal string ("-1.5", "0.5664"); never a JS number, so no float ever enters a methodology. */
 export const SignedDecimalString = z
   .string()
+  // Bounded before the pattern runs (the string rule): a 10 MB digit string is refused unread.
+  .max(64, { abort: true })
   .regex(DECIMAL_LITERAL_RE, 'expected a decimal string such as "0.5664"');
 
 /** Parameter and output names, as formulas write them. Function names are reserved. */

@@ -64,4 +64,8 @@ export function dateOfDayNumber(n: number): string {
 }
 
 /** A calendar date 'YYYY-MM-DD' (same acceptance as shared IsoDateSchema, without a Date per check). */
-export const CalendarDateSchema = z.string().refine(isCalendarDate, 'expected a calendar date YYYY-MM-DD');
+export const CalendarDateSchema = z
+  .string()
+  .max(10, { abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a calendar date YYYY-MM-DD', abort: true })
+  .refine(isCalendarDate, 'expected a calendar date YYYY-MM-DD');

@@ -7,7 +7,14 @@ export const SeriesEntry = z.object({
   from: IsoDateSchema,
   to: IsoDateSchema,
   value: SignedDecimalString,
-  meter: z.string().trim().min(1).max(64).optional(),
+  // One line, no control characters: a meter id is printed in the trace (the contracts' string rule, here in plain zod).
+  meter: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[^\p{Cc}]+$/u, 'A meter id is one line without control characters')
+    .optional(),
 });
 export type SeriesEntry = z.infer<typeof SeriesEntry>;
 
