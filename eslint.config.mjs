@@ -3,22 +3,59 @@
 import nx from '@nx/eslint-plugin';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/*', 'http', 'http2',
-  'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm',
-  'worker_threads', 'zlib', 'node:*',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/*',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
+  'node:*',
 ];
-const NO_NODE_BUILTINS = { group: NODE_BUILTINS, message: 'Node built-ins are I/O: this library must run anywhere (browser included).' };
+const NO_NODE_BUILTINS = {
+  group: NODE_BUILTINS,
+  message: 'Node built-ins are I/O: this library must run anywhere (browser included).',
+};
 // @jcm/testing boots services on throwaway databases: production code must never reach it.
 const NO_TESTING = {
   group: ['@jcm/testing', '@jcm/testing/*'],
-  message: '@jcm/testing is for tests only: *.spec.ts, *.int-spec.ts, *.e2e-spec.ts and testing/ helper folders.',
+  message:
+    '@jcm/testing is for tests only: *.spec.ts, *.int-spec.ts, *.e2e-spec.ts and testing/ helper folders.',
 };
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**', 'apps/portal-e2e/**'];
+const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  '**/testing/**',
+  'apps/portal-e2e/**',
+];
 
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', 'tools/lint-fixtures/**/*.violation.ts'] },
+  {
+    ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', 'tools/lint-fixtures/**/*.violation.ts'],
+  },
   {
     files: ['**/*.ts'],
     rules: {
@@ -28,28 +65,69 @@ export default [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:rules', onlyDependOnLibsWithTags: ['type:rules'], allowedExternalImports: ['decimal.js', 'zod'] },
+            {
+              sourceTag: 'type:rules',
+              onlyDependOnLibsWithTags: ['type:rules'],
+              allowedExternalImports: ['decimal.js', 'zod'],
+            },
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:rules'],
               allowedExternalImports: ['decimal.js', 'zod'],
             },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:rules'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:contracts', 'type:rules'] },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:rules'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:contracts', 'type:rules'],
+            },
             // Portal UI pieces (libs/portal-ui): Angular on top of contracts and rules, nothing else of ours.
             {
               sourceTag: 'type:ui',
               onlyDependOnLibsWithTags: ['type:ui', 'type:contracts', 'type:rules'],
-              allowedExternalImports: ['@angular/**', 'rxjs', 'rxjs/**', 'zod', 'tslib', 'jest-preset-angular/**'],
+              allowedExternalImports: [
+                '@angular/**',
+                'rxjs',
+                'rxjs/**',
+                'zod',
+                'tslib',
+                'jest-preset-angular/**',
+              ],
             },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:rules', 'type:infra', 'type:testing', 'type:ui'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:rules', 'type:infra'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:rules',
+                'type:infra',
+                'type:testing',
+                'type:ui',
+              ],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:testing', 'type:contracts', 'type:rules', 'type:infra'],
+            },
             {
               sourceTag: 'platform:browser',
               notDependOnLibsWithTags: ['platform:node'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'nats', '@nats-io/*', 'express', 'jsonwebtoken'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'nats',
+                '@nats-io/*',
+                'express',
+                'jsonwebtoken',
+              ],
             },
-            { sourceTag: 'platform:node', notDependOnLibsWithTags: ['platform:browser'], bannedExternalImports: ['@angular/*'] },
+            {
+              sourceTag: 'platform:node',
+              notDependOnLibsWithTags: ['platform:browser'],
+              bannedExternalImports: ['@angular/*'],
+            },
             { sourceTag: 'platform:neutral', notDependOnLibsWithTags: ['platform:node', 'platform:browser'] },
           ],
         },
@@ -73,7 +151,16 @@ export default [
     files: ['libs/rules/**/*.ts', 'tools/lint-fixtures/rules/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [NO_NODE_BUILTINS, NO_TESTING] }],
-      'no-restricted-globals': ['error', 'fetch', 'process', 'require', 'setTimeout', 'setInterval', 'window', 'document'],
+      'no-restricted-globals': [
+        'error',
+        'fetch',
+        'process',
+        'require',
+        'setTimeout',
+        'setInterval',
+        'window',
+        'document',
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Rules never read the clock: pass the date in.' },
@@ -81,7 +168,10 @@ export default [
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Rules never read the clock: pass the date in.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Rules never read the clock: pass the date in.',
+        },
       ],
     },
   },

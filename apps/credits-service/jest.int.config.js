@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.int.preset.js'), displayName: 'credits-service:int', rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.int.preset.js'),
+  displayName: 'credits-service:int',
+  rootDir: __dirname,
+};

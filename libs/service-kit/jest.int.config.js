@@ -1,1 +1,5 @@
-module.exports = { ...require('../../jest.int.preset.js'), displayName: 'service-kit:int', rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.int.preset.js'),
+  displayName: 'service-kit:int',
+  rootDir: __dirname,
+};

@@ -77,10 +77,15 @@ export async function startNatsServer({ port, storeDir }) {
     chmodSync(conf, 0o600);
     args = ['-c', conf];
   }
-  log(`NATS: starting ${bin} ${configFor ? 'with per-process users and permissions' : '-js'} on 127.0.0.1:${port}`);
+  log(
+    `NATS: starting ${bin} ${configFor ? 'with per-process users and permissions' : '-js'} on 127.0.0.1:${port}`,
+  );
   const child = spawn(bin, args, { stdio: 'ignore' });
   let stopping = false;
-  child.on('exit', (code) => !stopping && log(`nats-server exited (${code}); is port ${port} taken? set JCM_NATS_PORT`));
+  child.on(
+    'exit',
+    (code) => !stopping && log(`nats-server exited (${code}); is port ${port} taken? set JCM_NATS_PORT`),
+  );
   await waitForPort(port, 15_000);
   return {
     url: `nats://127.0.0.1:${port}`,
@@ -99,7 +104,8 @@ function findNatsServer() {
   if (canApt) {
     log('NATS: nats-server is not installed; installing it with: apt-get install -y nats-server');
     const update = spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', 'nats-server'], { stdio: 'inherit' });
+    const install =
+      update.status === 0 && spawnSync('apt-get', ['install', '-y', 'nats-server'], { stdio: 'inherit' });
     if (install && install.status === 0) return onPath('nats-server') || '/usr/sbin/nats-server';
   }
   console.error(

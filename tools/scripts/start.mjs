@@ -46,7 +46,11 @@ async function main() {
   };
   for (const [name, port] of SERVICES) {
     const schema = name.split('-')[0];
-    run(name, `dist/apps/${name}/apps/${name}/src/main.js`, { ...env, ...securityEnv(schema), [`${schema.toUpperCase()}_HTTP_PORT`]: String(port) });
+    run(name, `dist/apps/${name}/apps/${name}/src/main.js`, {
+      ...env,
+      ...securityEnv(schema),
+      [`${schema.toUpperCase()}_HTTP_PORT`]: String(port),
+    });
   }
   run('gateway', 'dist/apps/gateway/apps/gateway/src/main.js', {
     ...env,
@@ -78,7 +82,15 @@ function build() {
   log('building services, gateway and portal (cached after the first time)');
   const r = spawnSync(
     'npx',
-    ['nx', 'run-many', '-t', 'build', '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portfolio-service,notification-service,portal', '--parallel=2', '--output-style=stream'],
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portfolio-service,notification-service,portal',
+      '--parallel=2',
+      '--output-style=stream',
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } },
   );
   if (r.status !== 0) {
@@ -89,7 +101,12 @@ function build() {
 
 function run(name, script, env) {
   // Own process group: Ctrl-C reaches only this script, which then stops the children in order (see shutdown).
-  const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [path.join(root, script)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.jcmName = name;
   const prefix = `\x1b[33m[${name}]\x1b[0m `;
   const pipe = (stream, out) =>
@@ -134,7 +151,9 @@ async function waitForDemo(base, timeoutMs) {
       });
       if (login.ok) {
         const { accessToken } = await login.json();
-        const list = await fetch(`${base}/api/v1/partnerships?limit=1`, { headers: { authorization: `Bearer ${accessToken}` } });
+        const list = await fetch(`${base}/api/v1/partnerships?limit=1`, {
+          headers: { authorization: `Bearer ${accessToken}` },
+        });
         if (list.ok && (await list.json()).total > 0) return;
       }
     } catch {

@@ -35,7 +35,9 @@ function step(name, cmd, args, before = () => null) {
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
   interrupted ||= r.signal === 'SIGINT' || r.signal === 'SIGTERM' || r.status === 130;
-  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `=== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (r.status !== 0) problems.push(name);
 }
 
@@ -46,7 +48,9 @@ function jestStep(name, config, extra = [], before = undefined) {
   const json = JSON.parse(readFileSync(out, 'utf8'));
   passed += json.numPassedTests;
   failed += json.numFailedTests + json.numRuntimeErrorTestSuites;
-  console.log(`=== ${name}: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`);
+  console.log(
+    `=== ${name}: ${json.numPassedTests} passed, ${json.numFailedTests} failed, ${json.numPendingTests} skipped`,
+  );
 }
 
 /** The e2e suite drives a real Chrome/Chromium: CHROME_PATH, /usr/bin/chromium, or one on PATH. */

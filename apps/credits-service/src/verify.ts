@@ -11,7 +11,12 @@ import { runLedgerVerification } from './app/ledger/ledger-verify-cli';
  */
 async function main(argv: string[]): Promise<number> {
   const config = loadServiceConfig('credits');
-  const ds = await new DataSource({ type: 'postgres', url: config.serviceDatabaseUrl, schema: 'credits', logging: false }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url: config.serviceDatabaseUrl,
+    schema: 'credits',
+    logging: false,
+  }).initialize();
   try {
     return await runLedgerVerification(ds, argv, (line) => console.log(line));
   } finally {

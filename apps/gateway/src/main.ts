@@ -49,7 +49,8 @@ async function seedWithRetry(seeder: DemoSeeder, logger: Logger): Promise<void> 
       return;
     } catch (err) {
       if (attempt >= 60) throw err;
-      if (attempt % 10 === 1) logger.log(`waiting for the services before loading demo data (${(err as Error).message})`);
+      if (attempt % 10 === 1)
+        logger.log(`waiting for the services before loading demo data (${(err as Error).message})`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }

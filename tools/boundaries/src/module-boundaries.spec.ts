@@ -17,17 +17,24 @@ function lintAs(filePath: string, code: string): string[] {
 const RULES_FILE = 'libs/rules/src/lib/boundary-fixture.ts';
 const PORTAL_FILE = 'apps/portal/src/app/boundary-fixture.ts';
 const CONTRACTS_FILE = 'libs/contracts/src/lib/boundary-fixture.ts';
-const TESTING_IMPORT = "import { createTestDatabase } from '@jcm/testing';\nexport const f = createTestDatabase;\n";
+const TESTING_IMPORT =
+  "import { createTestDatabase } from '@jcm/testing';\nexport const f = createTestDatabase;\n";
 
 describe('module boundaries (lint fixtures)', () => {
   // The boundary rule reads Nx's cached project graph and silently skips itself without one (a fresh clone).
   beforeAll(() => {
-    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/nx'), ['show', 'projects'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } });
+    const r = spawnSync(path.join(ROOT, 'node_modules/.bin/nx'), ['show', 'projects'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
     if (r.status !== 0) throw new Error(`nx could not build the project graph:\n${r.stderr}`);
   });
 
   it('lets libs/rules use decimal.js', () => {
-    expect(lintAs(RULES_FILE, `import Decimal from 'decimal.js';\nexport const one = new Decimal(1);\n`)).toEqual([]);
+    expect(
+      lintAs(RULES_FILE, `import Decimal from 'decimal.js';\nexport const one = new Decimal(1);\n`),
+    ).toEqual([]);
   });
 
   it.each([
@@ -41,12 +48,18 @@ describe('module boundaries (lint fixtures)', () => {
   });
 
   it('fails libs/rules reading the clock or randomness', () => {
-    const messages = lintAs(RULES_FILE, 'export const a = Date.now();\nexport const b = Math.random();\nexport const c = new Date();\n');
+    const messages = lintAs(
+      RULES_FILE,
+      'export const a = Date.now();\nexport const b = Math.random();\nexport const c = new Date();\n',
+    );
     expect(messages.filter((m) => m.startsWith('no-restricted-'))).toHaveLength(3);
   });
 
   it('fails the portal importing @nestjs/core', () => {
-    const messages = lintAs(PORTAL_FILE, "import { NestFactory } from '@nestjs/core';\nexport const f = NestFactory;\n");
+    const messages = lintAs(
+      PORTAL_FILE,
+      "import { NestFactory } from '@nestjs/core';\nexport const f = NestFactory;\n",
+    );
     expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries:'))).toBe(true);
   });
 

@@ -135,7 +135,11 @@ export class Platform {
     const proc = new PlatformProcess(
       service,
       `dist/apps/${service}/apps/${service}/src/main.js`,
-      { ...this.envOf(service), JCM_SKIP_MIGRATIONS: '1', [`${schema.toUpperCase()}_HTTP_PORT`]: String(port) },
+      {
+        ...this.envOf(service),
+        JCM_SKIP_MIGRATIONS: '1',
+        [`${schema.toUpperCase()}_HTTP_PORT`]: String(port),
+      },
       port,
     );
     proc.start();

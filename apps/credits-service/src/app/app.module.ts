@@ -14,7 +14,12 @@ export class CreditsServiceModule {
     return {
       module: CreditsServiceModule,
       imports: [
-        ServiceKitModule.forService({ service: 'credits-service', schema: 'credits', entities: CREDITS_ENTITIES, config }),
+        ServiceKitModule.forService({
+          service: 'credits-service',
+          schema: 'credits',
+          entities: CREDITS_ENTITIES,
+          config,
+        }),
         CreditsModule,
       ],
     };

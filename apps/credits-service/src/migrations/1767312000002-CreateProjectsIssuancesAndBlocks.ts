@@ -66,7 +66,9 @@ export class CreateProjectsIssuancesAndBlocks1767312000002 implements MigrationI
       CONSTRAINT credit_block_no_overlap EXCLUDE USING gist
         (project_id WITH =, int8range(first_unit, last_unit, '[]') WITH &&)
     )`);
-    await q.query(`CREATE INDEX credit_block_account ON credits.credit_block (account_id, vintage, project_reference, first_unit)`);
+    await q.query(
+      `CREATE INDEX credit_block_account ON credits.credit_block (account_id, vintage, project_reference, first_unit)`,
+    );
     await q.query(`CREATE INDEX credit_block_issuance ON credits.credit_block (issuance_id, first_unit)`);
     await q.query(participantPolicySql('credits', 'credit_block'));
     await q.query(`CREATE FUNCTION credits.credit_block_guard() RETURNS trigger LANGUAGE plpgsql AS $$

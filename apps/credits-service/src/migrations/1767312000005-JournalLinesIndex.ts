@@ -8,7 +8,9 @@ export class JournalLinesIndex1767312000005 implements MigrationInterface {
   name = 'JournalLinesIndex1767312000005';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX journal_entry_lines ON credits.journal_entry USING gin ((content->'lines') jsonb_path_ops)`);
+    await q.query(
+      `CREATE INDEX journal_entry_lines ON credits.journal_entry USING gin ((content->'lines') jsonb_path_ops)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

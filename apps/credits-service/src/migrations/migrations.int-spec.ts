@@ -1,5 +1,12 @@
 import { revertAllMigrations } from '@jcm/service-kit';
-import { createTestDatabase, migrateForTest, queryAs, TestDatabase, testEventBus, testServiceConfig } from '@jcm/testing';
+import {
+  createTestDatabase,
+  migrateForTest,
+  queryAs,
+  TestDatabase,
+  testEventBus,
+  testServiceConfig,
+} from '@jcm/testing';
 import { CREDITS_MIGRATIONS } from '.';
 
 describe('credits migrations (real PostgreSQL)', () => {
@@ -29,9 +36,22 @@ describe('credits migrations (real PostgreSQL)', () => {
     };
     expect(await migrateForTest(config, CREDITS_MIGRATIONS)).toHaveLength(CREDITS_MIGRATIONS.length);
     const expected = [
-      'account', 'aggregate_sequence', 'article6_action', 'consumer_position', 'credit_block', 'idempotency_record',
-      'issuance', 'journal_entry', 'journal_head', 'migrations', 'outbox', 'pending_issuance', 'processed_event',
-      'project', 'registry', 'retirement',
+      'account',
+      'aggregate_sequence',
+      'article6_action',
+      'consumer_position',
+      'credit_block',
+      'idempotency_record',
+      'issuance',
+      'journal_entry',
+      'journal_head',
+      'migrations',
+      'outbox',
+      'pending_issuance',
+      'processed_event',
+      'project',
+      'registry',
+      'retirement',
     ];
     expect(await tables()).toEqual(expected);
     await revertAllMigrations(opts);
@@ -45,7 +65,13 @@ describe('credits migrations (real PostgreSQL)', () => {
         WHERE n.nspname = 'credits' AND c.relrowsecurity AND c.relforcerowsecurity ORDER BY c.relname`,
     );
     expect(forced.map((r) => r.relname)).toEqual([
-      'account', 'article6_action', 'credit_block', 'idempotency_record', 'journal_entry', 'pending_issuance', 'retirement',
+      'account',
+      'article6_action',
+      'credit_block',
+      'idempotency_record',
+      'journal_entry',
+      'pending_issuance',
+      'retirement',
     ]);
   });
 });

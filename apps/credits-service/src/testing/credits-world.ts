@@ -2,13 +2,7 @@ import { randomUUID } from 'crypto';
 import { INestApplication } from '@nestjs/common';
 import { ClientNats } from '@nestjs/microservices';
 import { z } from 'zod';
-import {
-  AccountView,
-  CREDITS_RPC,
-  ProjectView,
-  RegistryView,
-  RequestContext,
-} from '@jcm/contracts';
+import { AccountView, CREDITS_RPC, ProjectView, RegistryView, RequestContext } from '@jcm/contracts';
 import { sendRpc, ServiceConfig } from '@jcm/service-kit';
 import {
   createTestDatabase,
@@ -32,7 +26,13 @@ export interface CreditsWorld {
   bus: TestBus;
   app: INestApplication;
   client: ClientNats;
-  call<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext, data: unknown, schema: S, timeoutMs?: number): Promise<z.infer<S>>;
+  call<S extends z.ZodTypeAny>(
+    subject: string,
+    ctx: RequestContext,
+    data: unknown,
+    schema: S,
+    timeoutMs?: number,
+  ): Promise<z.infer<S>>;
   org: { moe: string; companyA: string; companyB: string; outsider: string };
   ctx: { moe: RequestContext; companyA: RequestContext; companyB: RequestContext; outsider: RequestContext };
   accounts: { government: AccountView; companyA: AccountView; companyB: AccountView; outsider: AccountView };
@@ -57,7 +57,12 @@ export async function startCreditsWorld(): Promise<CreditsWorld> {
     companyB: ctxFor(org.companyB, 'COMPANY'),
     outsider: ctxFor(org.outsider, 'COMPANY'),
   };
-  await call(CREDITS_RPC.registry.create, ctx.moe, { code: 'JP', nameEn: 'JCM Registry (Japan)', nameJa: 'JCM登録簿（日本）', managerOrgId: org.moe }, RegistryView);
+  await call(
+    CREDITS_RPC.registry.create,
+    ctx.moe,
+    { code: 'JP', nameEn: 'JCM Registry (Japan)', nameJa: 'JCM登録簿（日本）', managerOrgId: org.moe },
+    RegistryView,
+  );
   const open = (type: 'GOVERNMENT_HOLDING' | 'ENTITY_HOLDING', ownerOrgId: string, holderName: string) =>
     call(CREDITS_RPC.account.open, ctx.moe, { registry: 'JP', type, ownerOrgId, holderName }, AccountView);
   const accounts = {

@@ -17,15 +17,24 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
 
   it('lets every demo account sign in and tells it who it is', async () => {
     for (const o of DEMO_ORGANISATIONS) {
-      const me = await http().get('/api/v1/me').set(as(o.account.email.split('@')[0])).expect(200);
+      const me = await http()
+        .get('/api/v1/me')
+        .set(as(o.account.email.split('@')[0]))
+        .expect(200);
       expect(me.body.organisation).toMatchObject({ id: o.id, type: o.type, nameJa: o.nameJa });
     }
   });
 
   it('refuses a wrong password, an unknown email and a forged token', async () => {
-    const wrong = await http().post('/api/v1/auth/login').send({ email: 'moe@demo.example', password: 'nope' }).expect(401);
+    const wrong = await http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'moe@demo.example', password: 'nope' })
+      .expect(401);
     expect(wrong.body).toEqual({ code: 'UNAUTHENTICATED', message: 'Email or password is incorrect' });
-    await http().post('/api/v1/auth/login').send({ email: 'who@demo.example', password: DEMO_PASSWORD }).expect(401);
+    await http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'who@demo.example', password: DEMO_PASSWORD })
+      .expect(401);
     await http().get('/api/v1/me').set({ Authorization: 'Bearer abc.def.ghi' }).expect(401);
     await http().get('/api/v1/partnerships').expect(401);
   });
@@ -34,11 +43,20 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     const res = await http().get('/api/docs').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
     const paths = Object.keys(res.body.paths);
-    for (const p of ['/api/v1/auth/login', '/api/v1/partnerships/{id}', '/api/v1/calls', '/api/v1/credits/transfers', '/api/v1/calculators/{name}']) {
+    for (const p of [
+      '/api/v1/auth/login',
+      '/api/v1/partnerships/{id}',
+      '/api/v1/calls',
+      '/api/v1/credits/transfers',
+      '/api/v1/calculators/{name}',
+    ]) {
       expect(paths).toContain(p);
     }
     const login = res.body.paths['/api/v1/auth/login'].post;
-    expect(Object.keys(login.requestBody.content['application/json'].schema.properties).sort()).toEqual(['email', 'password']);
+    expect(Object.keys(login.requestBody.content['application/json'].schema.properties).sort()).toEqual([
+      'email',
+      'password',
+    ]);
     await http().get('/api/v1/docs').expect(404);
   });
 
@@ -57,14 +75,16 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
 
   it('scopes the partnership list by participation: Yokohama sees its own, MOE sees all', async () => {
     const yokohama = await http().get('/api/v1/partnerships').set(as('yokohama')).expect(200);
-    expect(yokohama.body.items.map((p: { municipality: { orgId: string } }) => p.municipality.orgId)).toEqual([
-      DEMO_ORGS.yokohama,
-    ]);
+    expect(yokohama.body.items.map((p: { municipality: { orgId: string } }) => p.municipality.orgId)).toEqual(
+      [DEMO_ORGS.yokohama],
+    );
     const bangkok = await http().get('/api/v1/partnerships').set(as('bangkok')).expect(200);
     expect(bangkok.body.total).toBe(1);
     // The demo company is Yokohama–Bangkok's contractor, and nothing else.
     const company = await http().get('/api/v1/partnerships').set(as('company')).expect(200);
-    expect(company.body.items.map((p: { partnerCity: { orgId: string } }) => p.partnerCity.orgId)).toEqual([DEMO_ORGS.bangkok]);
+    expect(company.body.items.map((p: { partnerCity: { orgId: string } }) => p.partnerCity.orgId)).toEqual([
+      DEMO_ORGS.bangkok,
+    ]);
     for (const who of ['moe', 'gec']) {
       const all = await http().get('/api/v1/partnerships').set(as(who)).expect(200);
       expect(all.body.total).toBe(2);
@@ -107,7 +127,9 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
         targetFields: ['waste'],
       })
       .expect(400);
-    expect(wrongSide.body.issues).toEqual([{ path: 'partnerCityOrgId', message: 'Must be an organisation of type PARTNER_CITY' }]);
+    expect(wrongSide.body.issues).toEqual([
+      { path: 'partnerCityOrgId', message: 'Must be an organisation of type PARTNER_CITY' },
+    ]);
     expect([await count('partnership'), await count('outbox')]).toEqual([rowsBefore, eventsBefore]);
   });
 
@@ -116,7 +138,13 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
       .post('/api/v1/calculators/jcm-subsidy')
       .send({
         technologies: [
-          { technologyId: 'T1', eligibleCostYen: 597_530_000, priorSimilarProjects: 0, annualReductionT: '12340', usefulLifeYears: 8 },
+          {
+            technologyId: 'T1',
+            eligibleCostYen: 597_530_000,
+            priorSimilarProjects: 0,
+            annualReductionT: '12340',
+            usefulLifeYears: 8,
+          },
         ],
       })
       .expect(200);
@@ -134,7 +162,10 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
     expect(over.body.result).toMatchObject({ totalInclTaxYen: 20_000_002, withinCap: false });
     expect(over.body.result.findings.some((f: { severity: string }) => f.severity === 'error')).toBe(true);
     // ¥18,150,000 + ¥1,815,000 tax = ¥19,965,000, the budget of the walk-through (issue 4).
-    const ok = await http().post('/api/v1/calculators/c3p-budget').send({ personnelYen: 18_150_000 }).expect(200);
+    const ok = await http()
+      .post('/api/v1/calculators/c3p-budget')
+      .send({ personnelYen: 18_150_000 })
+      .expect(200);
     expect(ok.body.result).toMatchObject({ totalInclTaxYen: 19_965_000, withinCap: true });
     const bad = await http().post('/api/v1/calculators/c3p-budget').send({ personnelYen: 1.5 }).expect(400);
     expect(bad.body.issues.map((i: { path: string }) => i.path)).toEqual(['personnelYen']);
@@ -144,7 +175,9 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
   it('lets MOE issue credits and the company see only its own account, moving them once per Idempotency-Key', async () => {
     const [project] = (await http().get('/api/v1/credits/projects').set(as('moe')).expect(200)).body.items;
     const moeAccounts = (await http().get('/api/v1/credits/accounts').set(as('moe')).expect(200)).body.items;
-    const companyAccount = moeAccounts.find((a: { ownerOrgId: string }) => a.ownerOrgId === DEMO_ORGS.company);
+    const companyAccount = moeAccounts.find(
+      (a: { ownerOrgId: string }) => a.ownerOrgId === DEMO_ORGS.company,
+    );
     // The demo data already issued the company's share of the MRV demo period (TH002 2025, 489 t → 244 t).
     const before = BigInt(companyAccount.balance);
     await http()
@@ -174,7 +207,9 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
         .send({ fromAccountId: companyAccount.id, toAccountNumber: gov.accountNumber, quantity: '1200' });
     await transfer().expect(201);
     await transfer().expect(201);
-    const after = (await http().get(`/api/v1/credits/accounts/${companyAccount.id}`).set(as('company')).expect(200)).body;
+    const after = (
+      await http().get(`/api/v1/credits/accounts/${companyAccount.id}`).set(as('company')).expect(200)
+    ).body;
     expect(after.balance).toBe((before + 3800n).toString());
     const summary = await http().get('/api/v1/credits/public/summary').expect(200);
     expect(JSON.stringify(summary.body)).toContain('10000');
@@ -191,7 +226,10 @@ describe('gateway over real PostgreSQL, NATS and partnership-service', () => {
       targetFieldOther: 'ブルーカーボン',
     };
     const created = await http().post('/api/v1/partnerships').set(as('yokohama')).send(body).expect(201);
-    expect(created.body).toMatchObject({ titleEn: 'Yokohama–Koror pilot', partnerCity: { nameEn: 'Koror State, Palau' } });
+    expect(created.body).toMatchObject({
+      titleEn: 'Yokohama–Koror pilot',
+      partnerCity: { nameEn: 'Koror State, Palau' },
+    });
     await http().post('/api/v1/partnerships').set(as('kitakyushu')).send(body).expect(403);
     const koror = await http().get(`/api/v1/partnerships/${created.body.id}`).set(as('koror')).expect(200);
     expect(koror.body.targetFieldOther).toBe('ブルーカーボン');

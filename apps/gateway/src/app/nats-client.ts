@@ -2,7 +2,14 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { ClientNats } from '@nestjs/microservices';
 import { z } from 'zod';
 import { DomainError, RequestContext } from '@jcm/contracts';
-import { ContextSigner, natsAuthOptions, natsConnectionOptions, NatsLinkState, PrefixedClientNats, sendRpc } from '@jcm/service-kit';
+import {
+  ContextSigner,
+  natsAuthOptions,
+  natsConnectionOptions,
+  NatsLinkState,
+  PrefixedClientNats,
+  sendRpc,
+} from '@jcm/service-kit';
 import { GATEWAY_CONFIG, GatewayConfig } from './config/gateway-config';
 
 /**
@@ -37,9 +44,16 @@ export class ServiceBus implements OnApplicationBootstrap, OnApplicationShutdown
     return this.link.connected;
   }
 
-  send<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext | null, data: unknown, reply: S, timeoutMs?: number) {
+  send<S extends z.ZodTypeAny>(
+    subject: string,
+    ctx: RequestContext | null,
+    data: unknown,
+    reply: S,
+    timeoutMs?: number,
+  ) {
     // Fail fast during a NATS outage (503 + Retry-After) instead of waiting out the RPC deadline (issue #14 #1).
-    if (!this.link.connected) return Promise.reject(new DomainError('UNAVAILABLE', 'The message bus is unavailable; retry shortly.'));
+    if (!this.link.connected)
+      return Promise.reject(new DomainError('UNAVAILABLE', 'The message bus is unavailable; retry shortly.'));
     return sendRpc(this.client, subject, ctx, data, reply, timeoutMs ?? this.config.service.rpcTimeoutMs);
   }
 }

@@ -40,7 +40,9 @@ describe('mrv-service on real PostgreSQL and NATS', () => {
     await revertAllMigrations({ ...opts, role: opts.dbRole, rolePassword: opts.dbRolePassword });
     expect(await queryAs(db.url, {}, "SELECT to_regclass('mrv.outbox') AS t")).toEqual([{ t: null }]);
     await migrateForTest(config(), MRV_MIGRATIONS);
-    expect(await queryAs(db.url, {}, "SELECT to_regclass('mrv.outbox')::text AS t")).toEqual([{ t: 'mrv.outbox' }]);
+    expect(await queryAs(db.url, {}, "SELECT to_regclass('mrv.outbox')::text AS t")).toEqual([
+      { t: 'mrv.outbox' },
+    ]);
   });
 
   it('answers its health check over NATS with PostgreSQL, NATS and JetStream up', async () => {

@@ -18,7 +18,12 @@ export class PartnershipServiceModule {
     return {
       module: PartnershipServiceModule,
       imports: [
-        ServiceKitModule.forService({ service: 'partnership-service', schema: 'partnership', entities: [], config }),
+        ServiceKitModule.forService({
+          service: 'partnership-service',
+          schema: 'partnership',
+          entities: [],
+          config,
+        }),
         ClockModule.register(typeof clock === 'function' ? { now: clock } : clock),
         PartnershipModule,
         CallModule,

@@ -18,7 +18,9 @@ export class CreatePartnership1767225600001 implements MigrationInterface {
       created_by uuid NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE INDEX partnership_participants ON partnership.partnership USING gin (participant_org_ids)`);
+    await q.query(
+      `CREATE INDEX partnership_participants ON partnership.partnership USING gin (participant_org_ids)`,
+    );
     await q.query(participantPolicySql('partnership', 'partnership'));
   }
 

@@ -40,7 +40,9 @@ export class CreateProposal1767225600003 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE INDEX proposal_participants ON partnership.proposal USING gin (participant_org_ids)`);
+    await q.query(
+      `CREATE INDEX proposal_participants ON partnership.proposal USING gin (participant_org_ids)`,
+    );
     await q.query(`CREATE INDEX proposal_call ON partnership.proposal (call_id, state)`);
     await q.query(participantPolicySql('partnership', 'proposal'));
   }

@@ -31,7 +31,9 @@ export class CreateAnnualContract1767225600004 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(`CREATE INDEX annual_contract_participants ON partnership.annual_contract USING gin (participant_org_ids)`);
+    await q.query(
+      `CREATE INDEX annual_contract_participants ON partnership.annual_contract USING gin (participant_org_ids)`,
+    );
     await q.query(participantPolicySql('partnership', 'annual_contract'));
 
     await q.query(`CREATE TABLE partnership.contract_amount_change (
@@ -63,7 +65,9 @@ export class CreateAnnualContract1767225600004 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (contract_id, month)
     )`);
-    await q.query(`CREATE INDEX monthly_report_participants ON partnership.monthly_report USING gin (participant_org_ids)`);
+    await q.query(
+      `CREATE INDEX monthly_report_participants ON partnership.monthly_report USING gin (participant_org_ids)`,
+    );
     await q.query(participantPolicySql('partnership', 'monthly_report'));
   }
 

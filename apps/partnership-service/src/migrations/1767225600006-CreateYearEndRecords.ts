@@ -30,7 +30,9 @@ export class CreateYearEndRecords1767225600006 implements MigrationInterface {
       UNIQUE (contract_id, kind),
       CHECK (state <> 'deliverables_requested' OR kind = 'FINAL')
     )`);
-    await q.query(`CREATE INDEX report_meeting_participants ON partnership.report_meeting USING gin (participant_org_ids)`);
+    await q.query(
+      `CREATE INDEX report_meeting_participants ON partnership.report_meeting USING gin (participant_org_ids)`,
+    );
     await q.query(participantPolicySql('partnership', 'report_meeting'));
 
     await q.query(`CREATE TABLE partnership.settlement_report (
@@ -52,7 +54,9 @@ export class CreateYearEndRecords1767225600006 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (contract_id, sequence)
     )`);
-    await q.query(`CREATE INDEX settlement_report_participants ON partnership.settlement_report USING gin (participant_org_ids)`);
+    await q.query(
+      `CREATE INDEX settlement_report_participants ON partnership.settlement_report USING gin (participant_org_ids)`,
+    );
     await q.query(participantPolicySql('partnership', 'settlement_report'));
     await q.query(`CREATE TABLE partnership.settlement_line (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -84,7 +88,9 @@ export class CreateYearEndRecords1767225600006 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       UNIQUE (contract_id, kind)
     )`);
-    await q.query(`CREATE INDEX deliverable_participants ON partnership.deliverable USING gin (participant_org_ids)`);
+    await q.query(
+      `CREATE INDEX deliverable_participants ON partnership.deliverable USING gin (participant_org_ids)`,
+    );
     await q.query(participantPolicySql('partnership', 'deliverable'));
     // ガイドブック 表3 ①: the checklist of every existing contract (new ones get it at selection).
     await q.query(`INSERT INTO partnership.deliverable (contract_id, kind, title_ja, title_en, participant_org_ids)

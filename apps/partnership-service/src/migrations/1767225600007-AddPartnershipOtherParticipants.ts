@@ -8,7 +8,9 @@ export class AddPartnershipOtherParticipants1767225600007 implements MigrationIn
   name = 'AddPartnershipOtherParticipants1767225600007';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE partnership.partnership ADD COLUMN other_participants jsonb NOT NULL DEFAULT '[]'`);
+    await q.query(
+      `ALTER TABLE partnership.partnership ADD COLUMN other_participants jsonb NOT NULL DEFAULT '[]'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -37,7 +37,8 @@ describe('public calculators in Chromium', () => {
     const findings = page.locator('[data-testid=calc-finding]');
     expect(await findings.count()).toBeGreaterThan(0);
     expect(await findings.first().textContent()).toContain('R-EVAL-05');
-    const source = (await findings.first().locator('[data-testid=calc-finding-source]').textContent())?.trim() ?? '';
+    const source =
+      (await findings.first().locator('[data-testid=calc-finding-source]').textContent())?.trim() ?? '';
     expect(source.length).toBeGreaterThan(0);
     expect(await findings.first().textContent()).toContain(source);
     await page.screenshot({ path: 'tmp/screenshots/calculator-jcm-subsidy-ja.png', fullPage: true });

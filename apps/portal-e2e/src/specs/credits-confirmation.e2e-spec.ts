@@ -27,7 +27,11 @@ async function tokenFor(email: string): Promise<string> {
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
-async function api<T>(email: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
+async function api<T>(
+  email: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${baseUrl()}/api/v1${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${await tokenFor(email)}`, 'content-type': 'application/json' },
@@ -43,12 +47,13 @@ async function publicTotalIssued(): Promise<bigint> {
   return body.byCountryAndVintage.reduce((total, row) => total + BigInt(row.issued), 0n);
 }
 
-async function waitForPending(reportId: string): Promise<{ id: string; quantity: string; suggestedVintage: number }> {
+async function waitForPending(
+  reportId: string,
+): Promise<{ id: string; quantity: string; suggestedVintage: number }> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const { body } = await api<{ items: { id: string; monitoringReportId: string; quantity: string; suggestedVintage: number }[] }>(
-      'moe@demo.example',
-      '/credits/issuances/pending?status=PENDING&limit=200',
-    );
+    const { body } = await api<{
+      items: { id: string; monitoringReportId: string; quantity: string; suggestedVintage: number }[];
+    }>('moe@demo.example', '/credits/issuances/pending?status=PENDING&limit=200');
     const found = body.items.find((item) => item.monitoringReportId === reportId);
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -84,17 +89,21 @@ describe('Issuance confirmation from a verified monitoring report (MOE in Chromi
   });
 
   it('lets the TPE verify a monitoring report of TH001 for 2023: 3,000 − 600 = 2,400 t, pending for MOE', async () => {
-    const verified = await api<{ id: string; verifiedEmissionReductions: string }>('tpe@demo.example', '/mrv/monitoring-reports/verifications', {
-      method: 'POST',
-      body: {
-        projectReference: 'TH001',
-        monitoringPeriod: PERIOD,
-        referenceEmissionsT: '3000',
-        projectEmissionsT: '600',
-        verificationDate: '2024-03-15',
-        verificationReportRef: 'VR-E2E-CONFIRMATION-2023',
+    const verified = await api<{ id: string; verifiedEmissionReductions: string }>(
+      'tpe@demo.example',
+      '/mrv/monitoring-reports/verifications',
+      {
+        method: 'POST',
+        body: {
+          projectReference: 'TH001',
+          monitoringPeriod: PERIOD,
+          referenceEmissionsT: '3000',
+          projectEmissionsT: '600',
+          verificationDate: '2024-03-15',
+          verificationReportRef: 'VR-E2E-CONFIRMATION-2023',
+        },
       },
-    });
+    );
     expect(verified.status).toBe(201);
     expect(verified.body.verifiedEmissionReductions).toBe('2400');
     reportId = verified.body.id;
@@ -107,7 +116,9 @@ describe('Issuance confirmation from a verified monitoring report (MOE in Chromi
     await login(page, 'moe@demo.example');
     await page.waitForSelector('[data-testid=user-org]');
     await page.goto(`${baseUrl()}/credits`);
-    await page.waitForSelector('[data-testid=progress-panel] [data-testid=progress-target][data-fiscal-year="2030"]');
+    await page.waitForSelector(
+      '[data-testid=progress-panel] [data-testid=progress-target][data-fiscal-year="2030"]',
+    );
     expect(await page.textContent('[data-testid=progress-panel]')).toContain('100,000,000');
     expect(await page.textContent('[data-testid=progress-panel]')).toContain('200,000,000');
     expect(await page.textContent('[data-testid=progress-basis]')).toMatch(/cumulative/);
@@ -145,7 +156,10 @@ describe('Issuance confirmation from a verified monitoring report (MOE in Chromi
     await page.screenshot({ path: 'tmp/screenshots/credits-pending-confirmed.png', fullPage: true });
 
     expect(await publicTotalIssued()).toBe(issuedBefore + 2400n);
-    const stillPending = await api<{ items: { monitoringReportId: string }[] }>('moe@demo.example', '/credits/issuances/pending?status=PENDING&limit=200');
+    const stillPending = await api<{ items: { monitoringReportId: string }[] }>(
+      'moe@demo.example',
+      '/credits/issuances/pending?status=PENDING&limit=200',
+    );
     expect(stillPending.body.items.some((item) => item.monitoringReportId === reportId)).toBe(false);
   });
 
@@ -156,17 +170,19 @@ describe('Issuance confirmation from a verified monitoring report (MOE in Chromi
     await page.goto(`${baseUrl()}/credits/accounts/${company.id}`);
     await page.waitForSelector('[data-testid=history-row]');
     const received = page.locator('[data-testid=history-row][data-type=ISSUANCE]', {
-      has: page.locator('[data-testid=history-serial]', { hasText: new RegExp(`^\\s*(${serials.map(escape).join('|')})\\s*$`) }),
+      has: page.locator('[data-testid=history-serial]', {
+        hasText: new RegExp(`^\\s*(${serials.map(escape).join('|')})\\s*$`),
+      }),
     });
     expect(await received.count()).toBe(1);
     expect(await received.locator('[data-testid=history-quantity]').textContent()).toContain('+1,200');
     expect(await received.textContent()).toContain('発行');
     // The company's history is its own: the TPE (another organisation) is told the account does not exist.
     expect((await api('tpe@demo.example', `/credits/accounts/${company.id}/history`)).status).toBe(404);
-    const own = await api<{ items: { kind: string; quantity: string; serials: { serial: string }[] }[]; total: number }>(
-      'company@demo.example',
-      `/credits/accounts/${company.id}/history?limit=200`,
-    );
+    const own = await api<{
+      items: { kind: string; quantity: string; serials: { serial: string }[] }[];
+      total: number;
+    }>('company@demo.example', `/credits/accounts/${company.id}/history?limit=200`);
     expect(own.status).toBe(200);
     expect(own.body.items.reduce((sum, e) => sum + BigInt(e.quantity), 0n).toString()).toBe(
       (await api<Account>('company@demo.example', `/credits/accounts/${company.id}`)).body.balance,

@@ -72,14 +72,18 @@ describe('JCM credit registry in Chromium', () => {
   });
 
   it('lets MOE record an issuance of 10,000 t for TH001 to the company account, with its blocks', async () => {
-    const companyAccount = (await accountsOf('company@demo.example')).find((a) => a.type === 'ENTITY_HOLDING');
+    const companyAccount = (await accountsOf('company@demo.example')).find(
+      (a) => a.type === 'ENTITY_HOLDING',
+    );
     expect(companyAccount).toBeDefined();
 
     await login(page, 'moe@demo.example');
     await page.waitForSelector('[data-testid=user-org]');
     await page.goto(`${baseUrl()}/credits`);
     await page.waitForSelector('[data-testid=account-row]');
-    expect(await page.locator('[data-testid=account-row][data-account-type=GOVERNMENT_HOLDING]').count()).toBe(1);
+    expect(
+      await page.locator('[data-testid=account-row][data-account-type=GOVERNMENT_HOLDING]').count(),
+    ).toBe(1);
 
     await page.click('[data-testid=new-issuance]');
     await page.waitForSelector('[data-testid=issue-project] option:has-text("TH001")', { state: 'attached' });
@@ -142,7 +146,11 @@ describe('JCM credit registry in Chromium', () => {
     expect(await page.locator('[data-testid=confirm-dialog]').count()).toBe(1);
     expect(await page.textContent('[data-testid=confirm-to]')).toBe(government.accountNumber);
     expect(await page.textContent('[data-testid=confirm-quantity]')).toBe('1,200 tCO2');
-    expect(BigInt((await accountsOf('company@demo.example')).find((a) => a.id === companyBefore.id)?.balance ?? '0')).toBe(balanceBefore);
+    expect(
+      BigInt(
+        (await accountsOf('company@demo.example')).find((a) => a.id === companyBefore.id)?.balance ?? '0',
+      ),
+    ).toBe(balanceBefore);
     await page.click('[data-testid=confirm-ok]');
     await page.waitForSelector('[data-testid=operation-done]');
     const expected = balanceBefore - 1200n;
@@ -166,7 +174,9 @@ describe('JCM credit registry in Chromium', () => {
     expect(await publicTotalIssued()).toBe(issuedBefore + 10000n);
     await page.goto(`${baseUrl()}/registry`);
     await page.waitForSelector('[data-testid=registry-total-issued]');
-    expect(await page.textContent('[data-testid=registry-total-issued]')).toContain(grouped(issuedBefore + 10000n));
+    expect(await page.textContent('[data-testid=registry-total-issued]')).toContain(
+      grouped(issuedBefore + 10000n),
+    );
     await page.screenshot({ path: 'tmp/screenshots/registry-public.png', fullPage: true });
   });
 });

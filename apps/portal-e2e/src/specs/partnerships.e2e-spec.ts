@@ -74,7 +74,9 @@ describe('portal in Chromium against the running platform', () => {
     await page.fill('[data-testid=agreement-date]', '2020-07-01');
     await page.fill('[data-testid=agreement-history]', '2020, 2021, 2022, 2023, 2024, 2025');
     await page.click('[data-testid=agreement-save]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=agreement-status]')?.textContent?.includes('締結済み'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=agreement-status]')?.textContent?.includes('締結済み'),
+    );
     expect(await page.locator('[data-testid=timeline-year]').count()).toBe(6);
     const rule = await page.textContent('[data-testid=seven-year-rule]');
     expect(rule).toContain('2026年度に継続すると通算7年目');
@@ -84,6 +86,8 @@ describe('portal in Chromium against the running platform', () => {
   it('says so when the password is wrong', async () => {
     await login(page, 'moe@demo.example', 'wrong-password');
     await page.waitForSelector('[data-testid=login-error]');
-    expect(await page.textContent('[data-testid=login-error]')).toContain('メールアドレスまたはパスワードが違います');
+    expect(await page.textContent('[data-testid=login-error]')).toContain(
+      'メールアドレスまたはパスワードが違います',
+    );
   });
 });

@@ -60,7 +60,9 @@ describe('programme year in the browser: call → proposal → selection → con
     // The partnerships page (the landing page) has a page-title too: wait for the programme's own heading.
     await page.waitForURL(/\/programme$/);
     await page.waitForFunction(() =>
-      /都市間連携事業|City-to-City programme/.test(document.querySelector('[data-testid=page-title]')?.textContent ?? ''),
+      /都市間連携事業|City-to-City programme/.test(
+        document.querySelector('[data-testid=page-title]')?.textContent ?? '',
+      ),
     );
   }
 
@@ -75,7 +77,9 @@ describe('programme year in the browser: call → proposal → selection → con
     ids.call = lastSegment(page.url());
     expect(await page.textContent('[data-testid=call-state]')).toContain('下書き');
     await page.click('[data-testid=call-publish]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=call-state]')?.textContent?.includes('公募中'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=call-state]')?.textContent?.includes('公募中'),
+    );
 
     await page.click('text=事業年度のトップに戻る');
     await page.waitForSelector('[data-testid=call-row]');
@@ -104,17 +108,23 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.check('[data-testid=proposal-field-energy-efficiency]');
     await page.check('[data-testid=proposal-field-waste]');
     await page.fill('[data-testid=proposal-summary-ja]', '廃棄物発電と省エネの案件形成を継続する。');
-    await page.fill('[data-testid=proposal-summary-en]', 'Continue forming waste-to-energy and energy-efficiency projects.');
+    await page.fill(
+      '[data-testid=proposal-summary-en]',
+      'Continue forming waste-to-energy and energy-efficiency projects.',
+    );
     await page.check('[data-testid=elig-legal]');
     await page.check('[data-testid=elig-pledge]');
     await page.selectOption('[data-testid=elig-grade]', 'A');
-    for (const [category, amount] of Object.entries(BUDGET)) await page.fill(`[data-testid="budget-amount-${category}"]`, amount);
+    for (const [category, amount] of Object.entries(BUDGET))
+      await page.fill(`[data-testid="budget-amount-${category}"]`, amount);
 
     expect(await liveText(page, '[data-testid=budget-total]', '19,965,000')).toContain('19,965,000');
     expect(await liveText(page, '[data-testid=budget-cap-status]', '上限内')).toContain('上限内');
 
     // ¥1 over the cap: the browser says so at once, and the service refuses with the cited rule.
-    const before = ((await (await apiGet('proposals', await apiToken('company@demo.example'))).json()) as { total: number }).total;
+    const before = (
+      (await (await apiGet('proposals', await apiToken('company@demo.example'))).json()) as { total: number }
+    ).total;
     await page.fill('[data-testid=proposal-requested]', '20000001');
     expect(await liveText(page, '[data-testid=budget-cap-status]', '上限超過')).toContain('上限超過');
     await page.click('[data-testid=proposal-save]');
@@ -124,7 +134,9 @@ describe('programme year in the browser: call → proposal → selection → con
     expect(refusal).toContain('上限');
     expect(refusal).toContain('city-partnerships.md');
     expect(refusal).not.toContain(' / Total');
-    const after = ((await (await apiGet('proposals', await apiToken('company@demo.example'))).json()) as { total: number }).total;
+    const after = (
+      (await (await apiGet('proposals', await apiToken('company@demo.example'))).json()) as { total: number }
+    ).total;
     expect(after).toBe(before);
     await page.screenshot({ path: 'tmp/screenshots/programme-proposal-refused.png', fullPage: true });
 
@@ -148,20 +160,28 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.fill('[data-testid=letter-signatory]', '横浜市長');
     await page.setInputFiles('[data-testid=letter-upload]', pdf('yokohama.pdf'));
     await page.click('[data-testid=letter-submit]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=letter-state]')?.textContent?.includes('原本受領'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=letter-state]')?.textContent?.includes('原本受領'),
+    );
   });
 
   it('Bangkok uploads its own English letter in the portal (in English)', async () => {
     await openProgramme('bangkok@demo.example');
     expect(await page.textContent('[data-testid=page-title]')).toContain('City-to-City programme');
     await page.screenshot({ path: 'tmp/screenshots/programme-bangkok-en.png', fullPage: true });
-    await page.locator('[data-testid=letter-row]', { hasText: 'Requested' }).first().locator('[data-testid=letter-open]').click();
+    await page
+      .locator('[data-testid=letter-row]', { hasText: 'Requested' })
+      .first()
+      .locator('[data-testid=letter-open]')
+      .click();
     await page.waitForSelector('[data-testid=letter-upload]');
     await page.selectOption('[data-testid=letter-language]', 'en');
     await page.fill('[data-testid=letter-signatory]', 'Governor of Bangkok');
     await page.setInputFiles('[data-testid=letter-upload]', pdf('bangkok-letter.pdf'));
     await page.click('[data-testid=letter-submit]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=letter-state]')?.textContent?.includes('Original received'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=letter-state]')?.textContent?.includes('Original received'),
+    );
   });
 
   it('company attaches the 和訳 and both letters, then submits the proposal', async () => {
@@ -178,7 +198,9 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.waitForSelector('[data-testid=letter-translation-upload]');
     await page.setInputFiles('[data-testid=letter-translation-upload]', pdf('bangkok-letter-和訳.pdf'));
     await page.click('[data-testid=letter-translation-submit]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=letter-state]')?.textContent?.includes('和訳添付済み'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=letter-state]')?.textContent?.includes('和訳添付済み'),
+    );
     await page.click('[data-testid=letter-back-proposal]');
 
     for (const role of ['JP_MUNICIPALITY', 'PARTNER_CITY']) {
@@ -186,7 +208,9 @@ describe('programme year in the browser: call → proposal → selection → con
       await page.waitForSelector(`[data-testid=letter-attach-${role}]`, { state: 'detached' });
     }
     await page.click('[data-testid=proposal-submit]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=proposal-state]')?.textContent?.includes('提出済み'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=proposal-state]')?.textContent?.includes('提出済み'),
+    );
   });
 
   it('MOE closes the call, scores 200/200 and selects: the contract shows twelve monthly reports due', async () => {
@@ -198,21 +222,35 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.waitForSelector('[data-testid=confirm-proposals]');
     await page.click('[data-testid=confirm-ok]');
     await page.click('[data-testid=call-review]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=call-state]')?.textContent?.includes('審査中'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=call-state]')?.textContent?.includes('審査中'),
+    );
     await page.locator('[data-testid=proposal-row]', { hasText: proposalTitle }).locator('a').click();
 
     const marks: Record<string, string> = {
-      originality: '20', pastResults: '20', implementationStructure: '30', policyCooperation: '20', jcmFeasibility: '30',
-      nonJcmFeasibility: '20', synergy: '10', schedule: '5', managementEngineer: '5', organisationalSupport: '5', ghgTarget: '15',
+      originality: '20',
+      pastResults: '20',
+      implementationStructure: '30',
+      policyCooperation: '20',
+      jcmFeasibility: '30',
+      nonJcmFeasibility: '20',
+      synergy: '10',
+      schedule: '5',
+      managementEngineer: '5',
+      organisationalSupport: '5',
+      ghgTarget: '15',
     };
-    for (const [criterion, points] of Object.entries(marks)) await page.fill(`[data-testid=score-${criterion}]`, points);
+    for (const [criterion, points] of Object.entries(marks))
+      await page.fill(`[data-testid=score-${criterion}]`, points);
     await page.fill('[data-testid=score-fsi]', '0.50');
     await page.check('[data-testid=score-ems-current]');
     await page.check('[data-testid=score-wlb-PLATINUM_ERUBOSHI]');
     await page.selectOption('[data-testid=score-novelty]', 'SOME');
     expect(await liveText(page, '[data-testid=score-preview]', '200 / 200')).toContain('200 / 200');
     await page.click('[data-testid=score-submit]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=proposal-score]')?.textContent?.includes('200 / 200'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=proposal-score]')?.textContent?.includes('200 / 200'),
+    );
 
     await page.click('[data-testid=proposal-select]');
     await page.waitForSelector('[data-testid=contract-state]');
@@ -223,7 +261,9 @@ describe('programme year in the browser: call → proposal → selection → con
     expect(await page.textContent('[data-testid=confirm-amount]')).toContain('19,965,000');
     expect(await page.textContent('[data-testid=confirm-company]')).toContain('デモ・エンジニアリング');
     await page.click('[data-testid=confirm-ok]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=contract-state]')?.textContent?.includes('契約締結'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=contract-state]')?.textContent?.includes('契約締結'),
+    );
     // The contract and its reports reload as two requests: wait for the rows, then count them exactly.
     const rows = page.locator('[data-testid=monthly-report-row]');
     await rows.first().waitFor();
@@ -244,7 +284,9 @@ describe('programme year in the browser: call → proposal → selection → con
     await page.click('[data-testid=upcoming-add]');
     await page.fill('[data-testid=upcoming-description]', 'バンコク都職員向けワークショップ');
     await page.click('[data-testid=monthly-report-submit]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=report-state]')?.textContent?.includes('提出済み'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=report-state]')?.textContent?.includes('提出済み'),
+    );
     await page.context().close();
 
     page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
@@ -255,9 +297,13 @@ describe('programme year in the browser: call → proposal → selection → con
     await april.locator('a').click();
     expect(await page.textContent('[data-testid=report-progress-text]')).toContain('現地調査');
     await page.click('[data-testid=monthly-report-acknowledge]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=report-state]')?.textContent?.includes('確認済み'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=report-state]')?.textContent?.includes('確認済み'),
+    );
     await page.goBack();
-    await page.waitForSelector('[data-testid=monthly-report-row][data-month="2026-04"][data-state=acknowledged]');
+    await page.waitForSelector(
+      '[data-testid=monthly-report-row][data-month="2026-04"][data-state=acknowledged]',
+    );
   });
 
   it('shows Kitakyushu none of it, and the API answers 404 for the contract', async () => {
@@ -267,7 +313,9 @@ describe('programme year in the browser: call → proposal → selection → con
     const text = (await page.textContent('main')) ?? '';
     expect(text).not.toContain(proposalTitle);
     for (const hook of ['contract-row', 'proposal-row', 'monthly-report-row']) {
-      expect((await page.locator(`[data-testid=${hook}]`).allTextContents()).join(' ')).not.toContain(proposalTitle);
+      expect((await page.locator(`[data-testid=${hook}]`).allTextContents()).join(' ')).not.toContain(
+        proposalTitle,
+      );
     }
     const res = await apiGet(`contracts/${ids.contract}`, await apiToken('kitakyushu@demo.example'));
     expect(res.status).toBe(404);

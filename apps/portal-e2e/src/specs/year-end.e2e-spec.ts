@@ -6,7 +6,9 @@ import { baseUrl, launchChromium, login, liveText } from '../support/browser';
  * 成果物 and a JCM lead. Independent of the other specs: its own call, proposal and contract are made over the API.
  */
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n').toString('base64');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+).toString('base64');
 const pdf = (filename: string) => ({ filename, mediaType: 'application/pdf', contentBase64: PDF });
 /** FY2025 (April 2025 – March 2026): its meetings may be held on past dates. */
 const FY = 2025;
@@ -36,7 +38,13 @@ async function apiToken(who: string): Promise<string> {
   return token;
 }
 
-async function api<T = Record<string, unknown>>(who: string, method: string, path: string, body?: unknown, expected = [200, 201]): Promise<T> {
+async function api<T = Record<string, unknown>>(
+  who: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  expected = [200, 201],
+): Promise<T> {
   const res = await fetch(`${baseUrl()}/api/v1/${path}`, {
     method,
     headers: { Authorization: `Bearer ${await apiToken(who)}`, 'content-type': 'application/json' },
@@ -59,7 +67,11 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     // A contract of our own: call → proposal with both letters → scored and selected → signed. A pair has one project a
     // year (C3P-D0) and the programme-year spec takes Yokohama–Bangkok for FY2026, so this one is FY2025 of the same pair
     // (a new pair would add a partnership that the partnerships spec would count).
-    const pairs = await api<{ items: { id: string; partnerCity: { nameEn: string } }[] }>('company', 'GET', 'partnerships?limit=100');
+    const pairs = await api<{ items: { id: string; partnerCity: { nameEn: string } }[] }>(
+      'company',
+      'GET',
+      'partnerships?limit=100',
+    );
     ids.pair = pairs.items.find((p) => p.partnerCity.nameEn.includes('Bangkok'))?.id ?? '';
     const call = await api<{ id: string }>('moe', 'POST', 'calls', {
       fiscalYear: FY,
@@ -74,7 +86,11 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     });
     ids.call = call.id;
     await api('moe', 'POST', `calls/${ids.call}/publish`, {});
-    const proposal = await api<{ id: string; municipality: { orgId: string }; partnerCity: { orgId: string } }>('company', 'POST', 'proposals', {
+    const proposal = await api<{
+      id: string;
+      municipality: { orgId: string };
+      partnerCity: { orgId: string };
+    }>('company', 'POST', 'proposals', {
       callId: ids.call,
       kind: 'CONTINUING',
       partnershipId: ids.pair,
@@ -100,11 +116,29 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
       budgetLines: B5_BUDGET,
     });
     ids.proposal = proposal.id;
-    const yk = await api<{ id: string }>('company', 'POST', 'interest-letters', { proposalId: ids.proposal, issuerOrgId: proposal.municipality.orgId, issuerRole: 'JP_MUNICIPALITY' });
-    await api('yokohama', 'POST', `interest-letters/${yk.id}/original`, { language: 'ja', signatoryName: '横浜市長', signedOn: '2025-02-10', file: pdf('yokohama.pdf') });
+    const yk = await api<{ id: string }>('company', 'POST', 'interest-letters', {
+      proposalId: ids.proposal,
+      issuerOrgId: proposal.municipality.orgId,
+      issuerRole: 'JP_MUNICIPALITY',
+    });
+    await api('yokohama', 'POST', `interest-letters/${yk.id}/original`, {
+      language: 'ja',
+      signatoryName: '横浜市長',
+      signedOn: '2025-02-10',
+      file: pdf('yokohama.pdf'),
+    });
     await api('company', 'POST', `interest-letters/${yk.id}/attach`);
-    const bkk = await api<{ id: string }>('company', 'POST', 'interest-letters', { proposalId: ids.proposal, issuerOrgId: proposal.partnerCity.orgId, issuerRole: 'PARTNER_CITY' });
-    await api('bangkok', 'POST', `interest-letters/${bkk.id}/original`, { language: 'en', signatoryName: 'Governor of Bangkok', signedOn: '2025-02-12', file: pdf('bangkok.pdf') });
+    const bkk = await api<{ id: string }>('company', 'POST', 'interest-letters', {
+      proposalId: ids.proposal,
+      issuerOrgId: proposal.partnerCity.orgId,
+      issuerRole: 'PARTNER_CITY',
+    });
+    await api('bangkok', 'POST', `interest-letters/${bkk.id}/original`, {
+      language: 'en',
+      signatoryName: 'Governor of Bangkok',
+      signedOn: '2025-02-12',
+      file: pdf('bangkok.pdf'),
+    });
     await api('company', 'POST', `interest-letters/${bkk.id}/translation`, { file: pdf('bangkok-和訳.pdf') });
     await api('company', 'POST', `interest-letters/${bkk.id}/attach`);
     await api('company', 'POST', `proposals/${ids.proposal}/submit`);
@@ -112,7 +146,15 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await api('moe', 'POST', `proposals/${ids.proposal}/score`, {
       themeNovelty: 'SOME',
       score: {
-        section1: { originality: 20, pastResults: 20, implementationStructure: 30, policyCooperation: 20, jcmFeasibility: 30, nonJcmFeasibility: 20, synergy: 10 },
+        section1: {
+          originality: 20,
+          pastResults: 20,
+          implementationStructure: 30,
+          policyCooperation: 20,
+          jcmFeasibility: 30,
+          nonJcmFeasibility: 20,
+          synergy: 10,
+        },
         section2: { schedule: 5, managementEngineer: 5, organisationalSupport: 5 },
         municipality: { kind: 'MUNICIPALITY', fiscalStrengthIndex: '0.50' },
         ems: { currentlyCertified: true, previouslyCertified: true, currentInHouseEms: true },
@@ -144,8 +186,10 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await page.waitForSelector('[data-testid=year-end-page][data-status=loaded]');
   }
 
-  const kickoff = (hook = '') => `[data-testid=meeting-row][data-kind=KICKOFF]${hook ? ` [data-testid=${hook}]` : ''}`;
-  const kickoffIn = (state: string) => page.waitForSelector(`[data-testid=meeting-row][data-kind=KICKOFF][data-state=${state}]`);
+  const kickoff = (hook = '') =>
+    `[data-testid=meeting-row][data-kind=KICKOFF]${hook ? ` [data-testid=${hook}]` : ''}`;
+  const kickoffIn = (state: string) =>
+    page.waitForSelector(`[data-testid=meeting-row][data-kind=KICKOFF][data-state=${state}]`);
 
   it('company reaches the page from the contract and runs the kick-off meeting: schedule, materials, held, minutes', async () => {
     await login(page, 'company@demo.example');
@@ -170,7 +214,9 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await page.fill(kickoff('meeting-minutes'), '実施計画と報告の日程を確認した。');
     await page.click(kickoff('meeting-minutes-submit'));
     await kickoffIn('minutes_recorded');
-    expect(await page.textContent(kickoff('meeting-minutes-text'))).toContain('実施計画と報告の日程を確認した。');
+    expect(await page.textContent(kickoff('meeting-minutes-text'))).toContain(
+      '実施計画と報告の日程を確認した。',
+    );
     // The contractor does not confirm its own minutes.
     expect(await page.locator(kickoff('meeting-confirm')).count()).toBe(0);
   });
@@ -198,7 +244,9 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     expect(await liveText(page, '[data-testid=settlement-subtotal]', '3,000,000')).toContain('3,000,000');
     expect(await liveText(page, '[data-testid=settlement-tax]', '300,000')).toContain('300,000');
     expect(await liveText(page, '[data-testid=settlement-total]', '3,300,000')).toContain('3,300,000');
-    expect(await liveText(page, '[data-testid=settlement-amount-status]', '契約金額内')).toContain('契約金額内');
+    expect(await liveText(page, '[data-testid=settlement-amount-status]', '契約金額内')).toContain(
+      '契約金額内',
+    );
     await page.click('[data-testid=settlement-save]');
     await page.waitForSelector('[data-testid=settlement-row][data-sequence="1"][data-state=draft]');
     await page.click('[data-testid=settlement-row][data-sequence="1"] [data-testid=settlement-submit]');
@@ -217,14 +265,20 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await page.click('[data-testid=settlement-new]');
     await page.fill('[data-testid="settlement-line-amount-人件費"]', '16000000'); // ¥17,600,000 + ¥3,300,000 > ¥19,965,000
     expect(await liveText(page, '[data-testid=settlement-total]', '17,600,000')).toContain('17,600,000');
-    expect(await liveText(page, '[data-testid=settlement-amount-status]', '契約金額超過')).toContain('契約金額超過');
+    expect(await liveText(page, '[data-testid=settlement-amount-status]', '契約金額超過')).toContain(
+      '契約金額超過',
+    );
     await page.click('[data-testid=settlement-save]');
     await page.waitForSelector('[data-testid=rule-violation]');
     const refusal = (await page.textContent('[data-testid=rule-violation]')) ?? '';
     expect(refusal).toContain('C3P-ST1');
     expect((await page.textContent('[data-testid=rule-violation-source]'))?.trim()).not.toBe('');
     expect(await page.locator('[data-testid=settlement-row]').count()).toBe(1);
-    const listed = await api<{ total: number }>('company', 'GET', `contracts/${ids.contract}/settlement-reports`);
+    const listed = await api<{ total: number }>(
+      'company',
+      'GET',
+      `contracts/${ids.contract}/settlement-reports`,
+    );
     expect(listed.total).toBe(1);
   });
 
@@ -238,14 +292,23 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
       const row = page.locator('[data-testid=deliverable-row][data-state=pending]').first();
       await row.locator('[data-testid=deliverable-ref]').fill(`https://example.org/deliverables/${i}.pdf`);
       await row.locator('[data-testid=deliverable-submit]').click();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=deliverable-row][data-state=submitted]').length === n, i + 1);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid=deliverable-row][data-state=submitted]').length === n,
+        i + 1,
+      );
     }
 
     await page.evaluate(() => sessionStorage.clear());
     await openYearEnd('moe');
     for (let i = 0; i < 4; i++) {
-      await page.locator('[data-testid=deliverable-row][data-state=submitted] [data-testid=deliverable-accept]').first().click();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=deliverable-row][data-state=accepted]').length === n, i + 1);
+      await page
+        .locator('[data-testid=deliverable-row][data-state=submitted] [data-testid=deliverable-accept]')
+        .first()
+        .click();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid=deliverable-row][data-state=accepted]').length === n,
+        i + 1,
+      );
     }
   });
 
@@ -254,7 +317,9 @@ describe('year-end in the browser: report meetings, settlement reports, delivera
     await page.waitForSelector('[data-testid=nav-programme]');
     await page.goto(`${baseUrl()}/programme/jcm-leads`);
     await page.click('[data-testid=lead-new]');
-    await page.waitForSelector(`[data-testid=lead-partnership] option[value="${ids.pair}"]`, { state: 'attached' });
+    await page.waitForSelector(`[data-testid=lead-partnership] option[value="${ids.pair}"]`, {
+      state: 'attached',
+    });
     await page.selectOption('[data-testid=lead-partnership]', ids.pair);
     await page.fill('[data-testid=lead-title-ja]', `E2E 廃棄物発電 ${unique}`);
     await page.fill('[data-testid=lead-title-en]', `E2E waste to energy ${unique}`);

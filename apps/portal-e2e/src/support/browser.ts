@@ -4,7 +4,14 @@ import { Browser, chromium, Page } from 'playwright-core';
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -48,9 +55,18 @@ export function useChromiumPage(use: (page: Page) => void, locale = 'ja-JP'): vo
  * Text of a figure the page computes live (budget totals, score previews): waits until it shows `expected`, then
  * returns it for the caller's assertion. Reading it right after typing races Angular's next render.
  */
-export async function liveText(page: Page, selector: string, expected: string, timeoutMs = 10_000): Promise<string> {
+export async function liveText(
+  page: Page,
+  selector: string,
+  expected: string,
+  timeoutMs = 10_000,
+): Promise<string> {
   await page
-    .waitForFunction(([s, e]) => document.querySelector(s)?.textContent?.includes(e), [selector, expected] as const, { timeout: timeoutMs })
+    .waitForFunction(
+      ([s, e]) => document.querySelector(s)?.textContent?.includes(e),
+      [selector, expected] as const,
+      { timeout: timeoutMs },
+    )
     .catch(() => undefined); // the caller's expect reports the actual text
   return (await page.textContent(selector)) ?? '';
 }

@@ -50,7 +50,10 @@ export async function startStack(): Promise<RunningStack> {
   });
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stack not ready in time:\n${output.slice(-40).join('')}`)), 180_000);
+    const timer = setTimeout(
+      () => reject(new Error(`stack not ready in time:\n${output.slice(-40).join('')}`)),
+      180_000,
+    );
     const onData = (chunk: Buffer) => {
       output.push(chunk.toString());
       if (chunk.toString().includes('JCM_READY')) {

@@ -2,7 +2,8 @@ import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 
 /** The real PostgreSQL the integration tests use (CI and dev machines run one on 127.0.0.1:5432). */
-export const TEST_ADMIN_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_ADMIN_URL =
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   name: string;

@@ -114,7 +114,10 @@ export async function startTestService(
   module: DynamicModule,
   bus: TestBus,
   /** The NATS server and credentials, when not the shared test server (the permission tests run their own). */
-  nats: Pick<ServiceConfig, 'natsUrl' | 'security'> = { natsUrl: TEST_NATS_URL, security: testSecurity('identity') },
+  nats: Pick<ServiceConfig, 'natsUrl' | 'security'> = {
+    natsUrl: TEST_NATS_URL,
+    security: testSecurity('identity'),
+  },
 ): Promise<INestApplication> {
   @Module({ imports: [module] })
   class TestRoot {}
@@ -135,7 +138,10 @@ export async function startTestService(
 }
 
 /** A client that signs like the gateway; pass `signer: null` for one that sends unsigned requests. */
-export function testNatsClient(bus: TestBus, signer: ContextSigner | null = testContextSigner()): PrefixedClientNats {
+export function testNatsClient(
+  bus: TestBus,
+  signer: ContextSigner | null = testContextSigner(),
+): PrefixedClientNats {
   return new PrefixedClientNats({ servers: [TEST_NATS_URL] }, bus.rpcPrefix, signer);
 }
 
@@ -150,7 +156,11 @@ export async function deleteTestStream(stream: string): Promise<void> {
 }
 
 /** A caller as the gateway would describe it. */
-export function ctxFor(orgId: string, orgType: OrganisationType, role: RequestContext['role'] = 'editor'): RequestContext {
+export function ctxFor(
+  orgId: string,
+  orgType: OrganisationType,
+  role: RequestContext['role'] = 'editor',
+): RequestContext {
   return { userId: randomUUID(), orgId, orgType, role, correlationId: randomUUID() };
 }
 

@@ -1,4 +1,10 @@
-import { AccountHistoryPage, CREDITS_RPC, IssuanceView, LedgerVerification, MovementView } from '@jcm/contracts';
+import {
+  AccountHistoryPage,
+  CREDITS_RPC,
+  IssuanceView,
+  LedgerVerification,
+  MovementView,
+} from '@jcm/contracts';
 import { CreditsWorld, issuanceFor, startCreditsWorld, stopCreditsWorld } from '../../testing/credits-world';
 
 describe('Account history (取引履歴) from the journal (real PostgreSQL + NATS)', () => {
@@ -7,8 +13,11 @@ describe('Account history (取引履歴) from the journal (real PostgreSQL + NAT
   let shared: IssuanceView;
   let transfer: MovementView;
   let retirement: MovementView;
-  const history = (ctx: CreditsWorld['ctx'][keyof CreditsWorld['ctx']], id: string, page: { limit?: number; offset?: number } = {}) =>
-    w.call(CREDITS_RPC.account.listHistory, ctx, { id, ...page }, AccountHistoryPage);
+  const history = (
+    ctx: CreditsWorld['ctx'][keyof CreditsWorld['ctx']],
+    id: string,
+    page: { limit?: number; offset?: number } = {},
+  ) => w.call(CREDITS_RPC.account.listHistory, ctx, { id, ...page }, AccountHistoryPage);
 
   beforeAll(async () => {
     w = await startCreditsWorld();
@@ -18,14 +27,23 @@ describe('Account history (取引履歴) from the journal (real PostgreSQL + NAT
     transfer = await w.call(
       CREDITS_RPC.transfer.create,
       w.ctx.companyA,
-      { fromAccountId: w.accounts.companyA.id, toAccountNumber: w.accounts.companyB.accountNumber, quantity: '1200' },
+      {
+        fromAccountId: w.accounts.companyA.id,
+        toAccountNumber: w.accounts.companyB.accountNumber,
+        quantity: '1200',
+      },
       MovementView,
     );
     // seq 3: B retires 300 t.
     retirement = await w.call(
       CREDITS_RPC.retirement.create,
       w.ctx.companyB,
-      { fromAccountId: w.accounts.companyB.id, quantity: '300', purpose: 'VOLUNTARY_OFFSET', beneficiary: 'Darkhan City' },
+      {
+        fromAccountId: w.accounts.companyB.id,
+        quantity: '300',
+        purpose: 'VOLUNTARY_OFFSET',
+        beneficiary: 'Darkhan City',
+      },
       MovementView,
     );
     // seq 4: 2,000 t more, 1,000 to Japan, 600 to A and 400 to B in one issuance.
@@ -57,13 +75,21 @@ describe('Account history (取引履歴) from the journal (real PostgreSQL + NAT
     ]);
     expect(a.items[1]).toMatchObject({
       serials: [{ serial: 'JP-MN001-2023-8801-10000', quantity: '1200' }],
-      counterparties: [{ accountNumber: w.accounts.companyB.accountNumber, holderName: 'Mongolia Heat Partners LLC', type: 'ENTITY_HOLDING' }],
+      counterparties: [
+        {
+          accountNumber: w.accounts.companyB.accountNumber,
+          holderName: 'Mongolia Heat Partners LLC',
+          type: 'ENTITY_HOLDING',
+        },
+      ],
       journalHash: transfer.journalHash,
     });
     expect(a.items[2].counterparties).toEqual([expect.objectContaining({ type: 'ISSUANCE' })]);
     expect(a.items[2].serials).toEqual([{ serial: 'JP-MN001-2023-5001-10000', quantity: '5000' }]);
     // The shared issuance shows only A's own range; B's and Japan's allocations are not A's business.
-    expect(a.items[0].serials).toEqual([{ serial: expect.stringMatching(/^JP-MN001-2024-\d+-\d+$/), quantity: '600' }]);
+    expect(a.items[0].serials).toEqual([
+      { serial: expect.stringMatching(/^JP-MN001-2024-\d+-\d+$/), quantity: '600' },
+    ]);
     expect(a.items[0].counterparties.map((c) => c.type)).toEqual(['ISSUANCE']);
     expect(JSON.stringify(a)).not.toContain(w.accounts.government.accountNumber);
     expect(JSON.stringify(a)).not.toContain(w.org.moe);
@@ -82,9 +108,13 @@ describe('Account history (取引履歴) from the journal (real PostgreSQL + NAT
     for (const ctx of [w.ctx.outsider, w.ctx.companyB]) {
       await expect(history(ctx, w.accounts.companyA.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
-    await expect(history(w.ctx.companyA, w.accounts.government.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(history(w.ctx.companyA, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await history(w.ctx.outsider, w.accounts.outsider.id))).toEqual({ items: [], total: 0 });
+    await expect(history(w.ctx.companyA, w.accounts.government.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(history(w.ctx.companyA, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await history(w.ctx.outsider, w.accounts.outsider.id)).toEqual({ items: [], total: 0 });
     const viaMoe = await history(w.ctx.moe, w.accounts.companyA.id);
     expect(viaMoe.total).toBe(3);
     const government = await history(w.ctx.moe, w.accounts.government.id);
@@ -97,7 +127,9 @@ describe('Account history (取引履歴) from the journal (real PostgreSQL + NAT
     expect([first.total, second.total]).toEqual([3, 3]);
     expect(first.items.map((e) => e.seq)).toEqual([shared.journalSeq, transfer.journalSeq]);
     expect(second.items.map((e) => e.seq)).toEqual([issuance.journalSeq]);
-    await expect(history(w.ctx.companyA, w.accounts.companyA.id, { limit: 0 })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(history(w.ctx.companyA, w.accounts.companyA.id, { limit: 0 })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 
   it('sums to the balance and matches the verified journal', async () => {

@@ -58,11 +58,13 @@ export class AccountHistoryService {
       const others = new Map<string, { accountNumber: string; holderName: string; type: AccountType }>();
       if (otherIds.length > 0) {
         await elevateToSystem(m);
-        const found: { id: string; account_number: string; holder_name: string; type: AccountType }[] = await m.query(
-          `SELECT id, account_number, holder_name, type FROM credits.account WHERE id = ANY($1::uuid[])`,
-          [otherIds],
-        );
-        for (const a of found) others.set(a.id, { accountNumber: a.account_number, holderName: a.holder_name, type: a.type });
+        const found: { id: string; account_number: string; holder_name: string; type: AccountType }[] =
+          await m.query(
+            `SELECT id, account_number, holder_name, type FROM credits.account WHERE id = ANY($1::uuid[])`,
+            [otherIds],
+          );
+        for (const a of found)
+          others.set(a.id, { accountNumber: a.account_number, holderName: a.holder_name, type: a.type });
       }
       const items: AccountHistoryEntry[] = entries.map((e) => ({
         seq: e.row.seq,
@@ -89,10 +91,18 @@ function linesOf(row: EntryRow, accountId: string) {
   const counterpartyIds = [
     ...new Set(
       row.lines
-        .filter((l) => l.accountId !== accountId && ownSerials.has(l.serial) && BigInt(l.quantity) > 0n !== ownSerials.get(l.serial))
+        .filter(
+          (l) =>
+            l.accountId !== accountId &&
+            ownSerials.has(l.serial) &&
+            BigInt(l.quantity) > 0n !== ownSerials.get(l.serial),
+        )
         .map((l) => l.accountId),
     ),
   ];
-  const serials = own.map((l) => ({ serial: l.serial, quantity: (BigInt(l.quantity) < 0n ? -BigInt(l.quantity) : BigInt(l.quantity)).toString() }));
+  const serials = own.map((l) => ({
+    serial: l.serial,
+    quantity: (BigInt(l.quantity) < 0n ? -BigInt(l.quantity) : BigInt(l.quantity)).toString(),
+  }));
   return { net, counterpartyIds, serials };
 }

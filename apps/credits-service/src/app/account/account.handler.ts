@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AccountHistoryQuery, CREDITS_RPC, GetAccountQuery, ListAccountsQuery, OpenAccountCommand } from '@jcm/contracts';
+import {
+  AccountHistoryQuery,
+  CREDITS_RPC,
+  GetAccountQuery,
+  ListAccountsQuery,
+  OpenAccountCommand,
+} from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { AccountHistoryService } from './account-history.service';
 import { AccountService } from './account.service';

@@ -41,13 +41,19 @@ export class AccountService {
       const qb = this.visibleTo(m, ctx);
       if (q.registry) qb.andWhere('a.registry = :registry', { registry: q.registry });
       if (q.type) qb.andWhere('a.type = :type', { type: q.type });
-      const [rows, total] = await qb.orderBy('a.account_number', 'ASC').take(q.limit).skip(q.offset).getManyAndCount();
+      const [rows, total] = await qb
+        .orderBy('a.account_number', 'ASC')
+        .take(q.limit)
+        .skip(q.offset)
+        .getManyAndCount();
       return { items: rows.map(toAccountView), total };
     });
   }
 
   async get(ctx: RequestContext, id: string): Promise<AccountView> {
-    const row = await inTenantTransaction(this.ds, ctx, (m) => this.visibleTo(m, ctx).andWhere('a.id = :id', { id }).getOne());
+    const row = await inTenantTransaction(this.ds, ctx, (m) =>
+      this.visibleTo(m, ctx).andWhere('a.id = :id', { id }).getOne(),
+    );
     // Another holder's account is reported exactly like a missing one.
     if (!row) throw new DomainError('NOT_FOUND', `Account ${id} not found`);
     return toAccountView(row);

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ApplyCorrespondingAdjustmentCommand, AuthoriseBlocksCommand, CREDITS_RPC, ListBlocksQuery, TraceSerialQuery } from '@jcm/contracts';
+import {
+  ApplyCorrespondingAdjustmentCommand,
+  AuthoriseBlocksCommand,
+  CREDITS_RPC,
+  ListBlocksQuery,
+  TraceSerialQuery,
+} from '@jcm/contracts';
 import { handlePublicRpc, handleRpc } from '@jcm/service-kit';
 import { Article6Service } from './article6.service';
 import { BlockTraceService } from './block-trace.service';

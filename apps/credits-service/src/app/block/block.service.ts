@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CreditBlockPage, CreditBlockView, formatSerial, ListBlocksQuery, RequestContext, seesAllRecords } from '@jcm/contracts';
+import {
+  CreditBlockPage,
+  CreditBlockView,
+  formatSerial,
+  ListBlocksQuery,
+  RequestContext,
+  seesAllRecords,
+} from '@jcm/contracts';
 import { DATA_SOURCE, inTenantTransaction } from '@jcm/service-kit';
 import { CreditBlockEntity } from './entities/credit-block.entity';
 
@@ -34,7 +41,13 @@ export function toBlockView(b: CreditBlockEntity): CreditBlockView {
   const lastUnit = BigInt(b.lastUnit);
   return {
     id: b.id,
-    serial: formatSerial({ registry: b.registry, project: b.projectReference, vintage: b.vintage, firstUnit, lastUnit }),
+    serial: formatSerial({
+      registry: b.registry,
+      project: b.projectReference,
+      vintage: b.vintage,
+      firstUnit,
+      lastUnit,
+    }),
     registry: b.registry,
     projectReference: b.projectReference,
     vintage: b.vintage,
@@ -50,7 +63,11 @@ export function toBlockView(b: CreditBlockEntity): CreditBlockView {
       authorisedAt: b.authorisedAt?.toISOString() ?? null,
       firstTransferDefinition: b.firstTransferDefinition,
       firstTransferredAt: b.firstTransferredAt?.toISOString() ?? null,
-      correspondingAdjustment: { applied: b.caAppliedOn !== null, appliedOn: b.caAppliedOn, reference: b.caReference },
+      correspondingAdjustment: {
+        applied: b.caAppliedOn !== null,
+        appliedOn: b.caAppliedOn,
+        reference: b.caReference,
+      },
     },
   };
 }

@@ -21,7 +21,9 @@ export class CancellationService {
         meta: { reason: cmd.reason },
       });
       const view: MovementView = { ...moved, retirement: null, cancellationReason: cmd.reason };
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.cancellation.completed, view, ctx, { aggregateId: view.id });
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.cancellation.completed, view, ctx, {
+        aggregateId: view.id,
+      });
       return view;
     });
   }

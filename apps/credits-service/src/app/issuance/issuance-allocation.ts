@@ -36,7 +36,10 @@ export function splitIssuance(
   const government = governmentQuantity(total, governmentShare);
   const remainder = total - government;
   if (participants.length === 1 && participants[0].quantity === undefined) {
-    return { ok: true, split: { government, participants: [{ accountId: participants[0].accountId, quantity: remainder }] } };
+    return {
+      ok: true,
+      split: { government, participants: [{ accountId: participants[0].accountId, quantity: remainder }] },
+    };
   }
   const named = participants.map((p) => ({ accountId: p.accountId, quantity: BigInt(p.quantity ?? '0') }));
   const sum = named.reduce((acc, p) => acc + p.quantity, 0n);

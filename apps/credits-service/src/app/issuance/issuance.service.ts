@@ -12,7 +12,14 @@ import {
   RequestContext,
 } from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE } from '@jcm/service-kit';
-import { applyBalances, elevateToSystem, JournalLine, LockedAccount, lockAccounts, postJournalEntry } from '../ledger/credit-ledger';
+import {
+  applyBalances,
+  elevateToSystem,
+  JournalLine,
+  LockedAccount,
+  lockAccounts,
+  postJournalEntry,
+} from '../ledger/credit-ledger';
 import { UNAUTHORISED } from '../block/block.service';
 import { runOnce } from '../ledger/idempotency';
 import { normaliseShare } from '../project/project.service';
@@ -69,12 +76,26 @@ export class IssuanceService {
       `INSERT INTO credits.issuance (id, project_id, registry, vintage, monitoring_start, monitoring_end, joint_committee_ref,
          quantity, government_quantity, first_unit, last_unit, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [issuanceId, project.id, cmd.registry, cmd.vintage, cmd.monitoringPeriod.start, cmd.monitoringPeriod.end,
-        cmd.jointCommitteeDecisionRef, total.toString(), split.government.toString(), firstUnit.toString(),
-        (firstUnit + total - 1n).toString(), ctx.userId],
+      [
+        issuanceId,
+        project.id,
+        cmd.registry,
+        cmd.vintage,
+        cmd.monitoringPeriod.start,
+        cmd.monitoringPeriod.end,
+        cmd.jointCommitteeDecisionRef,
+        total.toString(),
+        split.government.toString(),
+        firstUnit.toString(),
+        (firstUnit + total - 1n).toString(),
+        ctx.userId,
+      ],
     );
     const holders = [{ account: governmentAccount, quantity: split.government }].concat(
-      split.participants.map((p) => ({ account: accounts.get(p.accountId) as LockedAccount, quantity: p.quantity })),
+      split.participants.map((p) => ({
+        account: accounts.get(p.accountId) as LockedAccount,
+        quantity: p.quantity,
+      })),
     );
     const blocks: CreditBlockView[] = [];
     const lines: JournalLine[] = [];
@@ -82,22 +103,53 @@ export class IssuanceService {
     for (const h of holders) {
       if (h.quantity === 0n) continue;
       const last = next + h.quantity - 1n;
-      const serial = formatSerial({ registry: cmd.registry, project: project.reference, vintage: cmd.vintage, firstUnit: next, lastUnit: last });
+      const serial = formatSerial({
+        registry: cmd.registry,
+        project: project.reference,
+        vintage: cmd.vintage,
+        firstUnit: next,
+        lastUnit: last,
+      });
       const [{ id }]: { id: string }[] = await m.query(
         `INSERT INTO credits.credit_block (issuance_id, project_id, registry, project_reference, vintage, first_unit, last_unit,
            account_id, status, participant_org_ids)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', ARRAY[$9]::uuid[]) RETURNING id`,
-        [issuanceId, project.id, cmd.registry, project.reference, cmd.vintage, next.toString(), last.toString(), h.account.id, h.account.ownerOrgId],
+        [
+          issuanceId,
+          project.id,
+          cmd.registry,
+          project.reference,
+          cmd.vintage,
+          next.toString(),
+          last.toString(),
+          h.account.id,
+          h.account.ownerOrgId,
+        ],
       );
       blocks.push({
-        id, serial, registry: cmd.registry, projectReference: project.reference, vintage: cmd.vintage,
-        firstUnit: next.toString(), lastUnit: last.toString(), quantity: h.quantity.toString(),
-        accountId: h.account.id, status: 'ACTIVE', issuanceId, article6: UNAUTHORISED,
+        id,
+        serial,
+        registry: cmd.registry,
+        projectReference: project.reference,
+        vintage: cmd.vintage,
+        firstUnit: next.toString(),
+        lastUnit: last.toString(),
+        quantity: h.quantity.toString(),
+        accountId: h.account.id,
+        status: 'ACTIVE',
+        issuanceId,
+        article6: UNAUTHORISED,
       });
-      lines.push({ accountId: issuanceAccount.id, quantity: -h.quantity, serial }, { accountId: h.account.id, quantity: h.quantity, serial });
+      lines.push(
+        { accountId: issuanceAccount.id, quantity: -h.quantity, serial },
+        { accountId: h.account.id, quantity: h.quantity, serial },
+      );
       next = last + 1n;
     }
-    await m.query(`UPDATE credits.project SET issued_units = issued_units + $2::bigint WHERE id = $1`, [project.id, total.toString()]);
+    await m.query(`UPDATE credits.project SET issued_units = issued_units + $2::bigint WHERE id = $1`, [
+      project.id,
+      total.toString(),
+    ]);
     await applyBalances(m, accounts, lines);
     const entry = await postJournalEntry(m, {
       kind: 'ISSUANCE',
@@ -141,7 +193,10 @@ export class IssuanceService {
     const issuanceId = own.find((a) => a.type === 'ISSUANCE')?.id;
     const governmentId = own.find((a) => a.type === 'GOVERNMENT_HOLDING')?.id;
     if (!issuanceId || !governmentId) {
-      throw new DomainError('RULE_VIOLATION', `Registry ${cmd.registry} has no Government holding account yet: open it first.`);
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Registry ${cmd.registry} has no Government holding account yet: open it first.`,
+      );
     }
     const participantIds = cmd.participantAllocations.map((p) => p.accountId);
     if (new Set(participantIds).size !== participantIds.length) {
@@ -153,13 +208,21 @@ export class IssuanceService {
     for (const id of participantIds) {
       const a = accounts.get(id);
       if (!a) throw new DomainError('NOT_FOUND', `Account ${id} not found`);
-      if (a.registry !== cmd.registry || a.type !== 'ENTITY_HOLDING' || !project.participant_org_ids.includes(a.ownerOrgId)) {
+      if (
+        a.registry !== cmd.registry ||
+        a.type !== 'ENTITY_HOLDING' ||
+        !project.participant_org_ids.includes(a.ownerOrgId)
+      ) {
         throw new DomainError(
           'RULE_VIOLATION',
           `Account ${a.accountNumber} is not an entity holding account of a participant of ${project.reference} in registry ${cmd.registry}.`,
         );
       }
     }
-    return { issuanceAccount: accounts.get(issuanceId) as LockedAccount, governmentAccount: accounts.get(governmentId) as LockedAccount, accounts };
+    return {
+      issuanceAccount: accounts.get(issuanceId) as LockedAccount,
+      governmentAccount: accounts.get(governmentId) as LockedAccount,
+      accounts,
+    };
   }
 }

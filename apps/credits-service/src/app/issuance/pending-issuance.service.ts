@@ -103,7 +103,9 @@ export class PendingIssuanceService implements OnApplicationBootstrap {
     );
     if (inserted.length === 0) return null;
     const view = await this.load(m, inserted[0].id, false);
-    await appendToOutbox(m, 'credits', CREDITS_EVENTS.issuance.prepared, view, null, { aggregateId: view.id });
+    await appendToOutbox(m, 'credits', CREDITS_EVENTS.issuance.prepared, view, null, {
+      aggregateId: view.id,
+    });
     return view;
   }
 
@@ -170,7 +172,9 @@ export class PendingIssuanceService implements OnApplicationBootstrap {
         [cmd.id, cmd.reason, ctx.userId],
       );
       const view = await this.load(m, cmd.id, false);
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.issuance.rejected, view, ctx, { aggregateId: view.id });
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.issuance.rejected, view, ctx, {
+        aggregateId: view.id,
+      });
       return view;
     });
   }

@@ -35,14 +35,32 @@ describe('account numbers (ISO 7064 MOD 97-10)', () => {
 
 describe('credit block serials', () => {
   it('round-trips registry, project, vintage and unit range', () => {
-    const serial = formatSerial({ registry: 'JP', project: 'MN001', vintage: 2024, firstUnit: 1n, lastUnit: 5_000n });
+    const serial = formatSerial({
+      registry: 'JP',
+      project: 'MN001',
+      vintage: 2024,
+      firstUnit: 1n,
+      lastUnit: 5_000n,
+    });
     expect(serial).toBe('JP-MN001-2024-1-5000');
-    expect(parseSerial(serial)).toEqual({ registry: 'JP', project: 'MN001', vintage: 2024, firstUnit: 1n, lastUnit: 5_000n });
+    expect(parseSerial(serial)).toEqual({
+      registry: 'JP',
+      project: 'MN001',
+      vintage: 2024,
+      firstUnit: 1n,
+      lastUnit: 5_000n,
+    });
     expect(serialQuantity(parseSerial(serial)!)).toBe(5_000n);
   });
 
   it('holds a million tonnes in one serial and beyond 2^53 exactly', () => {
-    const big = formatSerial({ registry: 'JP', project: 'ID012', vintage: 2030, firstUnit: 9_007_199_254_740_993n, lastUnit: 9_007_199_255_740_992n });
+    const big = formatSerial({
+      registry: 'JP',
+      project: 'ID012',
+      vintage: 2030,
+      firstUnit: 9_007_199_254_740_993n,
+      lastUnit: 9_007_199_255_740_992n,
+    });
     expect(serialQuantity(parseSerial(big)!)).toBe(1_000_000n);
   });
 
@@ -50,6 +68,8 @@ describe('credit block serials', () => {
     expect(parseSerial('JP-MN001-2024-10-9')).toBeNull();
     expect(parseSerial('JP-MN-001-2024-1-9')).toBeNull();
     expect(parseSerial('JP-MN001-2024-0-9')).toBeNull();
-    expect(() => formatSerial({ registry: 'JP', project: 'MN001', vintage: 2024, firstUnit: 5n, lastUnit: 4n })).toThrow();
+    expect(() =>
+      formatSerial({ registry: 'JP', project: 'MN001', vintage: 2024, firstUnit: 5n, lastUnit: 4n }),
+    ).toThrow();
   });
 });

@@ -101,8 +101,18 @@ export const ARTICLE6_COLUMNS =
 const FIRST_TRANSFER_ON_USE = `CASE WHEN $3::text <> 'ACTIVE' AND first_transfer_definition = 'USE_OR_CANCELLATION'
   THEN coalesce(first_transferred_at, now()) ELSE first_transferred_at END`;
 
-const serialOf = (b: Pick<BlockRow, 'registry' | 'project_reference' | 'vintage'>, first: bigint, last: bigint) =>
-  formatSerial({ registry: b.registry, project: b.project_reference, vintage: b.vintage, firstUnit: first, lastUnit: last });
+const serialOf = (
+  b: Pick<BlockRow, 'registry' | 'project_reference' | 'vintage'>,
+  first: bigint,
+  last: bigint,
+) =>
+  formatSerial({
+    registry: b.registry,
+    project: b.project_reference,
+    vintage: b.vintage,
+    firstUnit: first,
+    lastUnit: last,
+  });
 
 /**
  * Moves `quantity` tonnes of ACTIVE blocks from one account to another, oldest vintage first. A block that is
@@ -159,9 +169,18 @@ export async function moveUnits(
   return moved;
 }
 
-async function placeRange(m: EntityManager, b: BlockRow, first: bigint, last: bigint, to: LockedAccount, status: CreditBlockStatus) {
+async function placeRange(
+  m: EntityManager,
+  b: BlockRow,
+  first: bigint,
+  last: bigint,
+  to: LockedAccount,
+  status: CreditBlockStatus,
+) {
   if (status === 'ACTIVE') {
-    const sameArticle6 = `EXISTS (SELECT 1 FROM credits.credit_block s WHERE s.id = $5 AND ${ARTICLE6_COLUMNS.split(', ')
+    const sameArticle6 = `EXISTS (SELECT 1 FROM credits.credit_block s WHERE s.id = $5 AND ${ARTICLE6_COLUMNS.split(
+      ', ',
+    )
       .map((c) => `s.${c} IS NOT DISTINCT FROM credit_block.${c}`)
       .join(' AND ')})`;
     const below = await m.query(
@@ -191,21 +210,29 @@ async function placeRange(m: EntityManager, b: BlockRow, first: bigint, last: bi
 }
 
 /** Applies the net change per account, with the version each had when locked (optimistic check on top of locks). */
-export async function applyBalances(m: EntityManager, accounts: Map<string, LockedAccount>, lines: JournalLine[]) {
+export async function applyBalances(
+  m: EntityManager,
+  accounts: Map<string, LockedAccount>,
+  lines: JournalLine[],
+) {
   const net = new Map<string, bigint>();
   for (const l of lines) net.set(l.accountId, (net.get(l.accountId) ?? 0n) + l.quantity);
   for (const [id, delta] of [...net].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const acc = accounts.get(id);
     if (!acc) throw new Error(`Account ${id} was not locked`);
     if (acc.type !== 'ISSUANCE' && acc.balance + delta < 0n) {
-      throw new DomainError('RULE_VIOLATION', `Account ${acc.accountNumber} holds ${acc.balance} t; the operation needs ${-delta} t.`);
+      throw new DomainError(
+        'RULE_VIOLATION',
+        `Account ${acc.accountNumber} holds ${acc.balance} t; the operation needs ${-delta} t.`,
+      );
     }
     const updated = await m.query(
       `UPDATE credits.account SET balance = balance + $2::bigint, version = version + 1
         WHERE id = $1 AND version = $3 RETURNING version`,
       [id, delta.toString(), acc.version],
     );
-    if (updatedCount(updated) !== 1) throw new DomainError('CONFLICT', `Account ${acc.accountNumber} changed concurrently; retry.`);
+    if (updatedCount(updated) !== 1)
+      throw new DomainError('CONFLICT', `Account ${acc.accountNumber} changed concurrently; retry.`);
   }
 }
 
@@ -218,7 +245,14 @@ export interface PostedEntry {
 /** Appends a balanced entry to the hash-chained journal; locks the head last (see the lock order above). */
 export async function postJournalEntry(
   m: EntityManager,
-  input: { kind: JournalKind; operationId: string; ctx: RequestContext; lines: JournalLine[]; meta: Record<string, CanonicalValue>; orgIds: string[] },
+  input: {
+    kind: JournalKind;
+    operationId: string;
+    ctx: RequestContext;
+    lines: JournalLine[];
+    meta: Record<string, CanonicalValue>;
+    orgIds: string[];
+  },
 ): Promise<PostedEntry> {
   const [head]: { last_seq: string; last_hash: string }[] = await m.query(
     `SELECT last_seq, last_hash FROM credits.journal_head WHERE id = 1 FOR UPDATE`,
@@ -232,14 +266,26 @@ export async function postJournalEntry(
     operationId: input.operationId,
     occurredAt,
     actor: { userId: input.ctx.userId, orgId: input.ctx.orgId, orgType: input.ctx.orgType },
-    lines: input.lines.map((l) => ({ accountId: l.accountId, quantity: l.quantity.toString(), serial: l.serial })),
+    lines: input.lines.map((l) => ({
+      accountId: l.accountId,
+      quantity: l.quantity.toString(),
+      serial: l.serial,
+    })),
     meta: input.meta,
   };
   const hash = chainHash(head.last_hash, content);
   await m.query(
     `INSERT INTO credits.journal_entry (seq, operation_id, kind, content, prev_hash, hash, participant_org_ids)
      VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[])`,
-    [seq, input.operationId, input.kind, JSON.stringify(content), head.last_hash, hash, [...new Set(input.orgIds)]],
+    [
+      seq,
+      input.operationId,
+      input.kind,
+      JSON.stringify(content),
+      head.last_hash,
+      hash,
+      [...new Set(input.orgIds)],
+    ],
   );
   return { seq, hash, occurredAt };
 }

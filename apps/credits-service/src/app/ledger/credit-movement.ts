@@ -9,11 +9,20 @@ import {
   MovementView,
   RequestContext,
 } from '@jcm/contracts';
-import { applyBalances, elevateToSystem, JournalLine, lockAccounts, moveUnits, newOperationId, postJournalEntry } from './credit-ledger';
+import {
+  applyBalances,
+  elevateToSystem,
+  JournalLine,
+  lockAccounts,
+  moveUnits,
+  newOperationId,
+  postJournalEntry,
+} from './credit-ledger';
 import { CanonicalValue } from './journal-hash';
 
 /** Where a movement goes: a named holding account (transfer), or the registry's own account of a type. */
-export type MovementTarget = { accountNumber: string } | { registryAccountType: Extract<AccountType, 'RETIREMENT' | 'CANCELLATION'> };
+export type MovementTarget =
+  { accountNumber: string } | { registryAccountType: Extract<AccountType, 'RETIREMENT' | 'CANCELLATION'> };
 
 export interface MovementRequest {
   kind: MovementKind;
@@ -24,7 +33,11 @@ export interface MovementRequest {
   meta: Record<string, CanonicalValue>;
 }
 
-const STATUS_AFTER: Record<MovementKind, CreditBlockStatus> = { TRANSFER: 'ACTIVE', RETIREMENT: 'RETIRED', CANCELLATION: 'CANCELLED' };
+const STATUS_AFTER: Record<MovementKind, CreditBlockStatus> = {
+  TRANSFER: 'ACTIVE',
+  RETIREMENT: 'RETIRED',
+  CANCELLATION: 'CANCELLED',
+};
 
 /**
  * One transfer, retirement or cancellation, inside the caller's transaction:
@@ -38,14 +51,18 @@ export async function executeMovement(
   ctx: RequestContext,
   req: MovementRequest,
 ): Promise<Omit<MovementView, 'retirement' | 'cancellationReason'>> {
-  const [source]: { owner_org_id: string }[] = await m.query(`SELECT owner_org_id FROM credits.account WHERE id = $1`, [req.fromAccountId]);
+  const [source]: { owner_org_id: string }[] = await m.query(
+    `SELECT owner_org_id FROM credits.account WHERE id = $1`,
+    [req.fromAccountId],
+  );
   if (!source) throw new DomainError('NOT_FOUND', `Account ${req.fromAccountId} not found`);
   if (!canMoveCreditsFrom(ctx, source.owner_org_id)) {
     throw new DomainError('FORBIDDEN', 'Only the account holder (editor or admin) moves credits out of it.');
   }
   await elevateToSystem(m);
   const targetId = await resolveTarget(m, req);
-  if (targetId === req.fromAccountId) throw new DomainError('RULE_VIOLATION', 'Source and destination are the same account.');
+  if (targetId === req.fromAccountId)
+    throw new DomainError('RULE_VIOLATION', 'Source and destination are the same account.');
   const accounts = await lockAccounts(m, [req.fromAccountId, targetId]);
   const from = accounts.get(req.fromAccountId);
   const to = accounts.get(targetId);
@@ -54,15 +71,25 @@ export async function executeMovement(
     throw new DomainError('RULE_VIOLATION', `Credits in a ${from.type} account never move again.`);
   }
   if (req.kind === 'TRANSFER' && !HOLDING_ACCOUNT_TYPES.includes(to.type)) {
-    throw new DomainError('RULE_VIOLATION', 'A transfer goes to a holding account; retire or cancel through their own operations.');
+    throw new DomainError(
+      'RULE_VIOLATION',
+      'A transfer goes to a holding account; retire or cancel through their own operations.',
+    );
   }
   // A transfer to another side's registry is an international transfer (first transfer under Article 6), not this.
-  if (from.registry !== to.registry) throw new DomainError('RULE_VIOLATION', 'Both accounts must be in the same registry.');
+  if (from.registry !== to.registry)
+    throw new DomainError('RULE_VIOLATION', 'Both accounts must be in the same registry.');
   if (req.expectedFromVersion !== undefined && req.expectedFromVersion !== from.version) {
-    throw new DomainError('CONFLICT', `Account ${from.accountNumber} is at version ${from.version}, not ${req.expectedFromVersion}.`);
+    throw new DomainError(
+      'CONFLICT',
+      `Account ${from.accountNumber} is at version ${from.version}, not ${req.expectedFromVersion}.`,
+    );
   }
   if (from.balance < req.quantity) {
-    throw new DomainError('RULE_VIOLATION', `Account ${from.accountNumber} holds ${from.balance} t; ${req.quantity} t requested.`);
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `Account ${from.accountNumber} holds ${from.balance} t; ${req.quantity} t requested.`,
+    );
   }
   const moved = await moveUnits(m, from, to, req.quantity, STATUS_AFTER[req.kind]);
   const lines: JournalLine[] = moved.flatMap((r) => [
@@ -95,7 +122,10 @@ export async function executeMovement(
 
 async function resolveTarget(m: EntityManager, req: MovementRequest): Promise<string> {
   if ('accountNumber' in req.target) {
-    const [row]: { id: string }[] = await m.query(`SELECT id FROM credits.account WHERE account_number = $1`, [req.target.accountNumber]);
+    const [row]: { id: string }[] = await m.query(
+      `SELECT id FROM credits.account WHERE account_number = $1`,
+      [req.target.accountNumber],
+    );
     if (!row) throw new DomainError('NOT_FOUND', `Account ${req.target.accountNumber} not found`);
     return row.id;
   }
@@ -103,6 +133,7 @@ async function resolveTarget(m: EntityManager, req: MovementRequest): Promise<st
     `SELECT t.id FROM credits.account t JOIN credits.account s ON s.registry = t.registry WHERE s.id = $1 AND t.type = $2`,
     [req.fromAccountId, req.target.registryAccountType],
   );
-  if (!row) throw new DomainError('RULE_VIOLATION', `The registry has no ${req.target.registryAccountType} account.`);
+  if (!row)
+    throw new DomainError('RULE_VIOLATION', `The registry has no ${req.target.registryAccountType} account.`);
   return row.id;
 }

@@ -66,9 +66,12 @@ async function runOnceUntranslated<T>(
 export function translateLedgerError(err: unknown): unknown {
   if (err instanceof DomainError) return err;
   const message = (err as Error)?.message ?? '';
-  if (isPgError(err, '23P01')) return new DomainError('CONFLICT', 'Overlaps an existing record (monitoring period or serial range).');
+  if (isPgError(err, '23P01'))
+    return new DomainError('CONFLICT', 'Overlaps an existing record (monitoring period or serial range).');
   if (isPgError(err, 'P0001')) return new DomainError('RULE_VIOLATION', message);
-  if (isPgError(err, '23514')) return new DomainError('RULE_VIOLATION', `Refused by the registry's constraints: ${message}`);
-  if (isPgError(err, '40P01') || isPgError(err, '40001')) return new DomainError('CONFLICT', 'Concurrent update; retry.');
+  if (isPgError(err, '23514'))
+    return new DomainError('RULE_VIOLATION', `Refused by the registry's constraints: ${message}`);
+  if (isPgError(err, '40P01') || isPgError(err, '40001'))
+    return new DomainError('CONFLICT', 'Concurrent update; retry.');
   return err;
 }

@@ -8,8 +8,17 @@ describe('journal hash canonicalisation', () => {
   });
 
   it('gives the same hash whatever the key order (as after a jsonb round-trip)', () => {
-    const one = { seq: 1, kind: 'ISSUANCE', lines: [{ accountId: 'a', quantity: '-5' }, { accountId: 'b', quantity: '5' }] };
-    const two = JSON.parse('{"lines":[{"quantity":"-5","accountId":"a"},{"quantity":"5","accountId":"b"}],"kind":"ISSUANCE","seq":1}');
+    const one = {
+      seq: 1,
+      kind: 'ISSUANCE',
+      lines: [
+        { accountId: 'a', quantity: '-5' },
+        { accountId: 'b', quantity: '5' },
+      ],
+    };
+    const two = JSON.parse(
+      '{"lines":[{"quantity":"-5","accountId":"a"},{"quantity":"5","accountId":"b"}],"kind":"ISSUANCE","seq":1}',
+    );
     expect(chainHash(GENESIS_HASH, one)).toBe(chainHash(GENESIS_HASH, two));
   });
 
@@ -28,7 +37,9 @@ describe('journal hash canonicalisation', () => {
   });
 
   it('fingerprints requests independently of key order', () => {
-    expect(requestFingerprint('transfer', { a: '1', b: '2' })).toBe(requestFingerprint('transfer', { b: '2', a: '1' }));
+    expect(requestFingerprint('transfer', { a: '1', b: '2' })).toBe(
+      requestFingerprint('transfer', { b: '2', a: '1' }),
+    );
     expect(requestFingerprint('transfer', { a: '1' })).not.toBe(requestFingerprint('retirement', { a: '1' }));
   });
 });

@@ -3,7 +3,8 @@ import { createHash } from 'crypto';
 /** Hash before the first journal entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type CanonicalValue = string | number | boolean | null | CanonicalValue[] | { [key: string]: CanonicalValue };
+export type CanonicalValue =
+  string | number | boolean | null | CanonicalValue[] | { [key: string]: CanonicalValue };
 
 /**
  * Canonical JSON of a journal entry's content: object keys sorted by code unit, no whitespace, arrays in order,
@@ -23,7 +24,9 @@ export function canonicalJson(value: CanonicalValue): string {
 
 /** sha256(previous hash ‖ "\n" ‖ canonical content), hex: each entry seals everything before it. */
 export function chainHash(prevHash: string, content: CanonicalValue): string {
-  return createHash('sha256').update(`${prevHash}\n${canonicalJson(content)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalJson(content)}`)
+    .digest('hex');
 }
 
 /** Fingerprint of a command, to tell a genuine retry from a reused idempotency key. */

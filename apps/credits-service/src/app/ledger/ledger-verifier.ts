@@ -4,7 +4,10 @@ import { CanonicalValue, chainHash, GENESIS_HASH } from './journal-hash';
 
 interface EntryRow {
   seq: string;
-  content: { seq?: string; lines?: { accountId: string; quantity: string }[] } & Record<string, CanonicalValue>;
+  content: { seq?: string; lines?: { accountId: string; quantity: string }[] } & Record<
+    string,
+    CanonicalValue
+  >;
   prev_hash: string;
   hash: string;
 }
@@ -66,19 +69,28 @@ async function verifyInSnapshot(m: EntityManager): Promise<LedgerVerification> {
     }
     if (page.length < PAGE) break;
   }
-  const [head]: { last_seq: string; last_hash: string }[] = await m.query(`SELECT last_seq, last_hash FROM credits.journal_head WHERE id = 1`);
+  const [head]: { last_seq: string; last_hash: string }[] = await m.query(
+    `SELECT last_seq, last_hash FROM credits.journal_head WHERE id = 1`,
+  );
   if (head.last_hash !== prev || BigInt(head.last_seq) !== expectedSeq - 1n) {
     diff('head', 'journal head', `${expectedSeq - 1n} ${prev}`, `${head.last_seq} ${head.last_hash}`);
   }
 
   // 2. Every account: stored balance == journal balance == sum of its blocks (issuance account: minus issued).
-  const accounts: { id: string; account_number: string; type: string; registry: string; balance: string; blocks: string; issued: string }[] =
-    await m.query(
-      `SELECT a.id, a.account_number, a.type, a.registry, a.balance::text,
+  const accounts: {
+    id: string;
+    account_number: string;
+    type: string;
+    registry: string;
+    balance: string;
+    blocks: string;
+    issued: string;
+  }[] = await m.query(
+    `SELECT a.id, a.account_number, a.type, a.registry, a.balance::text,
               coalesce((SELECT sum(quantity) FROM credits.credit_block b WHERE b.account_id = a.id), 0)::text AS blocks,
               coalesce((SELECT sum(quantity) FROM credits.issuance i WHERE i.registry = a.registry), 0)::text AS issued
          FROM credits.account a ORDER BY a.account_number`,
-    );
+  );
   let totalIssued = 0n;
   let totalHeld = 0n;
   for (const a of accounts) {
@@ -87,7 +99,8 @@ async function verifyInSnapshot(m: EntityManager): Promise<LedgerVerification> {
     if (BigInt(a.balance) !== journal) diff('balance-vs-journal', a.account_number, journal, a.balance);
     if (a.type === 'ISSUANCE') {
       totalIssued += BigInt(a.issued);
-      if (-BigInt(a.issued) !== journal) diff('issued-vs-journal', a.account_number, -BigInt(a.issued), journal);
+      if (-BigInt(a.issued) !== journal)
+        diff('issued-vs-journal', a.account_number, -BigInt(a.issued), journal);
     } else {
       totalHeld += BigInt(a.blocks);
       if (BigInt(a.blocks) !== journal) diff('blocks-vs-journal', a.account_number, journal, a.blocks);
@@ -97,16 +110,28 @@ async function verifyInSnapshot(m: EntityManager): Promise<LedgerVerification> {
   if (totalHeld !== totalIssued) diff('conservation', 'all accounts', totalIssued, totalHeld);
 
   // 3. Each issuance is tiled exactly by its blocks (no gap; overlaps are impossible by the exclusion constraint).
-  const tiling: { id: string; first_unit: string; last_unit: string; quantity: string; lo: string | null; hi: string | null; total: string }[] =
-    await m.query(
-      `SELECT i.id, i.first_unit, i.last_unit, i.quantity, min(b.first_unit) AS lo, max(b.last_unit) AS hi,
+  const tiling: {
+    id: string;
+    first_unit: string;
+    last_unit: string;
+    quantity: string;
+    lo: string | null;
+    hi: string | null;
+    total: string;
+  }[] = await m.query(
+    `SELECT i.id, i.first_unit, i.last_unit, i.quantity, min(b.first_unit) AS lo, max(b.last_unit) AS hi,
               coalesce(sum(b.quantity), 0)::text AS total
          FROM credits.issuance i LEFT JOIN credits.credit_block b ON b.issuance_id = i.id
         GROUP BY i.id ORDER BY i.id`,
-    );
+  );
   for (const t of tiling) {
     if (t.lo !== t.first_unit || t.hi !== t.last_unit || t.total !== t.quantity) {
-      diff('tiling', `issuance ${t.id}`, `${t.first_unit}-${t.last_unit} (${t.quantity} t)`, `${t.lo}-${t.hi} (${t.total} t)`);
+      diff(
+        'tiling',
+        `issuance ${t.id}`,
+        `${t.first_unit}-${t.last_unit} (${t.quantity} t)`,
+        `${t.lo}-${t.hi} (${t.total} t)`,
+      );
     }
   }
 
@@ -119,8 +144,9 @@ async function verifyInSnapshot(m: EntityManager): Promise<LedgerVerification> {
   for (const b of misplaced) diff('block-status', `block ${b.id}`, `status matching ${b.type}`, b.status);
 
   // 5. Article 6: every recorded authorisation and corresponding adjustment is still carried by every unit of its range.
-  const article6: { id: string; kind: string; first_unit: string; last_unit: string; missing: string }[] = await m.query(
-    `SELECT a.id, a.kind, a.first_unit, a.last_unit,
+  const article6: { id: string; kind: string; first_unit: string; last_unit: string; missing: string }[] =
+    await m.query(
+      `SELECT a.id, a.kind, a.first_unit, a.last_unit,
             ((a.last_unit - a.first_unit + 1) - coalesce((
               SELECT sum(least(b.last_unit, a.last_unit) - greatest(b.first_unit, a.first_unit) + 1)
                 FROM credits.credit_block b
@@ -130,10 +156,22 @@ async function verifyInSnapshot(m: EntityManager): Promise<LedgerVerification> {
                           THEN b.authorised_use = a.authorised_use AND b.authorisation_ref = a.authorisation_ref
                           ELSE b.ca_applied_on = a.applied_on AND b.ca_reference = a.reference END), 0))::text AS missing
        FROM credits.article6_action a ORDER BY a.created_at, a.id`,
-  );
+    );
   for (const a of article6) {
-    if (a.missing !== '0') diff('article6', `action ${a.id}`, `${a.kind} on units ${a.first_unit}-${a.last_unit}`, `${a.missing} units without it`);
+    if (a.missing !== '0')
+      diff(
+        'article6',
+        `action ${a.id}`,
+        `${a.kind} on units ${a.first_unit}-${a.last_unit}`,
+        `${a.missing} units without it`,
+      );
   }
 
-  return { intact: diffs.length === 0, entries, headHash: entries ? prev : null, totalIssued: totalIssued.toString(), differences: diffs };
+  return {
+    intact: diffs.length === 0,
+    entries,
+    headHash: entries ? prev : null,
+    totalIssued: totalIssued.toString(),
+    differences: diffs,
+  };
 }

@@ -20,7 +20,8 @@ export class ProjectService {
   constructor(@Inject(DATA_SOURCE) private readonly ds: DataSource) {}
 
   async register(ctx: RequestContext, cmd: RegisterProjectCommand): Promise<ProjectView> {
-    if (!canRegisterProject(ctx)) throw new DomainError('FORBIDDEN', 'Only MOE registers JCM projects in the registry.');
+    if (!canRegisterProject(ctx))
+      throw new DomainError('FORBIDDEN', 'Only MOE registers JCM projects in the registry.');
     return runOnce(this.ds, ctx, 'project.register', cmd, async (m) => {
       const repo = m.getRepository(ProjectEntity);
       if (await repo.existsBy({ reference: cmd.reference })) {
@@ -40,7 +41,9 @@ export class ProjectService {
         }),
       );
       const view = toProjectView(await repo.findOneByOrFail({ id: saved.id }));
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.project.registered, view, ctx, { aggregateId: view.id });
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.project.registered, view, ctx, {
+        aggregateId: view.id,
+      });
       return view;
     });
   }
@@ -50,7 +53,11 @@ export class ProjectService {
     return inTenantTransaction(this.ds, ctx, async (m) => {
       const qb = m.getRepository(ProjectEntity).createQueryBuilder('p').where('true');
       if (q.partnerCountry) qb.andWhere('p.partner_country = :c', { c: q.partnerCountry });
-      const [rows, total] = await qb.orderBy('p.reference', 'ASC').take(q.limit).skip(q.offset).getManyAndCount();
+      const [rows, total] = await qb
+        .orderBy('p.reference', 'ASC')
+        .take(q.limit)
+        .skip(q.offset)
+        .getManyAndCount();
       return { items: rows.map(toProjectView), total };
     });
   }

@@ -16,15 +16,20 @@ export class PublicSummaryService {
       const byType: { type: AccountType; quantity: string }[] = await m.query(
         `SELECT type, sum(balance)::text AS quantity FROM credits.account GROUP BY type ORDER BY type`,
       );
-      const byCountry: { partner_country: string; vintage: number; issued: string; retired: string; cancelled: string }[] =
-        await m.query(
-          `SELECT p.partner_country, b.vintage,
+      const byCountry: {
+        partner_country: string;
+        vintage: number;
+        issued: string;
+        retired: string;
+        cancelled: string;
+      }[] = await m.query(
+        `SELECT p.partner_country, b.vintage,
                   sum(b.quantity)::text AS issued,
                   coalesce(sum(b.quantity) FILTER (WHERE b.status = 'RETIRED'), 0)::text AS retired,
                   coalesce(sum(b.quantity) FILTER (WHERE b.status = 'CANCELLED'), 0)::text AS cancelled
              FROM credits.credit_block b JOIN credits.project p ON p.id = b.project_id
             GROUP BY p.partner_country, b.vintage ORDER BY p.partner_country, b.vintage`,
-        );
+      );
       // Each movement's quantity is the sum of its positive lines (double entry: the other half mirrors it).
       const annual: { year: number; kind: string; count: string; quantity: string }[] = await m.query(
         `SELECT extract(year FROM e.recorded_at AT TIME ZONE 'UTC')::int AS year, e.kind, count(*)::text AS count,
@@ -41,7 +46,12 @@ export class PublicSummaryService {
           retired: r.retired,
           cancelled: r.cancelled,
         })),
-        annualTransactions: annual.map((r) => ({ year: r.year, kind: r.kind, count: Number(r.count), quantity: r.quantity })),
+        annualTransactions: annual.map((r) => ({
+          year: r.year,
+          kind: r.kind,
+          count: Number(r.count),
+          quantity: r.quantity,
+        })),
       };
     });
   }

@@ -30,23 +30,40 @@ export class RegistryService {
     if (!canCreateRegistry(ctx)) throw new DomainError('FORBIDDEN', 'Only MOE creates registries.');
     return runOnce(this.ds, ctx, 'registry.create', cmd, async (m) => {
       const repo = m.getRepository(RegistryEntity);
-      if (await repo.existsBy({ code: cmd.code })) throw new DomainError('CONFLICT', `Registry ${cmd.code} already exists.`);
+      if (await repo.existsBy({ code: cmd.code }))
+        throw new DomainError('CONFLICT', `Registry ${cmd.code} already exists.`);
       const saved = await repo.save(repo.create({ ...cmd, createdBy: ctx.userId }));
       for (const a of REGISTRY_OWN_ACCOUNTS) {
-        await insertAccount(m, { registry: cmd.code, type: a.type, ownerOrgId: cmd.managerOrgId, holderName: a.holderName, createdBy: ctx.userId });
+        await insertAccount(m, {
+          registry: cmd.code,
+          type: a.type,
+          ownerOrgId: cmd.managerOrgId,
+          holderName: a.holderName,
+          createdBy: ctx.userId,
+        });
       }
       const view = toRegistryView(saved);
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.registry.created, view, ctx, { aggregateId: view.code });
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.registry.created, view, ctx, {
+        aggregateId: view.code,
+      });
       return view;
     });
   }
 
   async list(ctx: RequestContext): Promise<RegistryList> {
-    const rows = await inTenantTransaction(this.ds, ctx, (m) => m.getRepository(RegistryEntity).find({ order: { code: 'ASC' } }));
+    const rows = await inTenantTransaction(this.ds, ctx, (m) =>
+      m.getRepository(RegistryEntity).find({ order: { code: 'ASC' } }),
+    );
     return { items: rows.map(toRegistryView) };
   }
 }
 
 function toRegistryView(e: RegistryEntity): RegistryView {
-  return { code: e.code, nameEn: e.nameEn, nameJa: e.nameJa, managerOrgId: e.managerOrgId, createdAt: e.createdAt.toISOString() };
+  return {
+    code: e.code,
+    nameEn: e.nameEn,
+    nameJa: e.nameJa,
+    managerOrgId: e.managerOrgId,
+    createdAt: e.createdAt.toISOString(),
+  };
 }

@@ -27,10 +27,20 @@ export class RetirementService {
       await m.query(
         `INSERT INTO credits.retirement (id, account_id, quantity, purpose, beneficiary, note, participant_org_ids, created_by)
          SELECT $1, a.id, $3, $4, $5, $6, a.participant_org_ids, $7 FROM credits.account a WHERE a.id = $2`,
-        [moved.id, cmd.fromAccountId, moved.quantity, cmd.purpose, cmd.beneficiary, retirement.note, ctx.userId],
+        [
+          moved.id,
+          cmd.fromAccountId,
+          moved.quantity,
+          cmd.purpose,
+          cmd.beneficiary,
+          retirement.note,
+          ctx.userId,
+        ],
       );
       const view: MovementView = { ...moved, retirement, cancellationReason: null };
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.retirement.completed, view, ctx, { aggregateId: view.id });
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.retirement.completed, view, ctx, {
+        aggregateId: view.id,
+      });
       return view;
     });
   }

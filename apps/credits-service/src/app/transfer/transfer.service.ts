@@ -21,7 +21,9 @@ export class TransferService {
         meta: {},
       });
       const view: MovementView = { ...moved, retirement: null, cancellationReason: null };
-      await appendToOutbox(m, 'credits', CREDITS_EVENTS.transfer.completed, view, ctx, { aggregateId: view.id });
+      await appendToOutbox(m, 'credits', CREDITS_EVENTS.transfer.completed, view, ctx, {
+        aggregateId: view.id,
+      });
       return view;
     });
   }

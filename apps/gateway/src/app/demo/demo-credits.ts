@@ -1,4 +1,11 @@
-import { AccountView, CREDITS_RPC, ProjectView, RegistryList, RegistryView, RequestContext } from '@jcm/contracts';
+import {
+  AccountView,
+  CREDITS_RPC,
+  ProjectView,
+  RegistryList,
+  RegistryView,
+  RequestContext,
+} from '@jcm/contracts';
 import { ServiceBus } from '../nats-client';
 import { DEMO_ORGS } from './demo-data';
 
@@ -13,21 +20,36 @@ export async function seedDemoCredits(bus: ServiceBus, moe: RequestContext): Pro
   await bus.send(
     CREDITS_RPC.registry.create,
     moe,
-    { code: 'JP', nameJa: 'JCM登録簿（日本側）', nameEn: 'JCM Registry (Japan)', managerOrgId: DEMO_ORGS.moe },
+    {
+      code: 'JP',
+      nameJa: 'JCM登録簿（日本側）',
+      nameEn: 'JCM Registry (Japan)',
+      managerOrgId: DEMO_ORGS.moe,
+    },
     RegistryView,
     15_000,
   );
   await bus.send(
     CREDITS_RPC.account.open,
     moe,
-    { registry: 'JP', type: 'GOVERNMENT_HOLDING', ownerOrgId: DEMO_ORGS.moe, holderName: 'Government of Japan' },
+    {
+      registry: 'JP',
+      type: 'GOVERNMENT_HOLDING',
+      ownerOrgId: DEMO_ORGS.moe,
+      holderName: 'Government of Japan',
+    },
     AccountView,
     15_000,
   );
   await bus.send(
     CREDITS_RPC.account.open,
     moe,
-    { registry: 'JP', type: 'ENTITY_HOLDING', ownerOrgId: DEMO_ORGS.company, holderName: 'Demo Engineering Co., Ltd.' },
+    {
+      registry: 'JP',
+      type: 'ENTITY_HOLDING',
+      ownerOrgId: DEMO_ORGS.company,
+      holderName: 'Demo Engineering Co., Ltd.',
+    },
     AccountView,
     15_000,
   );

@@ -30,7 +30,8 @@ export class DomainErrorFilter implements ExceptionFilter {
       if (status === 401) return { code: 'UNAUTHENTICATED', message: error.message };
       if (status === 403) return { code: 'FORBIDDEN', message: error.message };
     }
-    if (isDatabaseUnavailable(error)) return { code: 'UNAVAILABLE', message: 'The database is unavailable; retry shortly.' };
+    if (isDatabaseUnavailable(error))
+      return { code: 'UNAVAILABLE', message: 'The database is unavailable; retry shortly.' };
     this.logger.error((error as Error)?.stack ?? String(error));
     return { code: 'INTERNAL', message: 'Internal error' };
   }

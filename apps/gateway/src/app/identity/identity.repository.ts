@@ -62,7 +62,9 @@ export class IdentityRepository {
   }
 
   async findOrganisation(id: string): Promise<OrganisationView | null> {
-    const rows = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM identity.organisation o WHERE o.id = $1`, [id]);
+    const rows = await this.ds.query(`SELECT ${ORG_COLUMNS} FROM identity.organisation o WHERE o.id = $1`, [
+      id,
+    ]);
     return rows[0] ? normaliseOrg(rows[0]) : null;
   }
 }

@@ -95,8 +95,7 @@ export async function runRoute(
   if (spec.body && !spec.bodyParsedByHandler) {
     assertBodyShape(r.method, req.body);
     input = parseInput(spec.body, merge(req.body));
-  }
-  else if (spec.query) input = parseInput(spec.query, merge(req.query), 'query');
+  } else if (spec.query) input = parseInput(spec.query, merge(req.query), 'query');
   const withParams = { ...call, params } as never;
   if (spec.handle) return spec.handle(input as never, withParams);
   const rpc = spec.rpc as NonNullable<typeof spec.rpc>;

@@ -76,11 +76,16 @@ export class ApplicationService {
       async (m) => {
         const call = await GRANT_CALL_SOURCE.find(m, ctx, cmd.callId);
         assertState('call', call.state, ['published'], 'apply to');
-      if (cmd.jcmLeadId) {
-        const lead: unknown[] = await m.query(`SELECT 1 FROM grants.jcm_lead_projection WHERE lead_id = $1`, [cmd.jcmLeadId]);
-        if (lead.length === 0)
-          throw new DomainError('VALIDATION_FAILED', 'Unknown JCM lead.', [{ path: 'jcmLeadId', message: 'No such JCM lead visible to you' }]);
-      }
+        if (cmd.jcmLeadId) {
+          const lead: unknown[] = await m.query(
+            `SELECT 1 FROM grants.jcm_lead_projection WHERE lead_id = $1`,
+            [cmd.jcmLeadId],
+          );
+          if (lead.length === 0)
+            throw new DomainError('VALIDATION_FAILED', 'Unknown JCM lead.', [
+              { path: 'jcmLeadId', message: 'No such JCM lead visible to you' },
+            ]);
+        }
         const members = [...new Set(cmd.consortium.map((c) => c.orgId))];
         const row = await APPLICATION.insert(m, {
           call_id: call.id,

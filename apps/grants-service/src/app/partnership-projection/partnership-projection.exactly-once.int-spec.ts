@@ -4,7 +4,14 @@ import { ClientNats } from '@nestjs/microservices';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { defineEvent, GRANTS_RPC, PARTNERSHIP_EVENTS, PARTNERSHIP_RPC, PartnershipProjectionList, PartnershipView } from '@jcm/contracts';
+import {
+  defineEvent,
+  GRANTS_RPC,
+  PARTNERSHIP_EVENTS,
+  PARTNERSHIP_RPC,
+  PartnershipProjectionList,
+  PartnershipView,
+} from '@jcm/contracts';
 import { appendToOutbox, DATA_SOURCE, MessagingRuntime, sendRpc } from '@jcm/service-kit';
 import {
   bootService,
@@ -43,10 +50,14 @@ describe('partnership events reach grants exactly once', () => {
   const moe = ctxFor(randomUUID(), 'MOE');
 
   const relay = () => partnershipApp.get(MessagingRuntime).outboxRelay;
-  const streamMessages = async () => (await (await nc.jetstreamManager()).streams.info(bus.stream)).state.messages;
-  const projection = () => sendRpc(client, GRANTS_RPC.partnershipProjection.list, moe, {}, PartnershipProjectionList);
+  const streamMessages = async () =>
+    (await (await nc.jetstreamManager()).streams.info(bus.stream)).state.messages;
+  const projection = () =>
+    sendRpc(client, GRANTS_RPC.partnershipProjection.list, moe, {}, PartnershipProjectionList);
   const consumerIdle = async () => {
-    const info = await (await nc.jetstreamManager()).consumers.info(bus.stream, 'grants-service--partnership');
+    const info = await (
+      await nc.jetstreamManager()
+    ).consumers.info(bus.stream, 'grants-service--partnership');
     return info.num_pending === 0 && info.num_ack_pending === 0 ? true : undefined;
   };
 
@@ -93,7 +104,11 @@ describe('partnership events reach grants exactly once', () => {
         throw new Error('relay process killed');
       }),
     ).rejects.toThrow('relay process killed');
-    const pending = await queryAs(db.url, {}, 'SELECT event_id FROM partnership.outbox WHERE published_at IS NULL');
+    const pending = await queryAs(
+      db.url,
+      {},
+      'SELECT event_id FROM partnership.outbox WHERE published_at IS NULL',
+    );
     expect(pending).toHaveLength(1);
     expect(await streamMessages()).toBe(1);
 
@@ -105,15 +120,24 @@ describe('partnership events reach grants exactly once', () => {
       const list = await projection();
       return list.items.length > 0 ? list : undefined;
     });
-    expect(seen.items).toEqual([{ partnershipId: created.id, titleJa: '横浜市・バンコク都', titleEn: 'Yokohama–Bangkok' }]);
+    expect(seen.items).toEqual([
+      { partnershipId: created.id, titleJa: '横浜市・バンコク都', titleEn: 'Yokohama–Bangkok' },
+    ]);
 
     // Beyond JetStream's duplicate window a re-publish is a new message: the consumer's processed-event log
     // still makes it a no-op.
-    const [{ envelope }] = await queryAs<{ envelope: { eventId: string } }>(db.url, {}, 'SELECT envelope FROM partnership.outbox');
+    const [{ envelope }] = await queryAs<{ envelope: { eventId: string } }>(
+      db.url,
+      {},
+      'SELECT envelope FROM partnership.outbox',
+    );
     const js = nc.jetstream();
     const subject = `${bus.prefix}.partnership.partnership.created`;
     const body = new TextEncoder().encode(JSON.stringify(envelope));
-    await js.publish(subject, body, { msgID: randomUUID(), headers: signedEventHeaders('partnership', subject, envelope.eventId, body) });
+    await js.publish(subject, body, {
+      msgID: randomUUID(),
+      headers: signedEventHeaders('partnership', subject, envelope.eventId, body),
+    });
     expect(await streamMessages()).toBe(2);
     await eventually(consumerIdle);
     const processed = await queryAs(db.url, {}, 'SELECT event_id FROM grants.processed_event');
@@ -128,13 +152,28 @@ describe('partnership events reach grants exactly once', () => {
       client,
       PARTNERSHIP_RPC.partnership.addParticipant,
       yokohama,
-      { partnershipId: id, participant: { orgId: COMPANY, nameJa: 'デモ社', nameEn: 'Demo Co.', country: 'JP', role: 'CONTRACTOR' } },
+      {
+        partnershipId: id,
+        participant: {
+          orgId: COMPANY,
+          nameJa: 'デモ社',
+          nameEn: 'Demo Co.',
+          country: 'JP',
+          role: 'CONTRACTOR',
+        },
+      },
       PartnershipView,
     );
     expect(await relay().relayOnce()).toBe(1);
     const asCompany = ctxFor(COMPANY, 'COMPANY');
     const seen = await eventually(async () => {
-      const list = await sendRpc(client, GRANTS_RPC.partnershipProjection.list, asCompany, {}, PartnershipProjectionList);
+      const list = await sendRpc(
+        client,
+        GRANTS_RPC.partnershipProjection.list,
+        asCompany,
+        {},
+        PartnershipProjectionList,
+      );
       return list.items.length > 0 ? list : undefined;
     });
     expect(seen.items.map((p) => p.partnershipId)).toEqual([id]);

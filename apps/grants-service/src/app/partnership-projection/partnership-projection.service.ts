@@ -21,8 +21,10 @@ export class PartnershipProjectionService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.messaging.subscribe('partnership', {
-      [PARTNERSHIP_EVENTS.partnership.created.type]: (event, manager) => this.onPartnershipCreated(event, manager),
-      [PARTNERSHIP_EVENTS.partnership.participantAdded.type]: (event, manager) => this.onParticipantAdded(event, manager),
+      [PARTNERSHIP_EVENTS.partnership.created.type]: (event, manager) =>
+        this.onPartnershipCreated(event, manager),
+      [PARTNERSHIP_EVENTS.partnership.participantAdded.type]: (event, manager) =>
+        this.onParticipantAdded(event, manager),
     });
   }
 
@@ -43,10 +45,12 @@ export class PartnershipProjectionService implements OnApplicationBootstrap {
   /** The producer sends the full participant list, so a replayed or reordered event converges to the same rows. */
   async onParticipantAdded(event: EventEnvelope, manager: EntityManager): Promise<void> {
     const e = PartnershipParticipantAddedEvent.parse(event.data);
-    await manager.getRepository(PartnershipProjectionEntity).update(
-      { partnershipId: e.partnershipId },
-      { participantOrgIds: e.participantOrgIds, sourceEventId: event.eventId },
-    );
+    await manager
+      .getRepository(PartnershipProjectionEntity)
+      .update(
+        { partnershipId: e.partnershipId },
+        { participantOrgIds: e.participantOrgIds, sourceEventId: event.eventId },
+      );
   }
 
   async list(ctx: RequestContext): Promise<PartnershipProjectionList> {
@@ -55,6 +59,8 @@ export class PartnershipProjectionService implements OnApplicationBootstrap {
       if (!seesAllRecords(ctx)) qb.where(':org = ANY(p.participant_org_ids)', { org: ctx.orgId });
       return qb.getMany();
     });
-    return { items: rows.map((r) => ({ partnershipId: r.partnershipId, titleJa: r.titleJa, titleEn: r.titleEn })) };
+    return {
+      items: rows.map((r) => ({ partnershipId: r.partnershipId, titleJa: r.titleJa, titleEn: r.titleEn })),
+    };
   }
 }

@@ -71,8 +71,18 @@ describe('legacy one-step TPE record of a verified report → pending issuance i
     client = testNatsClient(bus);
     await client.connect();
     nc = await connect({ servers: TEST_NATS_URL });
-    await call(CREDITS_RPC.registry.create, ctx.moe, { code: 'JP', nameEn: 'JCM Registry (Japan)', nameJa: 'JCM登録簿（日本）', managerOrgId: org.moe }, RegistryView);
-    await call(CREDITS_RPC.account.open, ctx.moe, { registry: 'JP', type: 'GOVERNMENT_HOLDING', ownerOrgId: org.moe, holderName: 'Government of Japan' }, AccountView);
+    await call(
+      CREDITS_RPC.registry.create,
+      ctx.moe,
+      { code: 'JP', nameEn: 'JCM Registry (Japan)', nameJa: 'JCM登録簿（日本）', managerOrgId: org.moe },
+      RegistryView,
+    );
+    await call(
+      CREDITS_RPC.account.open,
+      ctx.moe,
+      { registry: 'JP', type: 'GOVERNMENT_HOLDING', ownerOrgId: org.moe, holderName: 'Government of Japan' },
+      AccountView,
+    );
   });
 
   afterAll(async () => {
@@ -85,12 +95,26 @@ describe('legacy one-step TPE record of a verified report → pending issuance i
   });
 
   it('computes ER = RE − PE in whole tonnes rounded down, and lets only a TPE verify', async () => {
-    await expect(call(MRV_RPC.monitoringReport.recordVerified, ctx.company, verification(), MonitoringReportView)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(call(MRV_RPC.monitoringReport.recordVerified, ctxFor(org.tpe, 'TPE', 'viewer'), verification(), MonitoringReportView)).rejects.toMatchObject({
+    await expect(
+      call(MRV_RPC.monitoringReport.recordVerified, ctx.company, verification(), MonitoringReportView),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      call(
+        MRV_RPC.monitoringReport.recordVerified,
+        ctxFor(org.tpe, 'TPE', 'viewer'),
+        verification(),
+        MonitoringReportView,
+      ),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const key = { ...ctx.tpe, idempotencyKey: 'verify-mn001-2024' };
-    const report = await call(MRV_RPC.monitoringReport.recordVerified, key, verification(), MonitoringReportView);
+    const report = await call(
+      MRV_RPC.monitoringReport.recordVerified,
+      key,
+      verification(),
+      MonitoringReportView,
+    );
     // 10,800.45 − 300.2 = 10,500.25 t → 10,500 (rounded down).
     expect(report).toMatchObject({
       projectId: null,
@@ -98,22 +122,54 @@ describe('legacy one-step TPE record of a verified report → pending issuance i
       tpeOrgId: org.tpe,
       status: 'VERIFIED',
     });
-    const again = await call(MRV_RPC.monitoringReport.recordVerified, key, verification(), MonitoringReportView);
+    const again = await call(
+      MRV_RPC.monitoringReport.recordVerified,
+      key,
+      verification(),
+      MonitoringReportView,
+    );
     expect(again.id).toBe(report.id);
     await expect(
-      call(MRV_RPC.monitoringReport.recordVerified, ctx.tpe, verification({ monitoringPeriod: { start: '2024-06-01', end: '2025-01-31' } }), MonitoringReportView),
+      call(
+        MRV_RPC.monitoringReport.recordVerified,
+        ctx.tpe,
+        verification({ monitoringPeriod: { start: '2024-06-01', end: '2025-01-31' } }),
+        MonitoringReportView,
+      ),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('refuses a period without reductions, float-like inputs and a verification before the period ends', async () => {
-    const base = { monitoringPeriod: { start: '2023-01-01', end: '2023-12-31' }, verificationDate: '2024-02-01' };
+    const base = {
+      monitoringPeriod: { start: '2023-01-01', end: '2023-12-31' },
+      verificationDate: '2024-02-01',
+    };
     await expect(
-      call(MRV_RPC.monitoringReport.recordVerified, ctx.tpe, verification({ ...base, reference: undefined, referenceEmissionsT: '100', projectEmissionsT: '150' }), MonitoringReportView),
+      call(
+        MRV_RPC.monitoringReport.recordVerified,
+        ctx.tpe,
+        verification({ ...base, reference: undefined, referenceEmissionsT: '100', projectEmissionsT: '150' }),
+        MonitoringReportView,
+      ),
     ).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
-    await expect(call(MRV_RPC.monitoringReport.recordVerified, ctx.tpe, verification({ ...base, projectEmissionsT: 300.2 }), MonitoringReportView)).rejects.toMatchObject({
+    await expect(
+      call(
+        MRV_RPC.monitoringReport.recordVerified,
+        ctx.tpe,
+        verification({ ...base, projectEmissionsT: 300.2 }),
+        MonitoringReportView,
+      ),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    await expect(call(MRV_RPC.monitoringReport.recordVerified, ctx.tpe, verification({ ...base, verificationDate: '2023-12-30' }), MonitoringReportView)).rejects.toMatchObject({
+    await expect(
+      call(
+        MRV_RPC.monitoringReport.recordVerified,
+        ctx.tpe,
+        verification({ ...base, verificationDate: '2023-12-30' }),
+        MonitoringReportView,
+      ),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
   });
@@ -121,30 +177,65 @@ describe('legacy one-step TPE record of a verified report → pending issuance i
   it('shows a TPE its own reports only (query and RLS); MOE sees all', async () => {
     expect((await call(MRV_RPC.monitoringReport.list, ctx.otherTpe, {}, MonitoringReportPage)).total).toBe(0);
     expect((await call(MRV_RPC.monitoringReport.list, ctx.tpe, {}, MonitoringReportPage)).total).toBe(1);
-    expect((await call(MRV_RPC.monitoringReport.list, ctx.moe, { projectReference: 'MN001' }, MonitoringReportPage)).total).toBe(1);
-    const raw = await queryAs(db.url, { role: 'jcm_mrv', orgType: 'TPE', orgId: org.otherTpe }, 'SELECT * FROM mrv.monitoring_report');
+    expect(
+      (
+        await call(
+          MRV_RPC.monitoringReport.list,
+          ctx.moe,
+          { projectReference: 'MN001' },
+          MonitoringReportPage,
+        )
+      ).total,
+    ).toBe(1);
+    const raw = await queryAs(
+      db.url,
+      { role: 'jcm_mrv', orgType: 'TPE', orgId: org.otherTpe },
+      'SELECT * FROM mrv.monitoring_report',
+    );
     expect(raw).toHaveLength(0);
   });
 
   it('publishes mrv.monitoring-report.verified through the outbox, and credits-service prepares one pending issuance', async () => {
     const jsm = await nc.jetstreamManager();
     const msg = await eventually(() =>
-      jsm.streams.getMessage(bus.stream, { last_by_subj: `${bus.prefix}.mrv.monitoring-report.verified` }).catch(() => undefined),
+      jsm.streams
+        .getMessage(bus.stream, { last_by_subj: `${bus.prefix}.mrv.monitoring-report.verified` })
+        .catch(() => undefined),
     );
     const envelope = JSON.parse(new TextDecoder().decode(msg.data));
-    expect(envelope).toMatchObject({ type: 'mrv.monitoring-report.verified', actor: { orgId: org.tpe, orgType: 'TPE' } });
+    expect(envelope).toMatchObject({
+      type: 'mrv.monitoring-report.verified',
+      actor: { orgId: org.tpe, orgType: 'TPE' },
+    });
     const event = MonitoringReportVerifiedEvent.parse(envelope.data);
-    expect(event).toMatchObject({ projectReference: 'MN001', verifiedEmissionReductions: '10500', verificationDate: '2025-02-20' });
+    expect(event).toMatchObject({
+      projectReference: 'MN001',
+      verifiedEmissionReductions: '10500',
+      verificationDate: '2025-02-20',
+    });
     const page = await eventually(async () => {
       const p = await call(CREDITS_RPC.issuance.listPending, ctx.moe, {}, PendingIssuancePage);
       return p.total === 1 ? p : undefined;
     });
-    expect(page.items[0]).toMatchObject({ monitoringReportId: event.reportId, quantity: '10500', status: 'PENDING', projectId: null });
+    expect(page.items[0]).toMatchObject({
+      monitoringReportId: event.reportId,
+      quantity: '10500',
+      status: 'PENDING',
+      projectId: null,
+    });
     // Once the project is registered, the pending issuance resolves to it.
     const project = await call(
       CREDITS_RPC.project.register,
       ctx.moe,
-      { reference: 'MN001', partnerCountry: 'MN', titleEn: 'Solar', methodology: 'MN_AM003', participantOrgIds: [org.company], subsidised: true, governmentShare: '0.5' },
+      {
+        reference: 'MN001',
+        partnerCountry: 'MN',
+        titleEn: 'Solar',
+        methodology: 'MN_AM003',
+        participantOrgIds: [org.company],
+        subsidised: true,
+        governmentShare: '0.5',
+      },
       ProjectView,
     );
     const resolved = await call(CREDITS_RPC.issuance.listPending, ctx.moe, {}, PendingIssuancePage);

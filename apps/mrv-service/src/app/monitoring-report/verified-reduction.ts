@@ -16,7 +16,10 @@ export function verifiedReduction(cmd: RecordVerifiedMonitoringReportCommand): E
     projectEmissionsT: cmd.projectEmissionsT,
   });
   if (er.emissionReductionT === '0') {
-    throw new DomainError('RULE_VIOLATION', `No emission reduction to credit: RE − PE = ${er.emissionReductionExactT} tCO2.`);
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `No emission reduction to credit: RE − PE = ${er.emissionReductionExactT} tCO2.`,
+    );
   }
   return er;
 }

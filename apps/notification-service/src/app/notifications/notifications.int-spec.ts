@@ -72,12 +72,10 @@ describe('notification-service', () => {
     const body = new TextEncoder().encode(JSON.stringify(envelope));
     const nc = await connect({ servers: TEST_NATS_URL });
     // A fresh msgID each time: a re-publish beyond JetStream's duplicate window, which only the consumer can catch.
-    await nc
-      .jetstream()
-      .publish(subject, body, {
-        msgID: randomUUID(),
-        headers: signedEventHeaders('partnership', subject, eventId, body),
-      });
+    await nc.jetstream().publish(subject, body, {
+      msgID: randomUUID(),
+      headers: signedEventHeaders('partnership', subject, eventId, body),
+    });
     await nc.close();
   };
   const contract = (state: AnnualContractCreatedEvent['state']): AnnualContractCreatedEvent => ({

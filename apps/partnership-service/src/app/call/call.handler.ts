@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CallTransitionCommand, CreateCallCommand, IdParam, ListCallsQuery, PARTNERSHIP_RPC } from '@jcm/contracts';
+import {
+  CallTransitionCommand,
+  CreateCallCommand,
+  IdParam,
+  ListCallsQuery,
+  PARTNERSHIP_RPC,
+} from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { CallService } from './call.service';
 

@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdParam, ListDeliverablesQuery, PARTNERSHIP_RPC, ReturnDeliverableCommand, SubmitDeliverableCommand } from '@jcm/contracts';
+import {
+  IdParam,
+  ListDeliverablesQuery,
+  PARTNERSHIP_RPC,
+  ReturnDeliverableCommand,
+  SubmitDeliverableCommand,
+} from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { DeliverableService } from './deliverable.service';
 

@@ -29,7 +29,9 @@ export class InterestLetterHandler {
 
   @MessagePattern(PARTNERSHIP_RPC.interestLetter.attachTranslation)
   attachTranslation(@Payload() raw: unknown) {
-    return handleRpc(raw, AttachLetterTranslationCommand, (ctx, cmd) => this.letters.attachTranslation(ctx, cmd));
+    return handleRpc(raw, AttachLetterTranslationCommand, (ctx, cmd) =>
+      this.letters.attachTranslation(ctx, cmd),
+    );
   }
 
   @MessagePattern(PARTNERSHIP_RPC.interestLetter.attachToProposal)

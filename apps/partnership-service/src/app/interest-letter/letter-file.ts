@@ -20,7 +20,10 @@ export function decodeLetterFile(upload: LetterFileUpload, path: string): Decode
   const content = Buffer.from(upload.contentBase64, 'base64');
   if (content.length === 0 || content.length > LETTER_MAX_BYTES) {
     throw new DomainError('VALIDATION_FAILED', `The file must be 1 byte to ${LETTER_MAX_BYTES} bytes.`, [
-      { path: `${path}.contentBase64`, message: `Size ${content.length} bytes is outside 1–${LETTER_MAX_BYTES}` },
+      {
+        path: `${path}.contentBase64`,
+        message: `Size ${content.length} bytes is outside 1–${LETTER_MAX_BYTES}`,
+      },
     ]);
   }
   const magic = MAGIC[upload.mediaType];
@@ -29,5 +32,10 @@ export function decodeLetterFile(upload: LetterFileUpload, path: string): Decode
       { path: `${path}.mediaType`, message: 'Content does not match the declared type' },
     ]);
   }
-  return { filename: upload.filename, mediaType: upload.mediaType, content, sha256: createHash('sha256').update(content).digest('hex') };
+  return {
+    filename: upload.filename,
+    mediaType: upload.mediaType,
+    content,
+    sha256: createHash('sha256').update(content).digest('hex'),
+  };
 }

@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AdvanceJcmLeadCommand, ListJcmLeadsQuery, PARTNERSHIP_RPC, RecordJcmLeadCommand } from '@jcm/contracts';
+import {
+  AdvanceJcmLeadCommand,
+  ListJcmLeadsQuery,
+  PARTNERSHIP_RPC,
+  RecordJcmLeadCommand,
+} from '@jcm/contracts';
 import { handleRpc } from '@jcm/service-kit';
 import { JcmLeadService } from './jcm-lead.service';
 

@@ -108,6 +108,13 @@ export class JcmLeadService {
     contractId: string,
     partnershipId: string,
   ): Promise<void> {
-    await assertVisible(m, CONTRACT_SOURCE, ctx, contractId, 'contractId', (c) => c.partnership_id === partnershipId);
+    await assertVisible(
+      m,
+      CONTRACT_SOURCE,
+      ctx,
+      contractId,
+      'contractId',
+      (c) => c.partnership_id === partnershipId,
+    );
   }
 }

@@ -35,7 +35,12 @@ const BANGKOK = randomUUID();
 const KOROR = randomUUID();
 const MOE = randomUUID();
 
-const party = (orgId: string, nameJa: string, nameEn: string, country: string) => ({ orgId, nameJa, nameEn, country });
+const party = (orgId: string, nameJa: string, nameEn: string, country: string) => ({
+  orgId,
+  nameJa,
+  nameEn,
+  country,
+});
 const yokohamaBangkok: CreatePartnershipCommand = {
   municipality: party(YOKOHAMA, '横浜市', 'City of Yokohama', 'JP'),
   partnerCity: party(BANGKOK, 'バンコク都', 'Bangkok Metropolitan Administration', 'TH'),
@@ -65,8 +70,12 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   const moe = ctxFor(MOE, 'MOE');
   let ybId: string;
 
-  const call = <T>(subject: string, ctx: RequestContext, data: unknown, schema: { parse: (x: unknown) => T }) =>
-    sendRpc(client, subject, ctx, data, schema as never) as Promise<T>;
+  const call = <T>(
+    subject: string,
+    ctx: RequestContext,
+    data: unknown,
+    schema: { parse: (x: unknown) => T },
+  ) => sendRpc(client, subject, ctx, data, schema as never) as Promise<T>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -102,9 +111,19 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   it('searches titles and city names in both languages, within the caller’s tenancy', async () => {
     const byCity = await call(PARTNERSHIP_RPC.partnership.list, moe, { q: 'コロール' }, PartnershipPage);
     expect(byCity.items.map((p) => p.partnerCity.nameEn)).toEqual(['Koror State']);
-    const byEnglishCity = await call(PARTNERSHIP_RPC.partnership.list, moe, { q: 'bangkok' }, PartnershipPage);
+    const byEnglishCity = await call(
+      PARTNERSHIP_RPC.partnership.list,
+      moe,
+      { q: 'bangkok' },
+      PartnershipPage,
+    );
     expect(byEnglishCity.total).toBe(1);
-    const outsideTenancy = await call(PARTNERSHIP_RPC.partnership.list, yokohama, { q: 'Koror' }, PartnershipPage);
+    const outsideTenancy = await call(
+      PARTNERSHIP_RPC.partnership.list,
+      yokohama,
+      { q: 'Koror' },
+      PartnershipPage,
+    );
     expect(outsideTenancy.total).toBe(0);
     const literalPercent = await call(PARTNERSHIP_RPC.partnership.list, moe, { q: '%' }, PartnershipPage);
     expect(literalPercent.total).toBe(0);
@@ -112,22 +131,55 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
 
   it('lets the municipality add its contractor, who then sees the pair; others may not, and a repeat changes nothing', async () => {
     const COMPANY = randomUUID();
-    const contractor = { orgId: COMPANY, nameJa: 'デモ社', nameEn: 'Demo Co.', country: 'JP', role: 'CONTRACTOR' as const };
+    const contractor = {
+      orgId: COMPANY,
+      nameJa: 'デモ社',
+      nameEn: 'Demo Co.',
+      country: 'JP',
+      role: 'CONTRACTOR' as const,
+    };
     const company = ctxFor(COMPANY, 'COMPANY');
     expect((await call(PARTNERSHIP_RPC.partnership.list, company, {}, PartnershipPage)).total).toBe(0);
     await expect(
-      call(PARTNERSHIP_RPC.partnership.addParticipant, kitakyushu, { partnershipId: ybId, participant: contractor }, PartnershipView),
+      call(
+        PARTNERSHIP_RPC.partnership.addParticipant,
+        kitakyushu,
+        { partnershipId: ybId, participant: contractor },
+        PartnershipView,
+      ),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      call(PARTNERSHIP_RPC.partnership.addParticipant, ctxFor(YOKOHAMA, 'MUNICIPALITY', 'viewer'), { partnershipId: ybId, participant: contractor }, PartnershipView),
+      call(
+        PARTNERSHIP_RPC.partnership.addParticipant,
+        ctxFor(YOKOHAMA, 'MUNICIPALITY', 'viewer'),
+        { partnershipId: ybId, participant: contractor },
+        PartnershipView,
+      ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const added = await call(PARTNERSHIP_RPC.partnership.addParticipant, yokohama, { partnershipId: ybId, participant: contractor }, PartnershipView);
+    const added = await call(
+      PARTNERSHIP_RPC.partnership.addParticipant,
+      yokohama,
+      { partnershipId: ybId, participant: contractor },
+      PartnershipView,
+    );
     expect(added.otherParticipants).toEqual([contractor]);
-    const again = await call(PARTNERSHIP_RPC.partnership.addParticipant, yokohama, { partnershipId: ybId, participant: contractor }, PartnershipView);
+    const again = await call(
+      PARTNERSHIP_RPC.partnership.addParticipant,
+      yokohama,
+      { partnershipId: ybId, participant: contractor },
+      PartnershipView,
+    );
     expect(again.otherParticipants).toHaveLength(1);
     const seen = await call(PARTNERSHIP_RPC.partnership.list, company, {}, PartnershipPage);
     expect(seen.items.map((p) => p.id)).toEqual([ybId]);
-    await expect(call(PARTNERSHIP_RPC.partnership.addParticipant, company, { partnershipId: ybId, participant: contractor }, PartnershipView)).rejects.toMatchObject({
+    await expect(
+      call(
+        PARTNERSHIP_RPC.partnership.addParticipant,
+        company,
+        { partnershipId: ybId, participant: contractor },
+        PartnershipView,
+      ),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const events = await queryAs<{ n: string }>(
@@ -141,7 +193,12 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   });
 
   it('records the agreement and past years, and shows the pair’s standing on the 7-year rule', async () => {
-    const fresh = await call(PARTNERSHIP_RPC.partnership.getTimeline, yokohama, { id: ybId }, PartnershipTimeline);
+    const fresh = await call(
+      PARTNERSHIP_RPC.partnership.getTimeline,
+      yokohama,
+      { id: ybId },
+      PartnershipTimeline,
+    );
     expect(fresh).toMatchObject({ agreement: { status: 'PLANNED', type: null, date: null }, years: [] });
     expect(fresh.sevenYearRule).toMatchObject({ countedYearsIfContinued: 1, continuationAllowed: true });
 
@@ -150,16 +207,33 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
       agreement: { status: 'CONCLUDED', type: '覚書 (MoU)', date: '2019-05-20' },
       declaredHistoryFiscalYears: [2021, 2022, 2023, 2024],
     };
-    await expect(call(PARTNERSHIP_RPC.partnership.updateAgreement, kitakyushu, update, PartnershipTimeline)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      call(PARTNERSHIP_RPC.partnership.updateAgreement, ctxFor(BANGKOK, 'PARTNER_CITY'), update, PartnershipTimeline),
+      call(PARTNERSHIP_RPC.partnership.updateAgreement, kitakyushu, update, PartnershipTimeline),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      call(
+        PARTNERSHIP_RPC.partnership.updateAgreement,
+        ctxFor(BANGKOK, 'PARTNER_CITY'),
+        update,
+        PartnershipTimeline,
+      ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
-      call(PARTNERSHIP_RPC.partnership.updateAgreement, yokohama, { ...update, agreement: { status: 'CONCLUDED', type: null, date: null } }, PartnershipTimeline),
+      call(
+        PARTNERSHIP_RPC.partnership.updateAgreement,
+        yokohama,
+        { ...update, agreement: { status: 'CONCLUDED', type: null, date: null } },
+        PartnershipTimeline,
+      ),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'agreement.type' }] });
 
     // FY2021–2024 done: FY2025 would be the 5th year, allowed.
-    const four = await call(PARTNERSHIP_RPC.partnership.updateAgreement, yokohama, update, PartnershipTimeline);
+    const four = await call(
+      PARTNERSHIP_RPC.partnership.updateAgreement,
+      yokohama,
+      update,
+      PartnershipTimeline,
+    );
     expect(four.agreement).toEqual(update.agreement);
     expect(four.years.map((y) => [y.fiscalYear, y.source])).toEqual([
       [2021, 'DECLARED'],
@@ -167,7 +241,12 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
       [2023, 'DECLARED'],
       [2024, 'DECLARED'],
     ]);
-    expect(four.sevenYearRule).toMatchObject({ nextFiscalYear: 2025, countedYearsIfContinued: 5, maxYears: 6, continuationAllowed: true });
+    expect(four.sevenYearRule).toMatchObject({
+      nextFiscalYear: 2025,
+      countedYearsIfContinued: 5,
+      maxYears: 6,
+      continuationAllowed: true,
+    });
 
     // Six years done (FY2020–2025): a 7th is refused, citing the guidebook (city-partnerships.md §7.2).
     const six = await call(
@@ -176,18 +255,31 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
       { ...update, declaredHistoryFiscalYears: [2020, 2021, 2022, 2023, 2024, 2025] },
       PartnershipTimeline,
     );
-    expect(six.sevenYearRule).toMatchObject({ nextFiscalYear: 2026, countedYearsIfContinued: 7, continuationAllowed: false });
+    expect(six.sevenYearRule).toMatchObject({
+      nextFiscalYear: 2026,
+      countedYearsIfContinued: 7,
+      continuationAllowed: false,
+    });
     expect(six.sevenYearRule.findings.map((f) => f.ruleId)).toContain('C3P-D1');
-    const asBangkok = await call(PARTNERSHIP_RPC.partnership.getTimeline, ctxFor(BANGKOK, 'PARTNER_CITY', 'viewer'), { id: ybId }, PartnershipTimeline);
+    const asBangkok = await call(
+      PARTNERSHIP_RPC.partnership.getTimeline,
+      ctxFor(BANGKOK, 'PARTNER_CITY', 'viewer'),
+      { id: ybId },
+      PartnershipTimeline,
+    );
     expect(asBangkok.sevenYearRule.continuationAllowed).toBe(false);
   });
 
   it('reports another tenant’s partnership as not found', async () => {
-    await expect(call(PARTNERSHIP_RPC.partnership.get, kitakyushu, { id: ybId }, PartnershipView)).rejects.toMatchObject({
+    await expect(
+      call(PARTNERSHIP_RPC.partnership.get, kitakyushu, { id: ybId }, PartnershipView),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     const bangkok = ctxFor(BANGKOK, 'PARTNER_CITY', 'viewer');
-    await expect(call(PARTNERSHIP_RPC.partnership.get, bangkok, { id: ybId }, PartnershipView)).resolves.toMatchObject({ id: ybId });
+    await expect(
+      call(PARTNERSHIP_RPC.partnership.get, bangkok, { id: ybId }, PartnershipView),
+    ).resolves.toMatchObject({ id: ybId });
   });
 
   it('hides Yokohama rows at the database for a raw SELECT as Kitakyushu (RLS)', async () => {
@@ -216,29 +308,43 @@ describe('PartnershipHandler (real PostgreSQL + NATS)', () => {
   it('rejects invalid data with field paths and writes neither a row nor an event', async () => {
     const before = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.outbox');
     const bad = { ...yokohamaBangkok, titleJa: '', targetFields: ['space-mining'] };
-    const err = await call(PARTNERSHIP_RPC.partnership.create, yokohama, bad, PartnershipView).catch((e: DomainError) => e);
+    const err = await call(PARTNERSHIP_RPC.partnership.create, yokohama, bad, PartnershipView).catch(
+      (e: DomainError) => e,
+    );
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).code).toBe('VALIDATION_FAILED');
     expect((err as DomainError).issues?.map((i) => i.path).sort()).toEqual(['targetFields.0', 'titleJa']);
-    const rows = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.partnership');
+    const rows = await queryAs<{ n: string }>(
+      db.url,
+      {},
+      'SELECT count(*) AS n FROM partnership.partnership',
+    );
     const after = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.outbox');
     expect(rows[0].n).toBe('2');
     expect(after[0].n).toBe(before[0].n);
   });
 
   it('forbids a municipality from registering a pair for another municipality, and viewers from registering', async () => {
-    await expect(call(PARTNERSHIP_RPC.partnership.create, kitakyushu, yokohamaBangkok, PartnershipView)).rejects.toMatchObject({
+    await expect(
+      call(PARTNERSHIP_RPC.partnership.create, kitakyushu, yokohamaBangkok, PartnershipView),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const viewer = ctxFor(YOKOHAMA, 'MUNICIPALITY', 'viewer');
-    await expect(call(PARTNERSHIP_RPC.partnership.create, viewer, yokohamaBangkok, PartnershipView)).rejects.toMatchObject({
+    await expect(
+      call(PARTNERSHIP_RPC.partnership.create, viewer, yokohamaBangkok, PartnershipView),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
   });
 
   it('publishes the created event to JetStream through the outbox and marks the row sent', async () => {
     const unpublished = await eventually(async () => {
-      const rows = await queryAs<{ n: string }>(db.url, {}, 'SELECT count(*) AS n FROM partnership.outbox WHERE published_at IS NULL');
+      const rows = await queryAs<{ n: string }>(
+        db.url,
+        {},
+        'SELECT count(*) AS n FROM partnership.outbox WHERE published_at IS NULL',
+      );
       return rows[0].n === '0' ? rows : undefined;
     });
     expect(unpublished[0].n).toBe('0');

@@ -32,7 +32,9 @@ export class PartnershipHandler {
 
   @MessagePattern(PARTNERSHIP_RPC.partnership.addParticipant)
   addParticipant(@Payload() raw: unknown) {
-    return handleRpc(raw, AddPartnershipParticipantCommand, (ctx, cmd) => this.partnerships.addParticipant(ctx, cmd));
+    return handleRpc(raw, AddPartnershipParticipantCommand, (ctx, cmd) =>
+      this.partnerships.addParticipant(ctx, cmd),
+    );
   }
 
   @MessagePattern(PARTNERSHIP_RPC.partnership.getTimeline)
@@ -42,7 +44,9 @@ export class PartnershipHandler {
 
   @MessagePattern(PARTNERSHIP_RPC.partnership.updateAgreement)
   updateAgreement(@Payload() raw: unknown) {
-    return handleRpc(raw, UpdatePartnershipAgreementCommand, (ctx, cmd) => this.timelines.updateAgreement(ctx, cmd));
+    return handleRpc(raw, UpdatePartnershipAgreementCommand, (ctx, cmd) =>
+      this.timelines.updateAgreement(ctx, cmd),
+    );
   }
 
   @MessagePattern(PARTNERSHIP_RPC.partnership.get)

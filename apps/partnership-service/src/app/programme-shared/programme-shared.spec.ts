@@ -15,9 +15,18 @@ describe('programme helpers', () => {
 
   it('sums budget lines per cost category into the rules input (fixture B5)', () => {
     const input = toBudgetInput(B5_BUDGET, { requestedYen: 19_965_000 });
-    expect(input).toMatchObject({ personnelYen: 6_000_000, outsourcingYen: 6_050_000, generalAdminYen: 1_100_000 });
-    expect(checkC3pBudget(input, C3P_FY2026_CALL1)).toMatchObject({ totalInclTaxYen: 19_965_000, withinCap: true });
-    expect(checkC3pBudget(input, C3P_FY2026_CALL1).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(input).toMatchObject({
+      personnelYen: 6_000_000,
+      outsourcingYen: 6_050_000,
+      generalAdminYen: 1_100_000,
+    });
+    expect(checkC3pBudget(input, C3P_FY2026_CALL1)).toMatchObject({
+      totalInclTaxYen: 19_965_000,
+      withinCap: true,
+    });
+    expect(checkC3pBudget(input, C3P_FY2026_CALL1).findings.filter((f) => f.severity === 'error')).toEqual(
+      [],
+    );
   });
 
   it('refuses with every error finding as a cited bilingual issue', () => {
@@ -31,7 +40,9 @@ describe('programme helpers', () => {
       return null;
     })();
     expect(err?.code).toBe('RULE_VIOLATION');
-    expect(err?.issues).toEqual([{ path: 'C3P-B4', message: expect.stringContaining(' / Outsourcing ¥6,050,001 exceeds') }]);
+    expect(err?.issues).toEqual([
+      { path: 'C3P-B4', message: expect.stringContaining(' / Outsourcing ¥6,050,001 exceeds') },
+    ]);
   });
 
   it('counts a report overdue only while owed and after its due date', () => {

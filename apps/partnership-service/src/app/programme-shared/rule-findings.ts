@@ -16,5 +16,11 @@ export function refuseOnErrors(findings: readonly Finding[], what: string): void
 }
 
 export function findingViews(findings: readonly Finding[]): RuleFindingView[] {
-  return findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message_ja: f.message_ja, message_en: f.message_en, source: f.source }));
+  return findings.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message_ja: f.message_ja,
+    message_en: f.message_en,
+    source: f.source,
+  }));
 }

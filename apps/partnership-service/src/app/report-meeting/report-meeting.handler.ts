@@ -34,7 +34,9 @@ export class ReportMeetingHandler {
 
   @MessagePattern(PARTNERSHIP_RPC.reportMeeting.submitMaterials)
   submitMaterials(@Payload() raw: unknown) {
-    return handleRpc(raw, SubmitMeetingMaterialsCommand, (ctx, cmd) => this.meetings.submitMaterials(ctx, cmd));
+    return handleRpc(raw, SubmitMeetingMaterialsCommand, (ctx, cmd) =>
+      this.meetings.submitMaterials(ctx, cmd),
+    );
   }
 
   @MessagePattern(PARTNERSHIP_RPC.reportMeeting.hold)

@@ -34,7 +34,12 @@ import { PARTNERSHIP_MIGRATIONS } from '../../migrations';
 import { PartnershipServiceModule } from '../app.module';
 import { CALL_FY2026, continuingProposal, dayOffset, fullContinuingScore, pdf } from './programme-fixtures';
 
-const party = (orgId: string, nameJa: string, nameEn: string, country: string) => ({ orgId, nameJa, nameEn, country });
+const party = (orgId: string, nameJa: string, nameEn: string, country: string) => ({
+  orgId,
+  nameJa,
+  nameEn,
+  country,
+});
 
 /** partnership-service on a fresh database and stream, with the organisations of a Yokohama–Bangkok year. */
 export class ProgrammeHarness {
@@ -76,7 +81,11 @@ export class ProgrammeHarness {
     this.db = await createTestDatabase();
     this.config = testServiceConfig('partnership', this.db.url, this.bus);
     await migrateForTest(this.config, PARTNERSHIP_MIGRATIONS);
-    this.app = await startTestService('partnership-service', PartnershipServiceModule.register(this.config, clock), this.bus);
+    this.app = await startTestService(
+      'partnership-service',
+      PartnershipServiceModule.register(this.config, clock),
+      this.bus,
+    );
     this.client = testNatsClient(this.bus);
     await this.client.connect();
     const pair = (m: typeof this.party.yokohama, p: typeof this.party.bangkok) => ({
@@ -87,8 +96,18 @@ export class ProgrammeHarness {
       targetFields: ['waste'],
       targetFieldOther: null,
     });
-    this.yokohamaBangkok = await this.call(PARTNERSHIP_RPC.partnership.create, this.as.moe, pair(this.party.yokohama, this.party.bangkok), PartnershipView);
-    this.kitakyushuKoror = await this.call(PARTNERSHIP_RPC.partnership.create, this.as.moe, pair(this.party.kitakyushu, this.party.koror), PartnershipView);
+    this.yokohamaBangkok = await this.call(
+      PARTNERSHIP_RPC.partnership.create,
+      this.as.moe,
+      pair(this.party.yokohama, this.party.bangkok),
+      PartnershipView,
+    );
+    this.kitakyushuKoror = await this.call(
+      PARTNERSHIP_RPC.partnership.create,
+      this.as.moe,
+      pair(this.party.kitakyushu, this.party.koror),
+      PartnershipView,
+    );
     return this;
   }
 
@@ -99,7 +118,12 @@ export class ProgrammeHarness {
     await this.db?.drop();
   }
 
-  call<S extends z.ZodTypeAny>(subject: string, ctx: RequestContext, data: unknown, schema: S): Promise<z.infer<S>> {
+  call<S extends z.ZodTypeAny>(
+    subject: string,
+    ctx: RequestContext,
+    data: unknown,
+    schema: S,
+  ): Promise<z.infer<S>> {
     return sendRpc(this.client, subject, ctx, data, schema);
   }
 
@@ -114,16 +138,33 @@ export class ProgrammeHarness {
   }
 
   count(table: string): Promise<number> {
-    return queryAs<{ n: number }>(this.db.url, {}, `SELECT count(*)::int AS n FROM partnership.${table}`).then((r) => r[0].n);
+    return queryAs<{ n: number }>(
+      this.db.url,
+      {},
+      `SELECT count(*)::int AS n FROM partnership.${table}`,
+    ).then((r) => r[0].n);
   }
 
   /** MOE opens a call whose window contains today, with the FY2026 first-call preset. */
   async publishedCall(round = 1): Promise<CallView> {
-    const call = await this.call(PARTNERSHIP_RPC.call.create, this.as.moe, { ...CALL_FY2026(dayOffset(-5), dayOffset(25)), round }, CallView);
-    return this.call(PARTNERSHIP_RPC.call.transition, this.as.moe, { id: call.id, action: 'publish' }, CallView);
+    const call = await this.call(
+      PARTNERSHIP_RPC.call.create,
+      this.as.moe,
+      { ...CALL_FY2026(dayOffset(-5), dayOffset(25)), round },
+      CallView,
+    );
+    return this.call(
+      PARTNERSHIP_RPC.call.transition,
+      this.as.moe,
+      { id: call.id, action: 'publish' },
+      CallView,
+    );
   }
 
-  proposalCommand(callId: string, overrides: Parameters<typeof continuingProposal>[2] = {}): CreateProposalCommand {
+  proposalCommand(
+    callId: string,
+    overrides: Parameters<typeof continuingProposal>[2] = {},
+  ): CreateProposalCommand {
     return {
       request: { ...continuingProposal(callId, this.yokohamaBangkok.id, overrides), otherMemberOrgIds: [] },
       company: this.party.company,
@@ -145,49 +186,119 @@ export class ProgrammeHarness {
     letter = await this.call(
       PARTNERSHIP_RPC.interestLetter.uploadOriginal,
       this.as[issuer],
-      { id: letter.id, language: issuer === 'yokohama' ? 'ja' : 'en', signatoryName: issuer === 'yokohama' ? '横浜市長' : 'Governor of Bangkok', signedOn: '2026-02-10', file: pdf(`${issuer}.pdf`) },
+      {
+        id: letter.id,
+        language: issuer === 'yokohama' ? 'ja' : 'en',
+        signatoryName: issuer === 'yokohama' ? '横浜市長' : 'Governor of Bangkok',
+        signedOn: '2026-02-10',
+        file: pdf(`${issuer}.pdf`),
+      },
       InterestLetterView,
     );
     if (issuer === 'bangkok') {
-      letter = await this.call(PARTNERSHIP_RPC.interestLetter.attachTranslation, this.as.company, { id: letter.id, file: pdf('bangkok-和訳.pdf') }, InterestLetterView);
+      letter = await this.call(
+        PARTNERSHIP_RPC.interestLetter.attachTranslation,
+        this.as.company,
+        { id: letter.id, file: pdf('bangkok-和訳.pdf') },
+        InterestLetterView,
+      );
     }
-    return this.call(PARTNERSHIP_RPC.interestLetter.attachToProposal, this.as.company, { id: letter.id }, InterestLetterView);
+    return this.call(
+      PARTNERSHIP_RPC.interestLetter.attachToProposal,
+      this.as.company,
+      { id: letter.id },
+      InterestLetterView,
+    );
   }
 
   /** A submitted Yokohama–Bangkok proposal with both letters. */
   async submittedProposal(callId: string): Promise<ProposalView> {
-    const p = await this.call(PARTNERSHIP_RPC.proposal.create, this.as.company, this.proposalCommand(callId), ProposalView);
+    const p = await this.call(
+      PARTNERSHIP_RPC.proposal.create,
+      this.as.company,
+      this.proposalCommand(callId),
+      ProposalView,
+    );
     await this.attachedLetter(p.id, 'yokohama');
     await this.attachedLetter(p.id, 'bangkok');
     return this.call(PARTNERSHIP_RPC.proposal.submit, this.as.company, { id: p.id }, ProposalView);
   }
 
   /** 報告会 scheduled, with materials, held online (§6.6), so the matching contract step may follow. */
-  async heldMeeting(contractId: string, kind: ReportMeetingKind, on = '2026-06-15'): Promise<ReportMeetingView> {
-    const scheduled = await this.call(PARTNERSHIP_RPC.reportMeeting.schedule, this.as.moe, { contractId, kind, scheduledOn: on }, ReportMeetingView);
+  async heldMeeting(
+    contractId: string,
+    kind: ReportMeetingKind,
+    on = '2026-06-15',
+  ): Promise<ReportMeetingView> {
+    const scheduled = await this.call(
+      PARTNERSHIP_RPC.reportMeeting.schedule,
+      this.as.moe,
+      { contractId, kind, scheduledOn: on },
+      ReportMeetingView,
+    );
     const materials = [{ title: `${kind} 報告資料`, fileRef: `docs/${kind.toLowerCase()}.pptx` }];
-    await this.call(PARTNERSHIP_RPC.reportMeeting.submitMaterials, this.as.company, { id: scheduled.id, materials }, ReportMeetingView);
-    return this.call(PARTNERSHIP_RPC.reportMeeting.hold, this.as.company, { id: scheduled.id, heldOn: on }, ReportMeetingView);
+    await this.call(
+      PARTNERSHIP_RPC.reportMeeting.submitMaterials,
+      this.as.company,
+      { id: scheduled.id, materials },
+      ReportMeetingView,
+    );
+    return this.call(
+      PARTNERSHIP_RPC.reportMeeting.hold,
+      this.as.company,
+      { id: scheduled.id, heldOn: on },
+      ReportMeetingView,
+    );
   }
 
   /** The contractor hands in every 成果物 of the checklist. */
   async submitAllDeliverables(contractId: string): Promise<DeliverableView[]> {
-    const page = await this.call(PARTNERSHIP_RPC.deliverable.list, this.as.company, { contractId }, DeliverablePage);
+    const page = await this.call(
+      PARTNERSHIP_RPC.deliverable.list,
+      this.as.company,
+      { contractId },
+      DeliverablePage,
+    );
     const out: DeliverableView[] = [];
     for (const d of page.items) {
-      out.push(await this.call(PARTNERSHIP_RPC.deliverable.submit, this.as.company, { id: d.id, fileRef: `deliverables/${d.kind}` }, DeliverableView));
+      out.push(
+        await this.call(
+          PARTNERSHIP_RPC.deliverable.submit,
+          this.as.company,
+          { id: d.id, fileRef: `deliverables/${d.kind}` },
+          DeliverableView,
+        ),
+      );
     }
     return out;
   }
 
   /** Publish → submit → close → review → score → select: the year's contract in negotiation. */
-  async selectedContract(round = 1): Promise<{ call: CallView; proposal: ProposalView; contract: AnnualContractView }> {
+  async selectedContract(
+    round = 1,
+  ): Promise<{ call: CallView; proposal: ProposalView; contract: AnnualContractView }> {
     const call = await this.publishedCall(round);
     const submitted = await this.submittedProposal(call.id);
-    for (const action of ['close', 'review']) await this.call(PARTNERSHIP_RPC.call.transition, this.as.moe, { id: call.id, action }, CallView);
-    await this.call(PARTNERSHIP_RPC.proposal.score, this.as.moe, fullContinuingScore(submitted.id), ProposalView);
-    const contract = await this.call(PARTNERSHIP_RPC.proposal.select, this.as.moe, { id: submitted.id }, AnnualContractView);
-    const proposal = await this.call(PARTNERSHIP_RPC.proposal.get, this.as.moe, { id: submitted.id }, ProposalView);
+    for (const action of ['close', 'review'])
+      await this.call(PARTNERSHIP_RPC.call.transition, this.as.moe, { id: call.id, action }, CallView);
+    await this.call(
+      PARTNERSHIP_RPC.proposal.score,
+      this.as.moe,
+      fullContinuingScore(submitted.id),
+      ProposalView,
+    );
+    const contract = await this.call(
+      PARTNERSHIP_RPC.proposal.select,
+      this.as.moe,
+      { id: submitted.id },
+      AnnualContractView,
+    );
+    const proposal = await this.call(
+      PARTNERSHIP_RPC.proposal.get,
+      this.as.moe,
+      { id: submitted.id },
+      ProposalView,
+    );
     return { call, proposal, contract };
   }
 }

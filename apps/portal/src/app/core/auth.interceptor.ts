@@ -16,11 +16,18 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   const token = session.accessToken();
   const authenticated = token !== null && isApiUrl(request.url) && request.url !== API.login;
-  const outgoing = authenticated ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
+  const outgoing = authenticated
+    ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } })
+    : request;
 
   return next(outgoing).pipe(
     catchError((error: unknown) => {
-      if (authenticated && request.url !== API.me && error instanceof HttpErrorResponse && error.status === 401) {
+      if (
+        authenticated &&
+        request.url !== API.me &&
+        error instanceof HttpErrorResponse &&
+        error.status === 401
+      ) {
         const returnUrl = router.url.startsWith('/login') ? undefined : router.url;
         session.end();
         void router.navigate(['/login'], { queryParams: { reason: 'expired', returnUrl } });

@@ -17,9 +17,17 @@ export interface PortalArea {
  */
 export const PORTAL_AREAS: readonly PortalArea[] = [
   { audience: 'all', labelKey: 'nav.partnerships', path: '/partnerships' },
-  { audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'MUNICIPALITY', 'PARTNER_CITY'], labelKey: 'nav.programme', path: '/programme' },
+  {
+    audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'MUNICIPALITY', 'PARTNER_CITY'],
+    labelKey: 'nav.programme',
+    path: '/programme',
+  },
   { audience: ['MOE', 'SECRETARIAT', 'COMPANY'], labelKey: 'nav.grants', path: '/grants' },
-  { audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'PARTNER_GOVERNMENT'], labelKey: 'nav.credits', path: '/credits' },
+  {
+    audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'PARTNER_GOVERNMENT'],
+    labelKey: 'nav.credits',
+    path: '/credits',
+  },
   { audience: ['MOE', 'SECRETARIAT', 'COMPANY', 'TPE'], labelKey: 'nav.mrv', path: '/mrv' },
   // Public pages (outside the shell, no sign-in needed), listed for signed-in users too.
   { audience: 'all', labelKey: 'nav.calculators', path: '/calculators' },

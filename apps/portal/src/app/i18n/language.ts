@@ -4,4 +4,3 @@ export type Language = 'ja' | 'en';
 export function isLanguage(value: unknown): value is Language {
   return value === 'ja' || value === 'en';
 }
-

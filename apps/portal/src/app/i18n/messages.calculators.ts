@@ -10,7 +10,8 @@ export const calculatorsJa = {
   'login.registryLink': 'JCMクレジット登録簿（公開情報） / JCM registry',
 
   'calc.indexTitle': '公開計算ツール',
-  'calc.indexLead': '公募要領などに定められたルールで試算します。入力内容は保存されません。結果は目安であり、審査結果を保証するものではありません。',
+  'calc.indexLead':
+    '公募要領などに定められたルールで試算します。入力内容は保存されません。結果は目安であり、審査結果を保証するものではありません。',
   'calc.preset': '適用する公募・期間: {preset}',
   'calc.noPreset': '公募に依存しない計算',
   'calc.open': '開く',
@@ -56,7 +57,8 @@ export const calculatorsEn: Record<keyof typeof calculatorsJa, string> = {
   'login.registryLink': 'JCMクレジット登録簿（公開情報） / JCM registry',
 
   'calc.indexTitle': 'Public calculators',
-  'calc.indexLead': 'Estimates under the rules of the calls for proposals. Nothing you enter is stored. Results are a guide and do not guarantee the outcome of a review.',
+  'calc.indexLead':
+    'Estimates under the rules of the calls for proposals. Nothing you enter is stored. Results are a guide and do not guarantee the outcome of a review.',
   'calc.preset': 'Call or period applied: {preset}',
   'calc.noPreset': 'Independent of any call',
   'calc.open': 'Open',

@@ -3,7 +3,8 @@ export const creditsJa = {
   'nav.credits': 'クレジット口座',
 
   'registry.title': 'JCMクレジット登録簿（公開情報）',
-  'registry.lead': '日本側登録簿の集計値です。口座名義や保有者は公開していません。単位はtCO2（1クレジット = 1 tCO2）。',
+  'registry.lead':
+    '日本側登録簿の集計値です。口座名義や保有者は公開していません。単位はtCO2（1クレジット = 1 tCO2）。',
   'registry.totalIssued': '発行量の合計',
   'registry.totalRetired': '償却量の合計',
   'registry.totalCancelled': '取消量の合計',
@@ -37,7 +38,8 @@ export const creditsJa = {
   'blockStatus.CANCELLED': '取消済み',
 
   'credits.title': 'クレジット口座',
-  'credits.lead': 'ご所属の組織の口座と残高です。口座を選ぶと、保有するクレジットのシリアル番号と移転・償却・取消の手続きが表示されます。',
+  'credits.lead':
+    'ご所属の組織の口座と残高です。口座を選ぶと、保有するクレジットのシリアル番号と移転・償却・取消の手続きが表示されます。',
   'credits.leadAll': '登録簿のすべての口座と残高です（環境省・事務局）。',
   'credits.issue': 'クレジットを発行',
   'credits.col.number': '口座番号',
@@ -96,14 +98,17 @@ export const creditsJa = {
   'op.err.account': '口座番号の形式またはチェックディジットが正しくありません。',
   'op.err.sameAccount': '移転元と同じ口座には移転できません。',
   'op.err.required': '入力してください。',
-  'op.err.conflict': '口座の残高が他の操作で変わりました。最新の残高を読み込みました。内容を確認して再度お試しください。',
+  'op.err.conflict':
+    '口座の残高が他の操作で変わりました。最新の残高を読み込みました。内容を確認して再度お試しください。',
   'op.err.forbidden': 'この操作を行う権限がありません。',
   'op.err.notFound': '移転先の口座が見つかりません。',
   'op.err.rule': '登録簿のルールにより処理できませんでした: {message}',
-  'op.err.failed': '処理できませんでした。もう一度お試しください（同じ操作が二重に記録されることはありません）。',
+  'op.err.failed':
+    '処理できませんでした。もう一度お試しください（同じ操作が二重に記録されることはありません）。',
 
   'issue.title': 'クレジットの発行',
-  'issue.lead': '合同委員会の決定に基づき、モニタリング期間の発行を記録します。日本政府の取り分は政府保有口座へ、残りは参加者の口座へ配分されます。',
+  'issue.lead':
+    '合同委員会の決定に基づき、モニタリング期間の発行を記録します。日本政府の取り分は政府保有口座へ、残りは参加者の口座へ配分されます。',
   'issue.project': 'プロジェクト',
   'issue.periodStart': 'モニタリング期間（開始）',
   'issue.periodEnd': 'モニタリング期間（終了）',
@@ -130,7 +135,8 @@ export const creditsJa = {
   'credits.pending': '発行待ち',
 
   'history.title': '取引履歴',
-  'history.lead': '仕訳帳に記録されたこの口座の取引です（新しい順）。数量は口座への受入れが＋、払出しが−です。',
+  'history.lead':
+    '仕訳帳に記録されたこの口座の取引です（新しい順）。数量は口座への受入れが＋、払出しが−です。',
   'history.empty': 'この口座の取引はまだありません。',
   'history.col.seq': '台帳番号',
   'history.col.time': '日時（日本時間）',
@@ -142,8 +148,10 @@ export const creditsJa = {
   'history.more': 'さらに表示（{shown} / {total} 件）',
 
   'pending.title': '発行待ちのクレジット',
-  'pending.lead': '第三者機関（TPE）が検証したモニタリング報告から準備された発行です。合同委員会の決定に基づき、参加者の口座を選んで発行を確定するか、理由を付けて却下してください。',
-  'pending.leadReadOnly': '第三者機関（TPE）が検証したモニタリング報告から準備された発行です。確定・却下は登録簿管理者（環境省）が行います。',
+  'pending.lead':
+    '第三者機関（TPE）が検証したモニタリング報告から準備された発行です。合同委員会の決定に基づき、参加者の口座を選んで発行を確定するか、理由を付けて却下してください。',
+  'pending.leadReadOnly':
+    '第三者機関（TPE）が検証したモニタリング報告から準備された発行です。確定・却下は登録簿管理者（環境省）が行います。',
   'pending.empty': '発行待ちのクレジットはありません。',
   'pending.period': 'モニタリング期間',
   'pending.report': 'モニタリング報告（ID）',
@@ -174,7 +182,8 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'nav.credits': 'Credit accounts',
 
   'registry.title': 'JCM credit registry (public information)',
-  'registry.lead': "Totals of Japan's registry. No account holders are shown. Units are tCO2 (1 credit = 1 tCO2).",
+  'registry.lead':
+    "Totals of Japan's registry. No account holders are shown. Units are tCO2 (1 credit = 1 tCO2).",
   'registry.totalIssued': 'Total issued',
   'registry.totalRetired': 'Total retired',
   'registry.totalCancelled': 'Total cancelled',
@@ -192,7 +201,8 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'registry.col.kind': 'Kind',
   'registry.col.count': 'Count',
   'registry.empty': 'Nothing recorded yet.',
-  'registry.noLookup': 'Serial numbers can be looked up by account holders after logging in (the public API does not offer it).',
+  'registry.noLookup':
+    'Serial numbers can be looked up by account holders after logging in (the public API does not offer it).',
 
   'accountType.GOVERNMENT_HOLDING': 'Government holding',
   'accountType.ENTITY_HOLDING': 'Entity holding',
@@ -208,7 +218,8 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'blockStatus.CANCELLED': 'Cancelled',
 
   'credits.title': 'Credit accounts',
-  'credits.lead': "Your organisation's accounts and balances. Open an account to see its credits by serial number and to transfer, retire or cancel.",
+  'credits.lead':
+    "Your organisation's accounts and balances. Open an account to see its credits by serial number and to transfer, retire or cancel.",
   'credits.leadAll': 'Every account in the registry with its balance (MOE and the secretariat).',
   'credits.issue': 'Issue credits',
   'credits.col.number': 'Account number',
@@ -233,7 +244,7 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'account.col.units': 'Units',
   'account.col.quantity': 'Quantity (tCO2)',
   'account.col.status': 'Status',
-  'account.readOnly': "Only editors and admins of the holder organisation move credits out of this account.",
+  'account.readOnly': 'Only editors and admins of the holder organisation move credits out of this account.',
   'account.notHolding': 'Credits in retirement or cancellation accounts never move again.',
 
   'op.transfer': 'Transfer',
@@ -267,14 +278,16 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'op.err.account': 'The account number has the wrong format or check digits.',
   'op.err.sameAccount': 'You cannot transfer to the same account.',
   'op.err.required': 'Enter a value.',
-  'op.err.conflict': 'The balance changed through another operation. The latest balance is shown; please check and try again.',
+  'op.err.conflict':
+    'The balance changed through another operation. The latest balance is shown; please check and try again.',
   'op.err.forbidden': 'You may not do this.',
   'op.err.notFound': 'The destination account was not found.',
   'op.err.rule': 'The registry rules do not allow this: {message}',
   'op.err.failed': 'This could not be completed. Please try again (it will not be recorded twice).',
 
   'issue.title': 'Issue credits',
-  'issue.lead': "Record the issuance for a monitoring period as decided by the Joint Committee. The Government of Japan's share goes to the government holding account, the rest to the participant's account.",
+  'issue.lead':
+    "Record the issuance for a monitoring period as decided by the Joint Committee. The Government of Japan's share goes to the government holding account, the rest to the participant's account.",
   'issue.project': 'Project',
   'issue.periodStart': 'Monitoring period start',
   'issue.periodEnd': 'Monitoring period end',
@@ -284,7 +297,8 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'issue.participant': "Participant's account (entity holding)",
   'issue.select': 'Select…',
   'issue.preview': 'Expected split',
-  'issue.previewNote': "The Government of Japan's share ({share}) is rounded up. The registry's record is authoritative.",
+  'issue.previewNote':
+    "The Government of Japan's share ({share}) is rounded up. The registry's record is authoritative.",
   'issue.previewGovernment': 'Government of Japan (government holding)',
   'issue.previewParticipant': 'Participant',
   'issue.submit': 'Record the issuance',
@@ -301,7 +315,8 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'credits.pending': 'Pending issuances',
 
   'history.title': 'Transaction history',
-  'history.lead': "This account's transactions as recorded in the journal, newest first. Quantities into the account are +, out of it −.",
+  'history.lead':
+    "This account's transactions as recorded in the journal, newest first. Quantities into the account are +, out of it −.",
   'history.empty': 'No transactions on this account yet.',
   'history.col.seq': 'Journal entry',
   'history.col.time': 'Time (JST)',
@@ -313,14 +328,17 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'history.more': 'Show more ({shown} of {total})',
 
   'pending.title': 'Pending issuances',
-  'pending.lead': "Issuances prepared from monitoring reports verified by a third-party entity (TPE). Following the Joint Committee's decision, choose the participant's account and confirm, or reject with a reason.",
-  'pending.leadReadOnly': 'Issuances prepared from monitoring reports verified by a third-party entity (TPE). The registry manager (MOE) confirms or rejects them.',
+  'pending.lead':
+    "Issuances prepared from monitoring reports verified by a third-party entity (TPE). Following the Joint Committee's decision, choose the participant's account and confirm, or reject with a reason.",
+  'pending.leadReadOnly':
+    'Issuances prepared from monitoring reports verified by a third-party entity (TPE). The registry manager (MOE) confirms or rejects them.',
   'pending.empty': 'There are no pending issuances.',
   'pending.period': 'Monitoring period',
   'pending.report': 'Monitoring report (ID)',
   'pending.verifiedOn': 'Verified on',
   'pending.suggestedVintage': 'Vintage (default)',
-  'pending.unregistered': 'This project is not registered in the registry yet; it can be confirmed once registered.',
+  'pending.unregistered':
+    'This project is not registered in the registry yet; it can be confirmed once registered.',
   'pending.confirm': 'Confirm the issuance of {quantity} tCO2',
   'pending.reason': 'Reason for rejecting',
   'pending.reject': 'Reject',
@@ -331,7 +349,8 @@ export const creditsEn: Record<keyof typeof creditsJa, string> = {
   'progress.title': 'Progress towards the JCM targets',
   'progress.issued': "Cumulative issuance into Japan's registry (to FY{fy})",
   'progress.target': 'About {tonnes} tCO2 cumulative by FY{fy}',
-  'progress.detail': "{issued} tCO2 so far, {remaining} tCO2 to go (Government of Japan's share: {government}%)",
+  'progress.detail':
+    "{issued} tCO2 so far, {remaining} tCO2 to go (Government of Japan's share: {government}%)",
   'progress.governmentShare': "Government of Japan's share (tCO2)",
   'progress.authorisedForNdc': 'Authorised for NDC use (tCO2)',
   'progress.correspondinglyAdjusted': 'Correspondingly adjusted (tCO2)',

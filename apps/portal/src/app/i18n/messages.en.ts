@@ -27,7 +27,8 @@ export const en: Record<MessageKey, string> = {
   'header.logout': 'Log out',
 
   'login.title': 'Log in',
-  'login.lead': 'Portal for Japanese municipalities, partner cities, companies and the Ministry of the Environment.',
+  'login.lead':
+    'Portal for Japanese municipalities, partner cities, companies and the Ministry of the Environment.',
   'login.email': 'Email address',
   'login.password': 'Password',
   'login.submit': 'Log in',
@@ -78,7 +79,8 @@ export const en: Record<MessageKey, string> = {
   'partnership.createdAt': 'Registered at',
 
   'partnershipNew.title': 'Register a City-to-City partnership',
-  'partnershipNew.lead': 'Register a pair of a Japanese municipality and a partner city abroad. All fields are required.',
+  'partnershipNew.lead':
+    'Register a pair of a Japanese municipality and a partner city abroad. All fields are required.',
   'partnershipNew.selectPlaceholder': 'Select…',
   'partnershipNew.fixedMunicipality': 'Registered for your own municipality.',
   'partnershipNew.titleHint': 'Up to 200 characters',
@@ -88,7 +90,8 @@ export const en: Record<MessageKey, string> = {
   'partnershipNew.submitting': 'Registering…',
   'partnershipNew.cancel': 'Cancel',
   'partnershipNew.errorSummary': 'Please check the following',
-  'partnershipNew.optionsFailed': 'The lists of municipalities and cities could not be loaded. Please reload the page.',
+  'partnershipNew.optionsFailed':
+    'The lists of municipalities and cities could not be loaded. Please reload the page.',
   'partnershipNew.forbidden': 'You do not have permission to register this partnership.',
   'partnershipNew.failed': 'The partnership could not be registered. Please try again in a moment.',
   'partnershipNew.err.municipality': 'Select the Japanese municipality.',

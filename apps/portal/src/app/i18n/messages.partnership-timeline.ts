@@ -24,7 +24,8 @@ export const partnershipTimelineJa = {
   'timeline.openContract': '契約を開く',
   'timeline.rule': '7年ルール',
   'timeline.ruleAllowed': '{fy}年度に継続すると通算{count}年目です（上限{max}年）。継続できます。',
-  'timeline.ruleRefused': '{fy}年度に継続すると通算{count}年目となり、上限{max}年を超えるため継続できません。',
+  'timeline.ruleRefused':
+    '{fy}年度に継続すると通算{count}年目となり、上限{max}年を超えるため継続できません。',
   'timeline.edit': '協定・過去の実施年度を記録',
   'timeline.history': 'システム導入前の実施年度（カンマ区切り）',
   'timeline.historyHint': '例: 2021, 2022, 2023',
@@ -59,7 +60,8 @@ export const partnershipTimelineEn: Record<keyof typeof partnershipTimelineJa, s
   'timeline.openContract': 'Open contract',
   'timeline.rule': '7-year rule',
   'timeline.ruleAllowed': 'Continuing in FY{fy} would be year {count} of the pair (limit {max}): allowed.',
-  'timeline.ruleRefused': 'Continuing in FY{fy} would be year {count} of the pair, beyond the limit of {max}: not allowed.',
+  'timeline.ruleRefused':
+    'Continuing in FY{fy} would be year {count} of the pair, beyond the limit of {max}: not allowed.',
   'timeline.edit': 'Record the agreement and earlier years',
   'timeline.history': 'Fiscal years before the platform (comma-separated)',
   'timeline.historyHint': 'e.g. 2021, 2022, 2023',

@@ -22,7 +22,6 @@ export const programmeJa = {
   'prog.form.fix': '入力内容を確認してください',
   'prog.form.required': '入力してください。',
 
-
   'prog.col.title': '件名',
   'prog.col.fiscalYear': '年度',
   'prog.col.period': '公募期間',
@@ -55,8 +54,10 @@ export const programmeJa = {
   'prog.awaiting.title': '確認待ちの月次報告',
   'prog.awaiting.empty': '確認待ちの月次報告はありません。',
   'prog.letters.title': '関心表明レター',
-  'prog.letters.lead': '応募資格⑨: 日本の自治体と海外の都市のレターが必要です。日本語以外のレターには和訳を添付します。',
-  'prog.letters.issuerLead': 'ご所属の組織に依頼された関心表明レターです。署名済みの原本をアップロードしてください。',
+  'prog.letters.lead':
+    '応募資格⑨: 日本の自治体と海外の都市のレターが必要です。日本語以外のレターには和訳を添付します。',
+  'prog.letters.issuerLead':
+    'ご所属の組織に依頼された関心表明レターです。署名済みの原本をアップロードしてください。',
   'prog.letters.empty': '依頼されているレターはありません。',
   'prog.letters.none': 'まだ依頼していません。',
   'prog.letters.uploadOwn': 'レターを提出する',
@@ -154,7 +155,8 @@ export const programmeJa = {
   'prog.call.dueDayHint': '翌月の何日までに提出するか（既定は10日）',
   'prog.call.dueDayValue': '翌月{day}日',
   'prog.call.preset': '適用する基準',
-  'prog.call.presetNote': '令和8年度1次公募の基準（上限2,000万円／年・税込、外注費は2分の1以内、200点満点の採点表）を適用します。',
+  'prog.call.presetNote':
+    '令和8年度1次公募の基準（上限2,000万円／年・税込、外注費は2分の1以内、200点満点の採点表）を適用します。',
   'prog.call.save': '下書きを保存',
   'prog.call.proposals': 'この公募の企画書',
   'prog.call.action.publish': '公募を開始',
@@ -172,17 +174,20 @@ export const programmeJa = {
 
   'prog.proposal.new': 'この公募に企画書を作成',
   'prog.proposal.newTitle': '企画書の作成',
-  'prog.proposal.newLead': '公募「{call}」への企画書を作成します。保存後に関心表明レターを添付して提出してください。',
+  'prog.proposal.newLead':
+    '公募「{call}」への企画書を作成します。保存後に関心表明レターを添付して提出してください。',
   'prog.proposal.noCall': '公募が指定されていないか、見つかりません。公募の画面から作成してください。',
   'prog.proposal.detailTitle': '企画書の詳細',
-  'prog.proposal.created': '企画書を保存しました（作成中）。関心表明レターを依頼・添付してから提出してください。',
+  'prog.proposal.created':
+    '企画書を保存しました（作成中）。関心表明レターを依頼・添付してから提出してください。',
   'prog.proposal.sec.consortium': '1. 案件区分とコンソーシアム',
   'prog.proposal.sec.content': '2. 事業の内容',
   'prog.proposal.sec.eligibility': '3. 応募資格（①〜⑦の申告）',
   'prog.proposal.sec.budget': '4. 予算（経費の区分ごと・税抜）',
   'prog.proposal.kindHint': '同じ都市の組み合わせで前年度から続ける場合は「継続案件」です。',
   'prog.proposal.partnership': '継続する都市間連携',
-  'prog.proposal.partnershipHint': '連携する日本の自治体から伝えられた連携ID（連携の詳細画面のURL末尾）を入力するか、一覧から選んでください。',
+  'prog.proposal.partnershipHint':
+    '連携する日本の自治体から伝えられた連携ID（連携の詳細画面のURL末尾）を入力するか、一覧から選んでください。',
   'prog.proposal.partnershipPlaceholder': '連携ID（例: 1b2c…）',
   'prog.proposal.phase': 'フェーズ',
   'prog.proposal.phaseN': 'フェーズ{n}',
@@ -191,14 +196,16 @@ export const programmeJa = {
   'prog.proposal.phaseYear': 'フェーズ{phase} {year}年目',
   'prog.proposal.fyFixed': '公募の年度です。',
   'prog.proposal.history': 'これまでの実施年度（本システム外）',
-  'prog.proposal.historyHint': 'この都市の組み合わせで実施した年度をカンマ区切りで（7年ルールの確認に使います）',
+  'prog.proposal.historyHint':
+    'この都市の組み合わせで実施した年度をカンマ区切りで（7年ルールの確認に使います）',
   'prog.proposal.titleJa': '事業名（日本語）',
   'prog.proposal.titleEn': '事業名（英語）',
   'prog.proposal.targetFields': '対象分野',
   'prog.proposal.summaryJa': '事業概要（日本語）',
   'prog.proposal.summaryEn': '事業概要（英語）',
   'prog.proposal.summary': '事業概要',
-  'prog.proposal.eligibilityLead': '該当するものにチェックしてください。⑧コンソーシアムと⑨関心表明レターは提出時に確認されます。',
+  'prog.proposal.eligibilityLead':
+    '該当するものにチェックしてください。⑧コンソーシアムと⑨関心表明レターは提出時に確認されます。',
   'prog.elig.legal': '① 法人格を有する',
   'prog.elig.art70': '② 予算決算及び会計令第70条に該当する',
   'prog.elig.art71': '③ 予算決算及び会計令第71条に該当する',
@@ -212,7 +219,8 @@ export const programmeJa = {
   'prog.proposal.pairYears': '都市ペアの実施年数',
   'prog.proposal.pairYearsValue': '今年度を含め {n} 年',
   'prog.proposal.save': '企画書を保存（作成中）',
-  'prog.proposal.saveNote': '保存時に上限額・外注費・7年ルール・フェーズの規則が確認されます。違反がある場合は保存されません。',
+  'prog.proposal.saveNote':
+    '保存時に上限額・外注費・7年ルール・フェーズの規則が確認されます。違反がある場合は保存されません。',
   'prog.proposal.submitTitle': '企画書の提出',
   'prog.proposal.submitLead': '提出時に応募資格①〜⑨と関心表明レター（和訳を含む）が確認されます。',
   'prog.proposal.submit': '企画書を提出する',
@@ -221,7 +229,8 @@ export const programmeJa = {
   'prog.proposal.done.withdrawn': '企画書を取り下げました。',
   'prog.proposal.done.rejected': '不採択としました。',
   'prog.proposal.decisionTitle': '採択・不採択',
-  'prog.proposal.decisionLead': '採択すると単年度契約（精査中）と12か月分の月次報告が作成されます。公募が「審査中」である必要があります。',
+  'prog.proposal.decisionLead':
+    '採択すると単年度契約（精査中）と12か月分の月次報告が作成されます。公募が「審査中」である必要があります。',
   'prog.proposal.select': '採択する',
   'prog.proposal.reject': '不採択とする',
   'prog.proposal.reason': '不採択の理由（不採択にする場合のみ）',
@@ -235,7 +244,8 @@ export const programmeJa = {
   'prog.proposal.err.budget': '予算を1行以上、円単位の整数で入力してください。',
   'prog.proposal.err.requested': '申請額は円単位の整数で入力してください。',
 
-  'prog.budget.lead': '経費の区分（ガイドブック 表5）ごとに税抜の金額を入力してください。消費税（10%・端数切り捨て）と上限の確認はその場で計算されます。',
+  'prog.budget.lead':
+    '経費の区分（ガイドブック 表5）ごとに税抜の金額を入力してください。消費税（10%・端数切り捨て）と上限の確認はその場で計算されます。',
   'prog.budget.category': '経費の区分',
   'prog.budget.amount': '金額（円・税抜）',
   'prog.budget.note': '備考',
@@ -319,7 +329,8 @@ export const programmeJa = {
   'prog.report.submit': '保存して提出',
   'prog.report.returnedComment': '差戻しのコメント',
   'prog.report.confirmTitle': '月次報告の確認',
-  'prog.report.confirmLead': '内容を確認したら「確認済みにする」を、修正が必要ならコメントを書いて差し戻してください。',
+  'prog.report.confirmLead':
+    '内容を確認したら「確認済みにする」を、修正が必要ならコメントを書いて差し戻してください。',
   'prog.report.acknowledge': '確認済みにする',
   'prog.report.returnComment': '差戻しのコメント',
   'prog.report.return': '差し戻す',
@@ -366,10 +377,14 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'nav.programme': 'Programme year (calls, contracts)',
 
   'prog.title': 'City-to-City programme (calls, proposals, contracts)',
-  'prog.lead.oversight': 'Create and publish calls, score and select proposals, and follow every contract’s monthly reports and budget.',
-  'prog.lead.company': 'Draft and submit proposals to open calls; after selection, manage your contracts and monthly reports.',
-  'prog.lead.municipality': 'Review your partnerships’ contracts and monthly reports, and submit letters of interest.',
-  'prog.lead.partner': 'View your partnership’s contracts and monthly reports, and submit your letter of interest.',
+  'prog.lead.oversight':
+    'Create and publish calls, score and select proposals, and follow every contract’s monthly reports and budget.',
+  'prog.lead.company':
+    'Draft and submit proposals to open calls; after selection, manage your contracts and monthly reports.',
+  'prog.lead.municipality':
+    'Review your partnerships’ contracts and monthly reports, and submit letters of interest.',
+  'prog.lead.partner':
+    'View your partnership’s contracts and monthly reports, and submit your letter of interest.',
   'prog.lead.other': 'City-to-City programme records your organisation takes part in.',
   'prog.backHome': 'Back to the programme year',
   'prog.open': 'Open',
@@ -381,7 +396,6 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'prog.overdueCount': '{n} overdue',
   'prog.form.fix': 'Please check your entries',
   'prog.form.required': 'Required.',
-
 
   'prog.col.title': 'Title',
   'prog.col.fiscalYear': 'Fiscal year',
@@ -415,8 +429,10 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'prog.awaiting.title': 'Monthly reports awaiting confirmation',
   'prog.awaiting.empty': 'No monthly reports are awaiting confirmation.',
   'prog.letters.title': 'Letters of interest',
-  'prog.letters.lead': 'Eligibility ⑨: letters from the Japanese municipality and the partner city are required; a letter not in Japanese needs a Japanese translation.',
-  'prog.letters.issuerLead': 'Letters of interest requested from your organisation. Please upload the signed original.',
+  'prog.letters.lead':
+    'Eligibility ⑨: letters from the Japanese municipality and the partner city are required; a letter not in Japanese needs a Japanese translation.',
+  'prog.letters.issuerLead':
+    'Letters of interest requested from your organisation. Please upload the signed original.',
   'prog.letters.empty': 'No letters have been requested from you.',
   'prog.letters.none': 'No letters requested yet.',
   'prog.letters.uploadOwn': 'Submit your letter',
@@ -514,7 +530,8 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'prog.call.dueDayHint': 'Day of the following month (default: the 10th)',
   'prog.call.dueDayValue': 'Day {day} of the following month',
   'prog.call.preset': 'Rules applied',
-  'prog.call.presetNote': 'FY2026 1st-call rules: cap ¥20,000,000/year incl. tax, outsourcing at most ½, 200-point scoring table.',
+  'prog.call.presetNote':
+    'FY2026 1st-call rules: cap ¥20,000,000/year incl. tax, outsourcing at most ½, 200-point scoring table.',
   'prog.call.save': 'Save draft',
   'prog.call.proposals': 'Proposals to this call',
   'prog.call.action.publish': 'Open the call',
@@ -535,14 +552,16 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'prog.proposal.newLead': 'Proposal for “{call}”. After saving, attach the letters of interest and submit.',
   'prog.proposal.noCall': 'No call was given or it was not found. Please start from the call’s page.',
   'prog.proposal.detailTitle': 'Proposal',
-  'prog.proposal.created': 'The proposal is saved as a draft. Request and attach the letters of interest, then submit.',
+  'prog.proposal.created':
+    'The proposal is saved as a draft. Request and attach the letters of interest, then submit.',
   'prog.proposal.sec.consortium': '1. Project type and consortium',
   'prog.proposal.sec.content': '2. Project content',
   'prog.proposal.sec.eligibility': '3. Eligibility (declarations ①–⑦)',
   'prog.proposal.sec.budget': '4. Budget (per cost category, excl. tax)',
   'prog.proposal.kindHint': 'Choose “continuing” when the same city pair continues from the previous year.',
   'prog.proposal.partnership': 'City partnership to continue',
-  'prog.proposal.partnershipHint': 'Enter the partnership ID shared by the Japanese municipality (end of the partnership page’s address), or choose from the list.',
+  'prog.proposal.partnershipHint':
+    'Enter the partnership ID shared by the Japanese municipality (end of the partnership page’s address), or choose from the list.',
   'prog.proposal.partnershipPlaceholder': 'Partnership ID (e.g. 1b2c…)',
   'prog.proposal.phase': 'Phase',
   'prog.proposal.phaseN': 'Phase {n}',
@@ -551,14 +570,16 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'prog.proposal.phaseYear': 'Phase {phase}, year {year}',
   'prog.proposal.fyFixed': 'The call’s fiscal year.',
   'prog.proposal.history': 'Earlier implementation years (outside this platform)',
-  'prog.proposal.historyHint': 'Fiscal years this city pair was implemented, comma-separated (checked against the 7-year rule)',
+  'prog.proposal.historyHint':
+    'Fiscal years this city pair was implemented, comma-separated (checked against the 7-year rule)',
   'prog.proposal.titleJa': 'Project title (Japanese)',
   'prog.proposal.titleEn': 'Project title (English)',
   'prog.proposal.targetFields': 'Target fields',
   'prog.proposal.summaryJa': 'Summary (Japanese)',
   'prog.proposal.summaryEn': 'Summary (English)',
   'prog.proposal.summary': 'Summary',
-  'prog.proposal.eligibilityLead': 'Tick what applies. ⑧ consortium and ⑨ letters of interest are checked on submission.',
+  'prog.proposal.eligibilityLead':
+    'Tick what applies. ⑧ consortium and ⑨ letters of interest are checked on submission.',
   'prog.elig.legal': '① Has legal personality',
   'prog.elig.art70': '② Falls under Article 70 of the Budget, Settlement and Accounting Order',
   'prog.elig.art71': '③ Falls under Article 71 of the same Order',
@@ -568,20 +589,24 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'prog.elig.qualificationHint': 'FY2025–2027 qualification',
   'prog.elig.noQualification': 'None',
   'prog.elig.agreement': '⑦ City-to-city agreement',
-  'prog.elig.lettersNote': '⑨ Letters of interest (municipality, partner city) are requested and attached after saving.',
+  'prog.elig.lettersNote':
+    '⑨ Letters of interest (municipality, partner city) are requested and attached after saving.',
   'prog.proposal.pairYears': 'Years of this city pair',
   'prog.proposal.pairYearsValue': '{n} years including this one',
   'prog.proposal.save': 'Save proposal (draft)',
-  'prog.proposal.saveNote': 'Saving checks the cap, outsourcing, the 7-year rule and phase rules; nothing is saved if a rule is broken.',
+  'prog.proposal.saveNote':
+    'Saving checks the cap, outsourcing, the 7-year rule and phase rules; nothing is saved if a rule is broken.',
   'prog.proposal.submitTitle': 'Submit the proposal',
-  'prog.proposal.submitLead': 'Submission checks eligibility ①–⑨ and the letters of interest (with translations).',
+  'prog.proposal.submitLead':
+    'Submission checks eligibility ①–⑨ and the letters of interest (with translations).',
   'prog.proposal.submit': 'Submit the proposal',
   'prog.proposal.withdraw': 'Withdraw',
   'prog.proposal.done.submitted': 'The proposal was submitted.',
   'prog.proposal.done.withdrawn': 'The proposal was withdrawn.',
   'prog.proposal.done.rejected': 'The proposal was not selected.',
   'prog.proposal.decisionTitle': 'Selection',
-  'prog.proposal.decisionLead': 'Selecting creates the annual contract (under scrutiny) and twelve monthly reports. The call must be under review.',
+  'prog.proposal.decisionLead':
+    'Selecting creates the annual contract (under scrutiny) and twelve monthly reports. The call must be under review.',
   'prog.proposal.select': 'Select',
   'prog.proposal.reject': 'Do not select',
   'prog.proposal.reason': 'Reason for rejection (only when rejecting)',
@@ -595,7 +620,8 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'prog.proposal.err.budget': 'Enter at least one budget line in whole yen.',
   'prog.proposal.err.requested': 'Enter the requested amount in whole yen.',
 
-  'prog.budget.lead': 'Enter amounts excl. tax per cost category (guidebook table 5). Consumption tax (10%, floored) and the cap check are computed as you type.',
+  'prog.budget.lead':
+    'Enter amounts excl. tax per cost category (guidebook table 5). Consumption tax (10%, floored) and the cap check are computed as you type.',
   'prog.budget.category': 'Cost category',
   'prog.budget.amount': 'Amount (¥, excl. tax)',
   'prog.budget.note': 'Note',
@@ -650,7 +676,8 @@ export const programmeEn: Record<keyof typeof programmeJa, string> = {
   'prog.score.done': 'The score was saved.',
 
   'prog.contract.detailTitle': 'Annual contract',
-  'prog.contract.selected': 'Selected. The annual contract (under scrutiny) and its monthly reports were created.',
+  'prog.contract.selected':
+    'Selected. The annual contract (under scrutiny) and its monthly reports were created.',
   'prog.contract.period': 'Contract period',
   'prog.contract.action.sign': 'Sign the contract',
   'prog.contract.action.report-kickoff': 'Record the kick-off report',

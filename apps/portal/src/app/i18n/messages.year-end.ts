@@ -17,7 +17,8 @@ export const yearEndJa = {
   'ye.returnComment': '差し戻しの理由',
 
   'ye.meetings.title': '報告会',
-  'ye.meetings.lead': '契約締結時（キックオフ）・中間・最終の報告会をオンラインで開催します。日程は環境省・事務局または受託者が登録し、資料・議事録は受託者が提出、議事録は日本の自治体・環境省が確認します。',
+  'ye.meetings.lead':
+    '契約締結時（キックオフ）・中間・最終の報告会をオンラインで開催します。日程は環境省・事務局または受託者が登録し、資料・議事録は受託者が提出、議事録は日本の自治体・環境省が確認します。',
   'ye.meetings.notScheduled': '未登録',
   'ye.meetings.none': '日程はまだ登録されていません。',
   'ye.meetings.scheduledOn': '開催予定日',
@@ -46,7 +47,8 @@ export const yearEndJa = {
   'ye.settlement.title': '精算報告',
   'ye.settlement.new': '精算報告を作成',
   'ye.settlement.edit': '精算報告を編集',
-  'ye.settlement.lead': '経費の区分（ガイドブック 表5）ごとに税抜の実績額を円単位で入力してください。消費税（10%・端数切り捨て）と合計はその場で計算されます。提出済み・受理済みの累計は契約金額を超えられません（C3P-ST1）。',
+  'ye.settlement.lead':
+    '経費の区分（ガイドブック 表5）ごとに税抜の実績額を円単位で入力してください。消費税（10%・端数切り捨て）と合計はその場で計算されます。提出済み・受理済みの累計は契約金額を超えられません（C3P-ST1）。',
   'ye.settlement.settled': '精算済み・検査中の累計（税込）',
   'ye.settlement.remaining': '契約金額の残り',
   'ye.settlement.periodFrom': '対象期間（開始）',
@@ -72,7 +74,8 @@ export const yearEndJa = {
   'ye.settlementState.returned': '差し戻し（修正が必要）',
 
   'ye.deliverable.title': '成果物',
-  'ye.deliverable.lead': '表3 ① の必須成果物です。受託者が提出（URL・ファイル参照・紙媒体の場合は備考）し、環境省が受理または差し戻します。',
+  'ye.deliverable.lead':
+    '表3 ① の必須成果物です。受託者が提出（URL・ファイル参照・紙媒体の場合は備考）し、環境省が受理または差し戻します。',
   'ye.deliverable.item': '成果物',
   'ye.deliverable.empty': '成果物の一覧はありません。',
   'ye.deliverable.err': '参照（URL またはファイル参照）か備考のどちらかを入力してください。',
@@ -159,7 +162,8 @@ export const yearEndEn: Record<keyof typeof yearEndJa, string> = {
   'ye.returnComment': 'Reason for return',
 
   'ye.meetings.title': 'Report meetings',
-  'ye.meetings.lead': 'Kick-off, interim and final report meetings are held online. MOE, the secretariat or the contractor schedules them; the contractor submits materials and minutes; the Japanese municipality and MOE confirm the minutes.',
+  'ye.meetings.lead':
+    'Kick-off, interim and final report meetings are held online. MOE, the secretariat or the contractor schedules them; the contractor submits materials and minutes; the Japanese municipality and MOE confirm the minutes.',
   'ye.meetings.notScheduled': 'Not scheduled',
   'ye.meetings.none': 'No date has been set yet.',
   'ye.meetings.scheduledOn': 'Scheduled date',
@@ -188,7 +192,8 @@ export const yearEndEn: Record<keyof typeof yearEndJa, string> = {
   'ye.settlement.title': 'Settlement reports',
   'ye.settlement.new': 'New settlement report',
   'ye.settlement.edit': 'Edit settlement report',
-  'ye.settlement.lead': 'Enter actual costs in whole yen, tax excluded, per cost category (Guidebook Table 5). Consumption tax (10%, rounded down) and totals are calculated as you type. Submitted and accepted reports together may not exceed the contract amount (C3P-ST1).',
+  'ye.settlement.lead':
+    'Enter actual costs in whole yen, tax excluded, per cost category (Guidebook Table 5). Consumption tax (10%, rounded down) and totals are calculated as you type. Submitted and accepted reports together may not exceed the contract amount (C3P-ST1).',
   'ye.settlement.settled': 'Settled or under inspection (incl. tax)',
   'ye.settlement.remaining': 'Contract amount remaining',
   'ye.settlement.periodFrom': 'Period from',
@@ -214,7 +219,8 @@ export const yearEndEn: Record<keyof typeof yearEndJa, string> = {
   'ye.settlementState.returned': 'Returned (adjustment required)',
 
   'ye.deliverable.title': 'Deliverables',
-  'ye.deliverable.lead': 'The required deliverables of Table 3 ①. The contractor submits each (URL, file reference, or a note for paper); MOE accepts or returns it.',
+  'ye.deliverable.lead':
+    'The required deliverables of Table 3 ①. The contractor submits each (URL, file reference, or a note for paper); MOE accepts or returns it.',
   'ye.deliverable.item': 'Deliverable',
   'ye.deliverable.empty': 'No deliverables listed.',
   'ye.deliverable.err': 'Enter a reference (URL or file reference) or a note.',
@@ -230,7 +236,8 @@ export const yearEndEn: Record<keyof typeof yearEndJa, string> = {
   'ye.amount.newAmount': 'New contract amount (incl. tax, yen)',
   'ye.amount.reduceSubmit': 'Record reduction',
   'ye.amount.suspend': 'Suspend',
-  'ye.amount.suspendWarning': 'This suspends the contract. Meetings and deliverables cannot proceed afterwards.',
+  'ye.amount.suspendWarning':
+    'This suspends the contract. Meetings and deliverables cannot proceed afterwards.',
   'ye.amount.suspendConfirm': 'Confirm suspension',
   'ye.amountReason.CONTRACTED': 'Contracted',
   'ye.amountReason.REDUCED': 'Reduced',
@@ -253,7 +260,8 @@ export const yearEndEn: Record<keyof typeof yearEndJa, string> = {
   'ye.done.suspended': 'The contract was suspended.',
 
   'ye.leads.title': 'JCM leads (exit strategy)',
-  'ye.leads.lead': 'JCM projects (such as JCM model project subsidies) found through the city partnerships, and how far they have got.',
+  'ye.leads.lead':
+    'JCM projects (such as JCM model project subsidies) found through the city partnerships, and how far they have got.',
   'ye.leads.new': 'Record a lead',
   'ye.leads.partnership': 'City partnership',
   'ye.leads.titleJa': 'Title (Japanese)',

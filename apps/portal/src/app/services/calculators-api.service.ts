@@ -6,7 +6,9 @@ import * as z from 'zod';
 import { API } from '../core/api-paths';
 
 /** GET /api/v1/calculators */
-const CalculatorList = z.object({ items: z.array(z.object({ name: z.string(), preset: z.string().nullable() })) });
+const CalculatorList = z.object({
+  items: z.array(z.object({ name: z.string(), preset: z.string().nullable() })),
+});
 export type CalculatorListItem = z.infer<typeof CalculatorList>['items'][number];
 
 /** The rules' Finding (所見), as every calculator result carries it. */

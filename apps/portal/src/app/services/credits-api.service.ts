@@ -40,10 +40,14 @@ export class CreditsApiService {
     return this.http.get<unknown>(`${CREDITS}/public/summary`).pipe(map((body) => PublicSummary.parse(body)));
   }
 
-  public fetchAccounts(query: { type?: AccountType; limit?: number; offset?: number } = {}): Observable<AccountPage> {
+  public fetchAccounts(
+    query: { type?: AccountType; limit?: number; offset?: number } = {},
+  ): Observable<AccountPage> {
     let params = new HttpParams().set('limit', query.limit ?? 200).set('offset', query.offset ?? 0);
     if (query.type) params = params.set('type', query.type);
-    return this.http.get<unknown>(`${CREDITS}/accounts`, { params }).pipe(map((body) => AccountPage.parse(body)));
+    return this.http
+      .get<unknown>(`${CREDITS}/accounts`, { params })
+      .pipe(map((body) => AccountPage.parse(body)));
   }
 
   public fetchAccount(id: string): Observable<AccountView> {
@@ -54,11 +58,16 @@ export class CreditsApiService {
 
   public fetchBlocks(accountId: string): Observable<CreditBlockPage> {
     const params = new HttpParams().set('accountId', accountId).set('limit', 200);
-    return this.http.get<unknown>(`${CREDITS}/blocks`, { params }).pipe(map((body) => CreditBlockPage.parse(body)));
+    return this.http
+      .get<unknown>(`${CREDITS}/blocks`, { params })
+      .pipe(map((body) => CreditBlockPage.parse(body)));
   }
 
   /** 取引履歴: the account's journal lines, newest first. */
-  public fetchHistory(accountId: string, page: { limit: number; offset: number }): Observable<AccountHistoryPage> {
+  public fetchHistory(
+    accountId: string,
+    page: { limit: number; offset: number },
+  ): Observable<AccountHistoryPage> {
     const params = new HttpParams().set('limit', page.limit).set('offset', page.offset);
     return this.http
       .get<unknown>(`${CREDITS}/accounts/${encodeURIComponent(accountId)}/history`, { params })
@@ -83,7 +92,11 @@ export class CreditsApiService {
     );
   }
 
-  public rejectPendingIssuance(id: string, reason: string, idempotencyKey: string): Observable<PendingIssuanceView> {
+  public rejectPendingIssuance(
+    id: string,
+    reason: string,
+    idempotencyKey: string,
+  ): Observable<PendingIssuanceView> {
     return this.post(`issuances/pending/${encodeURIComponent(id)}/reject`, { reason }, idempotencyKey).pipe(
       map((body) => PendingIssuanceView.parse(body)),
     );
@@ -96,7 +109,9 @@ export class CreditsApiService {
 
   public fetchProjects(): Observable<ProjectPage> {
     const params = new HttpParams().set('limit', 200);
-    return this.http.get<unknown>(`${CREDITS}/projects`, { params }).pipe(map((body) => ProjectPage.parse(body)));
+    return this.http
+      .get<unknown>(`${CREDITS}/projects`, { params })
+      .pipe(map((body) => ProjectPage.parse(body)));
   }
 
   public issue(command: CreateIssuanceCommand, idempotencyKey: string): Observable<IssuanceView> {
@@ -126,4 +141,3 @@ export class CreditsApiService {
 export function sumTonnes(values: readonly string[]): string {
   return values.reduce((total, value) => total + BigInt(value), 0n).toString();
 }
-

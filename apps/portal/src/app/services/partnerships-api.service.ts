@@ -58,7 +58,10 @@ export class PartnershipsApiService {
       .pipe(map((body) => PartnershipTimeline.parse(body)));
   }
 
-  public updateAgreement(id: string, request: UpdatePartnershipAgreementRequest): Observable<PartnershipTimeline> {
+  public updateAgreement(
+    id: string,
+    request: UpdatePartnershipAgreementRequest,
+  ): Observable<PartnershipTimeline> {
     return this.http
       .patch<unknown>(`${API.partnerships}/${encodeURIComponent(id)}/agreement`, request)
       .pipe(map((body) => PartnershipTimeline.parse(body)));

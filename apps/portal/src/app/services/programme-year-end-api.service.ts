@@ -27,7 +27,8 @@ const id = (value: string) => encodeURIComponent(value);
 
 function params(values: Record<string, string | number | undefined>): HttpParams {
   let result = new HttpParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== '') result = result.set(key, value);
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== '') result = result.set(key, value);
   return result;
 }
 
@@ -46,13 +47,24 @@ export class ProgrammeYearEndApiService {
   // 報告会
   public fetchMeetings(contractId: string): Observable<ReportMeetingPage> {
     return this.http
-      .get<unknown>(`${API.contracts}/${id(contractId)}/report-meetings`, { params: params({ limit: 10, sort: 'scheduledOn' }) })
+      .get<unknown>(`${API.contracts}/${id(contractId)}/report-meetings`, {
+        params: params({ limit: 10, sort: 'scheduledOn' }),
+      })
       .pipe(map((body) => ReportMeetingPage.parse(body)));
   }
 
-  public scheduleMeeting(contractId: string, kind: ReportMeetingKind, scheduledOn: string, onlineUrl?: string): Observable<ReportMeetingView> {
+  public scheduleMeeting(
+    contractId: string,
+    kind: ReportMeetingKind,
+    scheduledOn: string,
+    onlineUrl?: string,
+  ): Observable<ReportMeetingView> {
     return this.http
-      .post<unknown>(`${API.contracts}/${id(contractId)}/report-meetings`, { kind, scheduledOn, ...(onlineUrl ? { onlineUrl } : {}) })
+      .post<unknown>(`${API.contracts}/${id(contractId)}/report-meetings`, {
+        kind,
+        scheduledOn,
+        ...(onlineUrl ? { onlineUrl } : {}),
+      })
       .pipe(map((body) => ReportMeetingView.parse(body)));
   }
 
@@ -73,13 +85,17 @@ export class ProgrammeYearEndApiService {
   }
 
   private meetingPost(meetingId: string, path: string, body: object): Observable<ReportMeetingView> {
-    return this.http.post<unknown>(`${API.reportMeetings}/${id(meetingId)}/${path}`, body).pipe(map((reply) => ReportMeetingView.parse(reply)));
+    return this.http
+      .post<unknown>(`${API.reportMeetings}/${id(meetingId)}/${path}`, body)
+      .pipe(map((reply) => ReportMeetingView.parse(reply)));
   }
 
   // 精算報告
   public fetchSettlements(contractId: string): Observable<SettlementReportPage> {
     return this.http
-      .get<unknown>(`${API.contracts}/${id(contractId)}/settlement-reports`, { params: params({ limit: 50, sort: 'sequence' }) })
+      .get<unknown>(`${API.contracts}/${id(contractId)}/settlement-reports`, {
+        params: params({ limit: 50, sort: 'sequence' }),
+      })
       .pipe(map((body) => SettlementReportPage.parse(body)));
   }
 
@@ -90,11 +106,15 @@ export class ProgrammeYearEndApiService {
   }
 
   public updateSettlement(reportId: string, input: SettlementInput): Observable<SettlementReportView> {
-    return this.http.patch<unknown>(`${API.settlementReports}/${id(reportId)}`, input).pipe(map((body) => SettlementReportView.parse(body)));
+    return this.http
+      .patch<unknown>(`${API.settlementReports}/${id(reportId)}`, input)
+      .pipe(map((body) => SettlementReportView.parse(body)));
   }
 
   public settlementAction(reportId: string, action: 'submit' | 'accept'): Observable<SettlementReportView> {
-    return this.http.post<unknown>(`${API.settlementReports}/${id(reportId)}/${action}`, {}).pipe(map((body) => SettlementReportView.parse(body)));
+    return this.http
+      .post<unknown>(`${API.settlementReports}/${id(reportId)}/${action}`, {})
+      .pipe(map((body) => SettlementReportView.parse(body)));
   }
 
   public returnSettlement(reportId: string, comment: string): Observable<SettlementReportView> {
@@ -106,18 +126,25 @@ export class ProgrammeYearEndApiService {
   // 成果物
   public fetchDeliverables(contractId: string): Observable<DeliverablePage> {
     return this.http
-      .get<unknown>(`${API.contracts}/${id(contractId)}/deliverables`, { params: params({ limit: 50, sort: 'kind' }) })
+      .get<unknown>(`${API.contracts}/${id(contractId)}/deliverables`, {
+        params: params({ limit: 50, sort: 'kind' }),
+      })
       .pipe(map((body) => DeliverablePage.parse(body)));
   }
 
-  public submitDeliverable(deliverableId: string, submission: DeliverableSubmission): Observable<DeliverableView> {
+  public submitDeliverable(
+    deliverableId: string,
+    submission: DeliverableSubmission,
+  ): Observable<DeliverableView> {
     return this.http
       .post<unknown>(`${API.deliverables}/${id(deliverableId)}/submit`, submission)
       .pipe(map((body) => DeliverableView.parse(body)));
   }
 
   public acceptDeliverable(deliverableId: string): Observable<DeliverableView> {
-    return this.http.post<unknown>(`${API.deliverables}/${id(deliverableId)}/accept`, {}).pipe(map((body) => DeliverableView.parse(body)));
+    return this.http
+      .post<unknown>(`${API.deliverables}/${id(deliverableId)}/accept`, {})
+      .pipe(map((body) => DeliverableView.parse(body)));
   }
 
   public returnDeliverable(deliverableId: string, comment: string): Observable<DeliverableView> {
@@ -128,9 +155,15 @@ export class ProgrammeYearEndApiService {
 
   // 減額・中止
   /** 減額: the key makes a retry or a double click reduce once. */
-  public reduceContract(contractId: string, change: { newAmountYen: number; effectiveDate: string; note: string }, idempotencyKey: string): Observable<AnnualContractView> {
+  public reduceContract(
+    contractId: string,
+    change: { newAmountYen: number; effectiveDate: string; note: string },
+    idempotencyKey: string,
+  ): Observable<AnnualContractView> {
     return this.http
-      .post<unknown>(`${API.contracts}/${id(contractId)}/reduce`, change, { headers: new HttpHeaders({ [IDEMPOTENCY_HEADER]: idempotencyKey }) })
+      .post<unknown>(`${API.contracts}/${id(contractId)}/reduce`, change, {
+        headers: new HttpHeaders({ [IDEMPOTENCY_HEADER]: idempotencyKey }),
+      })
       .pipe(map((body) => AnnualContractView.parse(body)));
   }
 
@@ -141,11 +174,21 @@ export class ProgrammeYearEndApiService {
   }
 
   // JCM案件（出口戦略）
-  public fetchLeads(query: { status?: JcmLeadStatus; limit: number; offset: number; sort: string }): Observable<JcmLeadPage> {
-    return this.http.get<unknown>(API.jcmLeads, { params: params(query) }).pipe(map((body) => JcmLeadPage.parse(body)));
+  public fetchLeads(query: {
+    status?: JcmLeadStatus;
+    limit: number;
+    offset: number;
+    sort: string;
+  }): Observable<JcmLeadPage> {
+    return this.http
+      .get<unknown>(API.jcmLeads, { params: params(query) })
+      .pipe(map((body) => JcmLeadPage.parse(body)));
   }
 
-  public recordLead(partnershipId: string, lead: Omit<RecordJcmLeadCommand, 'partnershipId'>): Observable<JcmLeadView> {
+  public recordLead(
+    partnershipId: string,
+    lead: Omit<RecordJcmLeadCommand, 'partnershipId'>,
+  ): Observable<JcmLeadView> {
     return this.http
       .post<unknown>(`${API.partnerships}/${id(partnershipId)}/jcm-leads`, lead)
       .pipe(map((body) => JcmLeadView.parse(body)));

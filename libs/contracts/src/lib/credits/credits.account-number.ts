@@ -35,9 +35,14 @@ export function accountCheckDigits(registry: string, body: string): string {
 }
 
 /** Builds the account number of the `sequence`-th account (sequence ≥ 1, < 10⁹). */
-export function formatAccountNumber(registry: string, type: keyof typeof ACCOUNT_TYPE_DIGIT, sequence: bigint): string {
+export function formatAccountNumber(
+  registry: string,
+  type: keyof typeof ACCOUNT_TYPE_DIGIT,
+  sequence: bigint,
+): string {
   if (!/^[A-Z]{2}$/.test(registry)) throw new Error(`Invalid registry code ${registry}`);
-  if (sequence < 1n || sequence >= 1_000_000_000n) throw new Error(`Account sequence out of range: ${sequence}`);
+  if (sequence < 1n || sequence >= 1_000_000_000n)
+    throw new Error(`Account sequence out of range: ${sequence}`);
   const body = ACCOUNT_TYPE_DIGIT[type] + sequence.toString().padStart(9, '0');
   return `${registry}-${body}-${accountCheckDigits(registry, body)}`;
 }

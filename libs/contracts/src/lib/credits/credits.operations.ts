@@ -95,7 +95,9 @@ export const MovementView = z.object({
   toAccountNumber: z.string(),
   quantity: z.string(),
   serials: z.array(z.object({ serial: z.string(), quantity: z.string() })),
-  retirement: z.object({ purpose: RetirementPurpose, beneficiary: z.string(), note: z.string().nullable() }).nullable(),
+  retirement: z
+    .object({ purpose: RetirementPurpose, beneficiary: z.string(), note: z.string().nullable() })
+    .nullable(),
   cancellationReason: z.string().nullable(),
   journalSeq: z.string(),
   journalHash: z.string(),

@@ -46,7 +46,12 @@ export const ProjectView = z.object({
 });
 export type ProjectView = z.infer<typeof ProjectView>;
 
-export const ListProjectsQuery = PageQuery.extend({ partnerCountry: z.string().regex(/^[A-Z]{2}$/).optional() });
+export const ListProjectsQuery = PageQuery.extend({
+  partnerCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+});
 export type ListProjectsQuery = z.infer<typeof ListProjectsQuery>;
 export const ProjectPage = pageOf(ProjectView);
 export type ProjectPage = z.infer<typeof ProjectPage>;

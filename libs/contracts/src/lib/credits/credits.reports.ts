@@ -27,7 +27,12 @@ export type PublicSummary = z.infer<typeof PublicSummary>;
 
 /** NATS `credits.ledger.verify` (registry manager) and the `verify-ledger` CLI: 台帳検証. */
 export const LedgerVerifyQuery = z.object({}).strict();
-export const LedgerDifference = z.object({ check: z.string(), subject: z.string(), expected: z.string(), actual: z.string() });
+export const LedgerDifference = z.object({
+  check: z.string(),
+  subject: z.string(),
+  expected: z.string(),
+  actual: z.string(),
+});
 export type LedgerDifference = z.infer<typeof LedgerDifference>;
 export const LedgerVerification = z.object({
   intact: z.boolean(),

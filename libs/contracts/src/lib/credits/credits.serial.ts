@@ -19,7 +19,8 @@ export const PROJECT_REFERENCE_PATTERN = /^[A-Z]{2}[A-Z0-9]{1,18}$/;
 const SERIAL_PATTERN = /^([A-Z]{2})-([A-Z]{2}[A-Z0-9]{1,18})-(\d{4})-([1-9]\d*)-([1-9]\d*)$/;
 
 export function formatSerial(s: CreditSerial): string {
-  if (s.firstUnit < 1n || s.lastUnit < s.firstUnit) throw new Error(`Invalid unit range ${s.firstUnit}-${s.lastUnit}`);
+  if (s.firstUnit < 1n || s.lastUnit < s.firstUnit)
+    throw new Error(`Invalid unit range ${s.firstUnit}-${s.lastUnit}`);
   return `${s.registry}-${s.project}-${s.vintage}-${s.firstUnit}-${s.lastUnit}`;
 }
 

@@ -43,7 +43,10 @@ export const ApplicationAttachment = z.object({
   fileId: z.uuid(),
   fileFormat: z.enum(['pdf', 'xlsx', 'docx', 'other']).optional(),
   /** Parts inside one attachment (3-05 ①②③, 3-09 WITH_SUBSIDY / WITHOUT_SUBSIDY), as `checkPlanForm` reads them. */
-  parts: z.array(text({ max: 100, kind: 'name', min: 0 })).max(20).optional(),
+  parts: z
+    .array(text({ max: 100, kind: 'name', min: 0 }))
+    .max(20)
+    .optional(),
 });
 
 /** The application's document (versioned as a whole): the plan form plus the figures the subsidy is computed from. */
@@ -155,7 +158,9 @@ export const ApplicationView = z.object({
   delegations: z.array(DelegationView),
   jcmLeadId: z.uuid().nullable(),
   /** The partnership's JCM lead as grants last heard of it (null when unlinked or not visible to the caller). */
-  jcmLead: z.object({ id: z.uuid(), status: z.string(), titleJa: z.string(), titleEn: z.string() }).nullable(),
+  jcmLead: z
+    .object({ id: z.uuid(), status: z.string(), titleJa: z.string(), titleEn: z.string() })
+    .nullable(),
   titleJa: z.string(),
   countries: z.array(z.string()),
   technologyIds: z.array(z.string()),

@@ -45,7 +45,10 @@ export const ReturnApplicationCommand = z.object({
   id: z.uuid(),
   comments: z
     .array(
-      z.object({ section: text({ max: 100, kind: 'name' }), comment: text({ max: 4000, kind: 'multiline' }) }),
+      z.object({
+        section: text({ max: 100, kind: 'name' }),
+        comment: text({ max: 4000, kind: 'multiline' }),
+      }),
     )
     .min(1)
     .max(50),
@@ -55,7 +58,9 @@ export type ReturnApplicationCommand = z.infer<typeof ReturnApplicationCommand>;
 /** 採択 / 交付内示: the rate assigned per technology (≤ its cap) and the maximum subsidy, from the call budget. */
 export const AdoptApplicationCommand = z.object({
   id: z.uuid(),
-  assignedRates: z.array(z.object({ technologyId: text({ max: 100, kind: 'name' }), rate: FractionStringSchema })).min(1),
+  assignedRates: z
+    .array(z.object({ technologyId: text({ max: 100, kind: 'name' }), rate: FractionStringSchema }))
+    .min(1),
   maxSubsidyYen: YenSchema.refine((v) => v > 0, 'Must be positive'),
 });
 export type AdoptApplicationCommand = z.infer<typeof AdoptApplicationCommand>;

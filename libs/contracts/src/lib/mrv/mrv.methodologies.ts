@@ -12,7 +12,9 @@ const Version = z.string().regex(/^\d{1,3}\.\d{1,3}$/, 'major.minor, e.g. "1.0"'
  * the engine (`validateMethodology`, @jcm/rules) in the service, so a formula error comes back as a 400 at
  * `methodology.outputs.<i>.formula` with its line and column; a published version is never replaced.
  */
-export const SaveMethodologyCommand = z.object({ methodology: z.record(text({ max: 100, kind: 'name' }), z.unknown()) });
+export const SaveMethodologyCommand = z.object({
+  methodology: z.record(text({ max: 100, kind: 'name' }), z.unknown()),
+});
 export type SaveMethodologyCommand = z.infer<typeof SaveMethodologyCommand>;
 
 /** NATS `mrv.methodology.publish`: DRAFT → PUBLISHED (immutable from then on). */

@@ -39,7 +39,10 @@ export const PartyRef = z.object({
   orgId: z.uuid(),
   nameJa: text({ max: 300, kind: 'name' }),
   nameEn: text({ max: 300, kind: 'name' }),
-  country: z.string().length(2).regex(/^[A-Z]{2}$/),
+  country: z
+    .string()
+    .length(2)
+    .regex(/^[A-Z]{2}$/),
 });
 export type PartyRef = z.infer<typeof PartyRef>;
 
@@ -55,7 +58,13 @@ export const CreatePartnershipCommand = z.object({
 export type CreatePartnershipCommand = z.infer<typeof CreatePartnershipCommand>;
 
 /** How a further organisation takes part in a city pair (§1.3: representative entity, co-implementer, …). */
-export const ParticipantRole = z.enum(['CONTRACTOR', 'CO_IMPLEMENTER', 'MUNICIPALITY', 'PARTNER_CITY', 'STAKEHOLDER']);
+export const ParticipantRole = z.enum([
+  'CONTRACTOR',
+  'CO_IMPLEMENTER',
+  'MUNICIPALITY',
+  'PARTNER_CITY',
+  'STAKEHOLDER',
+]);
 export type ParticipantRole = z.infer<typeof ParticipantRole>;
 
 export const OtherParticipant = PartyRef.extend({ role: ParticipantRole });
@@ -66,7 +75,10 @@ export const AddPartnershipParticipantRequest = z.object({ orgId: z.uuid(), role
 export type AddPartnershipParticipantRequest = z.infer<typeof AddPartnershipParticipantRequest>;
 
 /** NATS `partnership.partnership.add-participant` data (names snapshotted by the gateway). */
-export const AddPartnershipParticipantCommand = z.object({ partnershipId: z.uuid(), participant: OtherParticipant });
+export const AddPartnershipParticipantCommand = z.object({
+  partnershipId: z.uuid(),
+  participant: OtherParticipant,
+});
 export type AddPartnershipParticipantCommand = z.infer<typeof AddPartnershipParticipantCommand>;
 
 export const PartnershipView = z.object({

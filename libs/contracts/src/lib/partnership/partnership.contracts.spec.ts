@@ -6,7 +6,13 @@ const YOKOHAMA = '00000000-0000-4000-8000-000000000011';
 const BANGKOK = '00000000-0000-4000-8000-000000000021';
 
 describe('CreatePartnershipRequest', () => {
-  const valid = { municipalityOrgId: YOKOHAMA, partnerCityOrgId: BANGKOK, titleJa: '横浜・バンコク', titleEn: 'Y–B', targetFields: ['waste'] };
+  const valid = {
+    municipalityOrgId: YOKOHAMA,
+    partnerCityOrgId: BANGKOK,
+    titleJa: '横浜・バンコク',
+    titleEn: 'Y–B',
+    targetFields: ['waste'],
+  };
 
   it('accepts a complete request', () => {
     expect(CreatePartnershipRequest.safeParse(valid).success).toBe(true);
@@ -15,11 +21,17 @@ describe('CreatePartnershipRequest', () => {
   it('requires the free text when "other" is chosen, naming the field', () => {
     const r = CreatePartnershipRequest.safeParse({ ...valid, targetFields: ['other'] });
     expect(r.success).toBe(false);
-    expect(toFieldIssues(r.error!)).toEqual([{ path: 'targetFieldOther', message: 'Required when targetFields includes "other"' }]);
+    expect(toFieldIssues(r.error!)).toEqual([
+      { path: 'targetFieldOther', message: 'Required when targetFields includes "other"' },
+    ]);
   });
 
   it('names nested paths of unknown target fields and blank titles', () => {
-    const r = CreatePartnershipRequest.safeParse({ ...valid, titleJa: '   ', targetFields: ['waste', 'space'] });
+    const r = CreatePartnershipRequest.safeParse({
+      ...valid,
+      titleJa: '   ',
+      targetFields: ['waste', 'space'],
+    });
     expect(toFieldIssues(r.error!).map((i) => i.path)).toEqual(['titleJa', 'targetFields.1']);
   });
 });

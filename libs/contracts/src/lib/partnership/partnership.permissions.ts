@@ -10,7 +10,9 @@ type Actor = Pick<RequestContext, 'orgId' | 'orgType' | 'role'>;
 export function canCreatePartnership(actor: Actor, municipalityOrgId?: string): boolean {
   if (actor.role === 'viewer') return false;
   if (OVERSIGHT_ORG_TYPES.includes(actor.orgType)) return true;
-  return actor.orgType === 'MUNICIPALITY' && (municipalityOrgId === undefined || municipalityOrgId === actor.orgId);
+  return (
+    actor.orgType === 'MUNICIPALITY' && (municipalityOrgId === undefined || municipalityOrgId === actor.orgId)
+  );
 }
 
 /** MOE and the secretariat oversee the whole portfolio and see every record (DESIGN §5). */

@@ -58,7 +58,13 @@ export const PartnershipTimeline = z.object({
     maxYears: z.number().int(),
     continuationAllowed: z.boolean(),
     findings: z.array(
-      z.object({ ruleId: z.string(), severity: z.string(), message_ja: z.string(), message_en: z.string(), source: z.string() }),
+      z.object({
+        ruleId: z.string(),
+        severity: z.string(),
+        message_ja: z.string(),
+        message_en: z.string(),
+        source: z.string(),
+      }),
     ),
   }),
 });

@@ -20,7 +20,13 @@ export const AnnualContractState = z.enum([
 export type AnnualContractState = z.infer<typeof AnnualContractState>;
 
 /** States in which MOE may still reduce (減額) or suspend (中止) the contract (§6.3). */
-export const CONTRACT_ADJUSTABLE_STATES = ['contracted', 'kickoff_reported', 'in_progress', 'interim_reported', 'final_reported'] as const;
+export const CONTRACT_ADJUSTABLE_STATES = [
+  'contracted',
+  'kickoff_reported',
+  'in_progress',
+  'interim_reported',
+  'final_reported',
+] as const;
 
 /** Forward transitions of the annual contract (§6.3); `sign` also fixes the amount after 精査. */
 export const CONTRACT_TRANSITIONS = {
@@ -35,7 +41,9 @@ export const CONTRACT_TRANSITIONS = {
   suspend: { from: CONTRACT_ADJUSTABLE_STATES, to: 'suspended' },
 } as const satisfies Record<string, { from: readonly AnnualContractState[]; to: AnnualContractState }>;
 export type ContractAction = keyof typeof CONTRACT_TRANSITIONS;
-export const ContractAction = z.enum(Object.keys(CONTRACT_TRANSITIONS) as [ContractAction, ...ContractAction[]]);
+export const ContractAction = z.enum(
+  Object.keys(CONTRACT_TRANSITIONS) as [ContractAction, ...ContractAction[]],
+);
 
 export const ContractAmountChangeView = z.object({
   amountYen: YenAmount,
@@ -77,7 +85,11 @@ export const UpdateContractCommand = z.object({
 });
 export type UpdateContractCommand = z.infer<typeof UpdateContractCommand>;
 
-export const ContractTransitionCommand = z.object({ id: z.uuid(), action: ContractAction, note: text({ max: 2000, kind: 'multiline', min: 0 }).optional() });
+export const ContractTransitionCommand = z.object({
+  id: z.uuid(),
+  action: ContractAction,
+  note: text({ max: 2000, kind: 'multiline', min: 0 }).optional(),
+});
 export type ContractTransitionCommand = z.infer<typeof ContractTransitionCommand>;
 
 /** 減額: lowers the amount mid-year; the state does not change and the history keeps every amount. */

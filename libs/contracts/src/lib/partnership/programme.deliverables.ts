@@ -9,14 +9,27 @@ import { sortParam } from './programme.primitives';
  * （PPT形式）, one item per language so the partner city can be given the English one) and the electronic media
  * (電子媒体 DVD-R).
  */
-export const DeliverableKind = z.enum(['WORK_REPORT_JA_PAPER', 'SUMMARY_PPT_JA', 'SUMMARY_PPT_EN', 'ELECTRONIC_MEDIA_DVD_R']);
+export const DeliverableKind = z.enum([
+  'WORK_REPORT_JA_PAPER',
+  'SUMMARY_PPT_JA',
+  'SUMMARY_PPT_EN',
+  'ELECTRONIC_MEDIA_DVD_R',
+]);
 export type DeliverableKind = z.infer<typeof DeliverableKind>;
 
 export const REQUIRED_DELIVERABLES: readonly { kind: DeliverableKind; titleJa: string; titleEn: string }[] = [
-  { kind: 'WORK_REPORT_JA_PAPER', titleJa: '業務報告書（日本語版・紙媒体）', titleEn: 'Work report (Japanese, on paper)' },
+  {
+    kind: 'WORK_REPORT_JA_PAPER',
+    titleJa: '業務報告書（日本語版・紙媒体）',
+    titleEn: 'Work report (Japanese, on paper)',
+  },
   { kind: 'SUMMARY_PPT_JA', titleJa: '概要版（日本語・PPT形式）', titleEn: 'Summary (Japanese, PPT)' },
   { kind: 'SUMMARY_PPT_EN', titleJa: '概要版（英語・PPT形式）', titleEn: 'Summary (English, PPT)' },
-  { kind: 'ELECTRONIC_MEDIA_DVD_R', titleJa: '電子データ（電子媒体 DVD-R）', titleEn: 'Electronic data (DVD-R)' },
+  {
+    kind: 'ELECTRONIC_MEDIA_DVD_R',
+    titleJa: '電子データ（電子媒体 DVD-R）',
+    titleEn: 'Electronic data (DVD-R)',
+  },
 ];
 
 /** 成果物 states: pending → submitted → accepted; a returned item goes back to pending with a comment. */
@@ -50,7 +63,10 @@ export const SubmitDeliverableCommand = z.object({
 });
 export type SubmitDeliverableCommand = z.infer<typeof SubmitDeliverableCommand>;
 
-export const ReturnDeliverableCommand = z.object({ id: z.uuid(), comment: text({ max: 2000, kind: 'multiline' }) });
+export const ReturnDeliverableCommand = z.object({
+  id: z.uuid(),
+  comment: text({ max: 2000, kind: 'multiline' }),
+});
 export type ReturnDeliverableCommand = z.infer<typeof ReturnDeliverableCommand>;
 
 export const ListDeliverablesQuery = PageQuery.extend({

@@ -5,7 +5,12 @@ import { CalendarDate, sortParam } from './programme.primitives';
 import { PartyRef } from './partnership.commands';
 
 /** 関心表明レター states, city-partnerships.md §6.7. */
-export const InterestLetterState = z.enum(['requested', 'received', 'translation_attached', 'attached_to_proposal']);
+export const InterestLetterState = z.enum([
+  'requested',
+  'received',
+  'translation_attached',
+  'attached_to_proposal',
+]);
 export type InterestLetterState = z.infer<typeof InterestLetterState>;
 
 export const LetterIssuerRole = z.enum(['JP_MUNICIPALITY', 'PARTNER_CITY', 'STAKEHOLDER']);

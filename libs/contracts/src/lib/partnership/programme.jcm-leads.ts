@@ -4,7 +4,13 @@ import { pageOf, PageQuery } from '../shared/page';
 import { sortParam, YenAmount } from './programme.primitives';
 
 /** 出口戦略 / JCM pipeline status, city-partnerships.md §6.8 (grant_decided and other_exit end this record). */
-export const JcmLeadStatus = z.enum(['identified', 'feasibility', 'jcm_subsidy_applied', 'grant_decided', 'other_exit']);
+export const JcmLeadStatus = z.enum([
+  'identified',
+  'feasibility',
+  'jcm_subsidy_applied',
+  'grant_decided',
+  'other_exit',
+]);
 export type JcmLeadStatus = z.infer<typeof JcmLeadStatus>;
 
 /** Allowed next statuses (§6.8): alternatives leave from feasibility; dropping is possible before applying. */
@@ -26,7 +32,19 @@ export const RecordJcmLeadCommand = z.object({
   /** Estimated reduction, tCO2/yr, as a decimal string (never a float). */
   estimatedTco2PerYear: decimalString({ maxDigits: 12, maxFraction: 4 }),
   estimatedCostYen: YenAmount,
-  consortium: z.array(z.object({ name: text({ max: 200, kind: 'name' }), role: text({ max: 100, kind: 'multiline', min: 0 }), country: z.string().length(2).regex(/^[A-Z]{2}$/) })).max(30).default([]),
+  consortium: z
+    .array(
+      z.object({
+        name: text({ max: 200, kind: 'name' }),
+        role: text({ max: 100, kind: 'multiline', min: 0 }),
+        country: z
+          .string()
+          .length(2)
+          .regex(/^[A-Z]{2}$/),
+      }),
+    )
+    .max(30)
+    .default([]),
 });
 export type RecordJcmLeadCommand = z.infer<typeof RecordJcmLeadCommand>;
 

@@ -40,7 +40,10 @@ export const UpdateMonthlyReportCommand = z.object({
 });
 export type UpdateMonthlyReportCommand = z.infer<typeof UpdateMonthlyReportCommand>;
 
-export const ReturnMonthlyReportCommand = z.object({ id: z.uuid(), comment: text({ max: 2000, kind: 'multiline' }) });
+export const ReturnMonthlyReportCommand = z.object({
+  id: z.uuid(),
+  comment: text({ max: 2000, kind: 'multiline' }),
+});
 export type ReturnMonthlyReportCommand = z.infer<typeof ReturnMonthlyReportCommand>;
 
 export const ListMonthlyReportsQuery = PageQuery.extend({

@@ -28,5 +28,8 @@ export function isContractor(actor: Actor, companyOrgId: string): boolean {
 /** 月次報告の確認: the Japanese municipality of the contract, or MOE / the secretariat (§1.3). */
 export function canAcknowledgeMonthlyReport(actor: Actor, municipalityOrgId: string): boolean {
   if (!writes(actor)) return false;
-  return OVERSIGHT_ORG_TYPES.includes(actor.orgType) || (actor.orgType === 'MUNICIPALITY' && actor.orgId === municipalityOrgId);
+  return (
+    OVERSIGHT_ORG_TYPES.includes(actor.orgType) ||
+    (actor.orgType === 'MUNICIPALITY' && actor.orgId === municipalityOrgId)
+  );
 }

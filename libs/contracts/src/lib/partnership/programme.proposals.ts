@@ -15,7 +15,14 @@ import {
 import { PartyRef } from './partnership.commands';
 
 /** 企画書 (proposal) states, city-partnerships.md §6.2 (eligibility is checked on submit). */
-export const ProposalState = z.enum(['draft', 'submitted', 'withdrawn', 'under_review', 'selected', 'rejected']);
+export const ProposalState = z.enum([
+  'draft',
+  'submitted',
+  'withdrawn',
+  'under_review',
+  'selected',
+  'rejected',
+]);
 export type ProposalState = z.infer<typeof ProposalState>;
 
 /** 新規案件 / 継続案件: decides the scoring table (§2.6). */
@@ -30,7 +37,11 @@ export const EligibilityDeclarations = z.object({
   underNominationSuspension: z.boolean(),
   antiOrganisedCrimePledge: z.boolean(),
   unifiedQualification: z
-    .object({ grade: text({ max: 5, kind: 'name', min: 0 }), category: text({ max: 50, kind: 'name', min: 0 }), subCategory: text({ max: 50, kind: 'name', min: 0 }) })
+    .object({
+      grade: text({ max: 5, kind: 'name', min: 0 }),
+      category: text({ max: 50, kind: 'name', min: 0 }),
+      subCategory: text({ max: 50, kind: 'name', min: 0 }),
+    })
     .nullable(),
   /** ⑦ 都市間連携協定: concluded, planned through this project, or none. */
   cityAgreement: z.enum(['CONCLUDED', 'PLANNED', 'NONE']),
@@ -63,7 +74,10 @@ export const CreateProposalRequest = z
     requestedYen: YenAmount,
     budgetLines: BudgetLines,
   })
-  .refine((v) => v.kind === 'NEW' || !!v.partnershipId, { path: ['partnershipId'], message: 'Required for a continuing proposal' })
+  .refine((v) => v.kind === 'NEW' || !!v.partnershipId, {
+    path: ['partnershipId'],
+    message: 'Required for a continuing proposal',
+  })
   .refine((v) => !!v.partnershipId || (!!v.municipalityOrgId && !!v.partnerCityOrgId), {
     path: ['municipalityOrgId'],
     message: 'A new pair needs municipalityOrgId and partnerCityOrgId',
@@ -138,7 +152,10 @@ export const SelectProposalCommand = z.object({
 });
 export type SelectProposalCommand = z.infer<typeof SelectProposalCommand>;
 
-export const RejectProposalCommand = z.object({ id: z.uuid(), reason: text({ max: 2000, kind: 'multiline' }) });
+export const RejectProposalCommand = z.object({
+  id: z.uuid(),
+  reason: text({ max: 2000, kind: 'multiline' }),
+});
 export type RejectProposalCommand = z.infer<typeof RejectProposalCommand>;
 
 export const ListProposalsQuery = PageQuery.extend({

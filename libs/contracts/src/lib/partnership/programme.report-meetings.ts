@@ -11,11 +11,21 @@ export type ReportMeetingKind = z.infer<typeof ReportMeetingKind>;
  * 報告会 states, city-partnerships.md §6.6: SCHEDULED → MATERIALS_SUBMITTED → HELD(online) → MINUTES_RECORDED →
  * (FINAL only) DELIVERABLES_REQUESTED.
  */
-export const ReportMeetingState = z.enum(['scheduled', 'materials_submitted', 'held', 'minutes_recorded', 'deliverables_requested']);
+export const ReportMeetingState = z.enum([
+  'scheduled',
+  'materials_submitted',
+  'held',
+  'minutes_recorded',
+  'deliverables_requested',
+]);
 export type ReportMeetingState = z.infer<typeof ReportMeetingState>;
 
 /** A meeting counts as held (the contract may then be "reported") in these states. */
-export const REPORT_MEETING_HELD_STATES: readonly ReportMeetingState[] = ['held', 'minutes_recorded', 'deliverables_requested'];
+export const REPORT_MEETING_HELD_STATES: readonly ReportMeetingState[] = [
+  'held',
+  'minutes_recorded',
+  'deliverables_requested',
+];
 
 /** The contract transition each meeting kind unlocks (§6.3 KICKOFF_REPORTED / INTERIM_REPORTED / FINAL_REPORTED). */
 export const MEETING_KIND_OF_CONTRACT_ACTION = {
@@ -58,7 +68,10 @@ export const ScheduleReportMeetingCommand = z.object({
 export type ScheduleReportMeetingCommand = z.infer<typeof ScheduleReportMeetingCommand>;
 
 /** POST /report-meetings/:id/materials: the contractor submits (or replaces) the materials. */
-export const SubmitMeetingMaterialsCommand = z.object({ id: z.uuid(), materials: z.array(MeetingMaterial).min(1).max(50) });
+export const SubmitMeetingMaterialsCommand = z.object({
+  id: z.uuid(),
+  materials: z.array(MeetingMaterial).min(1).max(50),
+});
 export type SubmitMeetingMaterialsCommand = z.infer<typeof SubmitMeetingMaterialsCommand>;
 
 /** POST /report-meetings/:id/hold: the meeting took place (online, 表3 ③). */
@@ -66,7 +79,10 @@ export const HoldReportMeetingCommand = z.object({ id: z.uuid(), heldOn: Calenda
 export type HoldReportMeetingCommand = z.infer<typeof HoldReportMeetingCommand>;
 
 /** POST /report-meetings/:id/minutes: the contractor records the minutes (議事録). */
-export const RecordMeetingMinutesCommand = z.object({ id: z.uuid(), minutesText: text({ max: 50_000, kind: 'multiline' }) });
+export const RecordMeetingMinutesCommand = z.object({
+  id: z.uuid(),
+  minutesText: text({ max: 50_000, kind: 'multiline' }),
+});
 export type RecordMeetingMinutesCommand = z.infer<typeof RecordMeetingMinutesCommand>;
 
 export const ListReportMeetingsQuery = PageQuery.extend({

@@ -43,7 +43,8 @@ export const SettlementReportView = z.object({
 export type SettlementReportView = z.infer<typeof SettlementReportView>;
 
 const period = { periodFrom: CalendarDate, periodTo: CalendarDate };
-const periodInOrder = (v: { periodFrom?: string; periodTo?: string }) => !v.periodFrom || !v.periodTo || v.periodFrom <= v.periodTo;
+const periodInOrder = (v: { periodFrom?: string; periodTo?: string }) =>
+  !v.periodFrom || !v.periodTo || v.periodFrom <= v.periodTo;
 const periodIssue = { message: 'periodTo must not be before periodFrom', path: ['periodTo'] };
 
 /** POST /contracts/:id/settlement-reports: the contractor drafts a report. */
@@ -54,11 +55,19 @@ export type CreateSettlementReportCommand = z.infer<typeof CreateSettlementRepor
 
 /** PATCH /settlement-reports/:id: edits a draft or a returned report. */
 export const UpdateSettlementReportCommand = z
-  .object({ id: z.uuid(), periodFrom: CalendarDate.optional(), periodTo: CalendarDate.optional(), lines: SettlementLines.optional() })
+  .object({
+    id: z.uuid(),
+    periodFrom: CalendarDate.optional(),
+    periodTo: CalendarDate.optional(),
+    lines: SettlementLines.optional(),
+  })
   .refine(periodInOrder, periodIssue);
 export type UpdateSettlementReportCommand = z.infer<typeof UpdateSettlementReportCommand>;
 
-export const ReturnSettlementReportCommand = z.object({ id: z.uuid(), comment: text({ max: 2000, kind: 'multiline' }) });
+export const ReturnSettlementReportCommand = z.object({
+  id: z.uuid(),
+  comment: text({ max: 2000, kind: 'multiline' }),
+});
 export type ReturnSettlementReportCommand = z.infer<typeof ReturnSettlementReportCommand>;
 
 export const ListSettlementReportsQuery = PageQuery.extend({

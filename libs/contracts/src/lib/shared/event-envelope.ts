@@ -6,7 +6,11 @@ export const EventEnvelope = z.object({
   eventId: z.uuid(),
   type: z.string().min(1),
   occurredAt: z.iso.datetime(),
-  actor: z.object({ userId: z.uuid().nullable(), orgId: z.uuid().nullable(), orgType: OrganisationType.nullable() }),
+  actor: z.object({
+    userId: z.uuid().nullable(),
+    orgId: z.uuid().nullable(),
+    orgType: OrganisationType.nullable(),
+  }),
   correlationId: z.string().nullable(),
   /** The aggregate the event belongs to; `seq` numbers its events so consumers can apply them in order. */
   aggregate: z.object({ id: z.string().min(1), seq: z.number().int().positive().optional() }).optional(),

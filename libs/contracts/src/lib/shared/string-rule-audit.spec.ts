@@ -8,7 +8,10 @@ import { unruledStrings } from './string-rule-audit';
  */
 describe('every exported command, body and query schema follows the string rule', () => {
   const inputs = Object.entries(contracts).filter(
-    ([name, value]) => value instanceof z.ZodType && /(Command|Body|Request|Query|Input)$/.test(name) && !name.endsWith('ErrorBody'),
+    ([name, value]) =>
+      value instanceof z.ZodType &&
+      /(Command|Body|Request|Query|Input)$/.test(name) &&
+      !name.endsWith('ErrorBody'),
   ) as [string, z.ZodType][];
 
   it('finds the input schemas', () => {

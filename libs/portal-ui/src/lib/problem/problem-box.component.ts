@@ -59,8 +59,7 @@ import { Problem, RuleRefusal, refusalText } from './problem';
             <ul class="small">
               @for (issue of p.issues; track $index) {
                 <li>
-                  <code>{{ issue.path }}</code
-                  >: {{ issue.message }}
+                  <code>{{ issue.path }}</code>: {{ issue.message }}
                 </li>
               }
             </ul>

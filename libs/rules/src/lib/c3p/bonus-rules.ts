@@ -9,7 +9,10 @@ export function fiscalStrengthBonus(
   preset: C3pCallPreset,
   points: number,
 ): number {
-  const below = kind === 'PREFECTURE' ? preset.fiscalStrengthThresholds.prefectureBelow : preset.fiscalStrengthThresholds.municipalityBelow;
+  const below =
+    kind === 'PREFECTURE'
+      ? preset.fiscalStrengthThresholds.prefectureBelow
+      : preset.fiscalStrengthThresholds.municipalityBelow;
   return new Decimal(fiscalStrengthIndex).lessThan(below) ? points : 0;
 }
 
@@ -26,13 +29,19 @@ export function emsPoints(
 // city-partnerships.md §7.3 S6–S8 / ガイドブック 表6 5: 複数の認定等に該当する場合は最も得点が高い区分のみ.
 /** Work–life-balance points (WLB認定): only the highest counts; an action plan needs ≤ 300 employees and an unexpired plan. */
 export function wlbPoints(
-  wlb: { certifications: readonly WlbCertification[]; regularEmployees?: number; actionPlanUnexpired?: boolean },
+  wlb: {
+    certifications: readonly WlbCertification[];
+    regularEmployees?: number;
+    actionPlanUnexpired?: boolean;
+  },
   preset: C3pCallPreset,
 ): number {
   const valid = wlb.certifications.filter(
     (c) =>
       c !== 'ACTION_PLAN' ||
-      (wlb.regularEmployees !== undefined && wlb.regularEmployees <= preset.wlbActionPlanMaxEmployees && wlb.actionPlanUnexpired === true),
+      (wlb.regularEmployees !== undefined &&
+        wlb.regularEmployees <= preset.wlbActionPlanMaxEmployees &&
+        wlb.actionPlanUnexpired === true),
   );
   return valid.reduce((best, c) => Math.max(best, preset.wlbPoints[c]), 0);
 }

@@ -21,7 +21,11 @@ export function annualBudgetWithinCap(totalInclTaxYen: Yen, preset: C3pCallPrese
 // city-partnerships.md §7.1 B4 / ガイドブック 表5 外注費: 原則として直接費と間接費の合計額の2分の1を超えてはならない.
 /** Outsourcing limit (外注費の上限) = ½ × (direct cost + general admin), floored to the yen. */
 export function outsourcingLimit(directCostYen: Yen, indirectCostYen: Yen, preset: C3pCallPreset): Yen {
-  return floorYen(new Decimal(assertYen(directCostYen)).plus(assertYen(indirectCostYen)).times(preset.outsourcingMaxShareOfDirectPlusIndirect));
+  return floorYen(
+    new Decimal(assertYen(directCostYen))
+      .plus(assertYen(indirectCostYen))
+      .times(preset.outsourcingMaxShareOfDirectPlusIndirect),
+  );
 }
 
 export function outsourcingWithinLimit(outsourcingYen: Yen, limitYen: Yen): Finding[] {
@@ -70,9 +74,18 @@ export function reduceContractAmount(
     return {
       history: [...history],
       findings: [
-        finding('C3P-B8', 'error', '減額後の金額は現在の契約金額より小さくなければなりません。', 'A reduction must lower the current contract amount.', 'city-partnerships.md §7.1 B8'),
+        finding(
+          'C3P-B8',
+          'error',
+          '減額後の金額は現在の契約金額より小さくなければなりません。',
+          'A reduction must lower the current contract amount.',
+          'city-partnerships.md §7.1 B8',
+        ),
       ],
     };
   }
-  return { history: [...history, { amountYen: assertYen(newAmountYen), effectiveDate, reason: 'REDUCED' }], findings: [] };
+  return {
+    history: [...history, { amountYen: assertYen(newAmountYen), effectiveDate, reason: 'REDUCED' }],
+    findings: [],
+  };
 }

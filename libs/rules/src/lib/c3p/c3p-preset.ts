@@ -51,7 +51,12 @@ export interface C3pCallPreset {
   readonly pairMaxTotalYears: number; // 7年以上は認めない → 6
   readonly pairResetGapYears: number; // 中断期間が6年以上 → 新規
   readonly phase2NoveltyHigherBarForPhase1FinalFiscalYear: number;
-  readonly unifiedQualification: { readonly grades: readonly string[]; readonly category: string; readonly subCategory: string; readonly validity: string };
+  readonly unifiedQualification: {
+    readonly grades: readonly string[];
+    readonly category: string;
+    readonly subCategory: string;
+    readonly validity: string;
+  };
   readonly jcmPartnerCountries: readonly string[];
   readonly candidateCountries: readonly string[];
   readonly scoring: { readonly NEW: C3pScoringTable; readonly CONTINUING: C3pScoringTable };
@@ -79,7 +84,10 @@ export const C3P_FY2026_CALL1: C3pCallPreset = {
   // The guidebook states 10% but no rounding; floor follows city-partnerships.md §7.1 B3 [I].
   taxRounding: 'floor',
   outsourcingMaxShareOfDirectPlusIndirect: '0.5',
-  generalAdminRate: documentGap('一般管理費 is "a fixed rate allowed at contracting"; the rate is not published.', 'city-partnerships.md §2.8 / ガイドブック 表5'),
+  generalAdminRate: documentGap(
+    '一般管理費 is "a fixed rate allowed at contracting"; the rate is not published.',
+    'city-partnerships.md §2.8 / ガイドブック 表5',
+  ),
   equipmentMinPriceYen: 200_000,
   equipmentMinDurabilityYears: 2,
   yearsPerPhase: 3,
@@ -87,15 +95,57 @@ export const C3P_FY2026_CALL1: C3pCallPreset = {
   pairMaxTotalYears: 6,
   pairResetGapYears: 6,
   phase2NoveltyHigherBarForPhase1FinalFiscalYear: 2025,
-  unifiedQualification: { grades: ['A', 'B', 'C', 'D'], category: '役務の提供等', subCategory: '調査・研究', validity: '令和07・08・09年度' },
+  unifiedQualification: {
+    grades: ['A', 'B', 'C', 'D'],
+    category: '役務の提供等',
+    subCategory: '調査・研究',
+    validity: '令和07・08・09年度',
+  },
   jcmPartnerCountries: [
-    'MN', 'BD', 'ET', 'KE', 'MV', 'VN', 'LA', 'ID', 'CR', 'PW', 'KH', 'MX', 'SA', 'CL', 'MM', 'TH', 'PH',
-    'SN', 'TN', 'AZ', 'MD', 'GE', 'LK', 'UZ', 'PG', 'AE', 'KG', 'KZ', 'UA', 'TZ', 'IN',
+    'MN',
+    'BD',
+    'ET',
+    'KE',
+    'MV',
+    'VN',
+    'LA',
+    'ID',
+    'CR',
+    'PW',
+    'KH',
+    'MX',
+    'SA',
+    'CL',
+    'MM',
+    'TH',
+    'PH',
+    'SN',
+    'TN',
+    'AZ',
+    'MD',
+    'GE',
+    'LK',
+    'UZ',
+    'PG',
+    'AE',
+    'KG',
+    'KZ',
+    'UA',
+    'TZ',
+    'IN',
   ],
   candidateCountries: ['BR', 'MY'],
   scoring: {
     NEW: {
-      section1: { originality: 40, pastResults: null, implementationStructure: 30, policyCooperation: 20, jcmFeasibility: 30, nonJcmFeasibility: 20, synergy: 10 },
+      section1: {
+        originality: 40,
+        pastResults: null,
+        implementationStructure: 30,
+        policyCooperation: 20,
+        jcmFeasibility: 30,
+        nonJcmFeasibility: 20,
+        synergy: 10,
+      },
       section2: S2,
       fiscalStrengthBonus: 10,
       ems: 5,
@@ -104,7 +154,15 @@ export const C3P_FY2026_CALL1: C3pCallPreset = {
       total: 200,
     },
     CONTINUING: {
-      section1: { originality: 20, pastResults: 20, implementationStructure: 30, policyCooperation: 20, jcmFeasibility: 30, nonJcmFeasibility: 20, synergy: 10 },
+      section1: {
+        originality: 20,
+        pastResults: 20,
+        implementationStructure: 30,
+        policyCooperation: 20,
+        jcmFeasibility: 30,
+        nonJcmFeasibility: 20,
+        synergy: 10,
+      },
       section2: S2,
       fiscalStrengthBonus: 10,
       ems: 5,
@@ -128,7 +186,10 @@ export const C3P_FY2026_CALL1: C3pCallPreset = {
   wlbActionPlanMaxEmployees: 300,
   reportMeetingsPerYear: 3,
   settlementReportsPerYear: 2,
-  monthlyReportDueDay: documentGap('The guidebook requires a monthly report but states no due day.', 'city-partnerships.md §2.5 ② / §6.5'),
+  monthlyReportDueDay: documentGap(
+    'The guidebook requires a monthly report but states no due day.',
+    'city-partnerships.md §2.5 ② / §6.5',
+  ),
   meetingAndSettlementDates: documentGap(
     'Report meetings (契約締結時・中間・最終) and settlements (年2回程度) have no dates; Fig. 12 is an image.',
     'city-partnerships.md §2.5 ③ / §8',

@@ -4,7 +4,12 @@ import { finding, type Finding } from '../shared/finding';
 import { isGap } from '../shared/gap';
 import type { Yen } from '../shared/money';
 import { YenSchema } from '../shared/schemas';
-import { annualBudgetWithinCap, contractAmountWithinRequest, outsourcingLimit, outsourcingWithinLimit } from './budget-rules';
+import {
+  annualBudgetWithinCap,
+  contractAmountWithinRequest,
+  outsourcingLimit,
+  outsourcingWithinLimit,
+} from './budget-rules';
 import type { C3pCallPreset } from './c3p-preset';
 
 /** 業務費 items (ガイドブック 表5). */
@@ -55,9 +60,12 @@ export function c3pBudgetInputFromLines(
   lines: readonly { category: string; amountYen: Yen }[],
   amounts: { requestedYen?: Yen; contractYen?: Yen },
 ): C3pBudgetInput {
-  const sum = (category: string) => lines.filter((l) => l.category === category).reduce((a, l) => a + l.amountYen, 0);
+  const sum = (category: string) =>
+    lines.filter((l) => l.category === category).reduce((a, l) => a + l.amountYen, 0);
   const operatingCosts: Partial<Record<C3pOperatingCostItem, Yen>> = {};
-  for (const l of lines) if (isC3pOperatingCost(l.category)) operatingCosts[l.category] = (operatingCosts[l.category] ?? 0) + l.amountYen;
+  for (const l of lines)
+    if (isC3pOperatingCost(l.category))
+      operatingCosts[l.category] = (operatingCosts[l.category] ?? 0) + l.amountYen;
   return {
     personnelYen: sum('人件費'),
     operatingCosts,
@@ -94,18 +102,44 @@ export function checkC3pBudget(input: C3pBudgetInput, preset: C3pCallPreset): C3
   const subtotal = directCostYen + v.outsourcingYen + v.jointImplementationYen + indirectCostYen;
   const tax = consumptionTax(subtotal, preset.consumptionTaxPercent, preset.taxRounding);
   const total = subtotal + tax;
-  const findings: Finding[] = [...outsourcingWithinLimit(v.outsourcingYen, limit), ...annualBudgetWithinCap(total, preset)];
+  const findings: Finding[] = [
+    ...outsourcingWithinLimit(v.outsourcingYen, limit),
+    ...annualBudgetWithinCap(total, preset),
+  ];
   if (v.declaredConsumptionTaxYen !== undefined && v.declaredConsumptionTaxYen !== tax) {
     findings.push(
-      finding('C3P-B3', 'warning', `記載の消費税${v.declaredConsumptionTaxYen}円が計算値${tax}円（10%、端数切り捨て）と一致しません。`, `Declared tax ¥${v.declaredConsumptionTaxYen} differs from the computed ¥${tax} (10%, floored).`, 'city-partnerships.md §7.1 B3 / ガイドブック 表5 消費税'),
+      finding(
+        'C3P-B3',
+        'warning',
+        `記載の消費税${v.declaredConsumptionTaxYen}円が計算値${tax}円（10%、端数切り捨て）と一致しません。`,
+        `Declared tax ¥${v.declaredConsumptionTaxYen} differs from the computed ¥${tax} (10%, floored).`,
+        'city-partnerships.md §7.1 B3 / ガイドブック 表5 消費税',
+      ),
     );
   }
   if (v.requestedTotalYen !== undefined && v.requestedTotalYen !== total) {
-    findings.push(finding('C3P-B5', 'warning', '申請金額が費目の合計（税込）と一致しません。', 'The requested amount differs from the sum of the categories incl. tax.', 'city-partnerships.md §7.1 B5'));
+    findings.push(
+      finding(
+        'C3P-B5',
+        'warning',
+        '申請金額が費目の合計（税込）と一致しません。',
+        'The requested amount differs from the sum of the categories incl. tax.',
+        'city-partnerships.md §7.1 B5',
+      ),
+    );
   }
-  if (v.contractAmountYen !== undefined) findings.push(...contractAmountWithinRequest(v.contractAmountYen, v.requestedTotalYen ?? total));
+  if (v.contractAmountYen !== undefined)
+    findings.push(...contractAmountWithinRequest(v.contractAmountYen, v.requestedTotalYen ?? total));
   if (isGap(preset.generalAdminRate) && v.generalAdminYen > 0) {
-    findings.push(finding('C3P-B-ADMIN', 'info', '一般管理費率は契約時に示されるため、ここでは検証していません。', 'The general-admin rate is set at contracting and is not checked here.', preset.generalAdminRate.source));
+    findings.push(
+      finding(
+        'C3P-B-ADMIN',
+        'info',
+        '一般管理費率は契約時に示されるため、ここでは検証していません。',
+        'The general-admin rate is set at contracting and is not checked here.',
+        preset.generalAdminRate.source,
+      ),
+    );
   }
   return {
     presetId: preset.id,

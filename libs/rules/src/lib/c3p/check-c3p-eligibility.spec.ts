@@ -19,7 +19,10 @@ const ok: C3pEligibilityInput = {
   ],
   partnerCountry: 'VN',
 };
-const ids = (i: C3pEligibilityInput) => checkC3pEligibility(i, P).findings.filter((f) => f.severity === 'error').map((f) => f.ruleId);
+const ids = (i: C3pEligibilityInput) =>
+  checkC3pEligibility(i, P)
+    .findings.filter((f) => f.severity === 'error')
+    .map((f) => f.ruleId);
 
 describe('checkC3pEligibility — city-partnerships.md §7.4', () => {
   it('a complete application in Viet Nam is eligible and priority', () => {
@@ -32,7 +35,15 @@ describe('checkC3pEligibility — city-partnerships.md §7.4', () => {
     expect(ids({ ...ok, applicant: { ...ok.applicant, unifiedQualification: null } })).toEqual(['C3P-E2']);
   });
   it('E3: partner-city letter in English without 和訳 → rejected', () => {
-    expect(ids({ ...ok, letters: [ok.letters![0], { issuerRole: 'PARTNER_CITY', language: 'en', hasJapaneseTranslation: false }] })).toEqual(['C3P-E3']);
+    expect(
+      ids({
+        ...ok,
+        letters: [
+          ok.letters![0],
+          { issuerRole: 'PARTNER_CITY', language: 'en', hasJapaneseTranslation: false },
+        ],
+      }),
+    ).toEqual(['C3P-E3']);
   });
   it('E4: no agreement and no partner-city letter → rejected', () => {
     expect(ids({ ...ok, cityAgreement: 'NONE', letters: [ok.letters![0]] })).toEqual(['C3P-E4', 'C3P-E4']);
@@ -48,9 +59,16 @@ describe('checkC3pEligibility — city-partnerships.md §7.4', () => {
     expect(r.findings[0].ruleId).toBe('C3P-E6');
   });
   it('①–⑤, ⑧, ⑨ each reject', () => {
-    const a = { ...ok.applicant, hasLegalPersonality: false, fallsUnderBudgetOrderArticle70: true, fallsUnderBudgetOrderArticle71: true, underNominationSuspension: true, antiOrganisedCrimePledge: false };
-    expect(ids({ ...ok, applicant: a, consortiumWithJapaneseCity: false, letters: [ok.letters![1]] })).toEqual([
-      'C3P-EL1', 'C3P-EL2', 'C3P-EL3', 'C3P-EL4', 'C3P-EL5', 'C3P-EL8', 'C3P-EL9',
-    ]);
+    const a = {
+      ...ok.applicant,
+      hasLegalPersonality: false,
+      fallsUnderBudgetOrderArticle70: true,
+      fallsUnderBudgetOrderArticle71: true,
+      underNominationSuspension: true,
+      antiOrganisedCrimePledge: false,
+    };
+    expect(
+      ids({ ...ok, applicant: a, consortiumWithJapaneseCity: false, letters: [ok.letters![1]] }),
+    ).toEqual(['C3P-EL1', 'C3P-EL2', 'C3P-EL3', 'C3P-EL4', 'C3P-EL5', 'C3P-EL8', 'C3P-EL9']);
   });
 });

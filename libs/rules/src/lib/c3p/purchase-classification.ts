@@ -18,9 +18,11 @@ export function classifyPurchase(
   preset: C3pCallPreset,
 ): { category: '備品費' | '消耗品費'; reason: string } {
   const years = preset.equipmentMinDurabilityYears;
-  if (assertYen(item.unitPriceYen) < preset.equipmentMinPriceYen) return { category: '消耗品費', reason: '① 取得価格20万円未満' };
+  if (assertYen(item.unitPriceYen) < preset.equipmentMinPriceYen)
+    return { category: '消耗品費', reason: '① 取得価格20万円未満' };
   if (item.durableYears < years) return { category: '消耗品費', reason: '② 概ね2年の反復使用に耐えない' };
   if (item.fragile) return { category: '消耗品費', reason: '③ 比較的破損しやすい' };
-  if (item.usefulForYears !== undefined && item.usefulForYears <= years) return { category: '消耗品費', reason: '④ 2年を限度として用を成さなくなる' };
+  if (item.usefulForYears !== undefined && item.usefulForYears <= years)
+    return { category: '消耗品費', reason: '④ 2年を限度として用を成さなくなる' };
   return { category: '備品費', reason: '取得価額20万円以上で消耗品に該当しない' };
 }

@@ -21,7 +21,15 @@ describe('c3pReportSchedule — city-partnerships.md §2.5, §6.5–§6.9', () =
     expect(r.monthlyReports.map((m) => m.dueDate)).toEqual(['2027-02-28', '2027-03-31', '2027-04-30']);
   });
   it('dates outside the contract year are errors', () => {
-    const r = c3pReportSchedule({ contractDate: '2026-05-15', interimMeetingDate: '2026-10-01', finalMeetingDate: '2027-04-02', settlementDates: ['2026-10-30', '2027-03-20'] }, P);
+    const r = c3pReportSchedule(
+      {
+        contractDate: '2026-05-15',
+        interimMeetingDate: '2026-10-01',
+        finalMeetingDate: '2027-04-02',
+        settlementDates: ['2026-10-30', '2027-03-20'],
+      },
+      P,
+    );
     expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.ruleId)).toEqual(['C3P-R3']);
   });
 });

@@ -19,11 +19,30 @@ export const C3pScoreInput = z.object({
     synergy: Points,
   }),
   section2: z.object({ schedule: Points, managementEngineer: Points, organisationalSupport: Points }),
-  municipality: z.object({ kind: z.enum(['PREFECTURE', 'MUNICIPALITY']), fiscalStrengthIndex: DecimalStringSchema }),
-  ems: z.object({ currentlyCertified: z.boolean(), previouslyCertified: z.boolean(), currentInHouseEms: z.boolean() }),
+  municipality: z.object({
+    kind: z.enum(['PREFECTURE', 'MUNICIPALITY']),
+    fiscalStrengthIndex: DecimalStringSchema,
+  }),
+  ems: z.object({
+    currentlyCertified: z.boolean(),
+    previouslyCertified: z.boolean(),
+    currentInHouseEms: z.boolean(),
+  }),
   wlb: z.object({
     certifications: z
-      .array(z.enum(['PLATINUM_ERUBOSHI', 'ERUBOSHI_3', 'ERUBOSHI_2', 'ERUBOSHI_1', 'ACTION_PLAN', 'PLATINUM_KURUMIN', 'KURUMIN_NEW', 'KURUMIN_OLD', 'YOUTH_YELL']))
+      .array(
+        z.enum([
+          'PLATINUM_ERUBOSHI',
+          'ERUBOSHI_3',
+          'ERUBOSHI_2',
+          'ERUBOSHI_1',
+          'ACTION_PLAN',
+          'PLATINUM_KURUMIN',
+          'KURUMIN_NEW',
+          'KURUMIN_OLD',
+          'YOUTH_YELL',
+        ]),
+      )
       .default([]),
     regularEmployees: z.number().int().nonnegative().optional(),
     actionPlanUnexpired: z.boolean().optional(),
@@ -55,28 +74,69 @@ export function scoreC3pProposal(input: C3pScoreInput, preset: C3pCallPreset): C
   const findings: Finding[] = [];
   const clip = (name: string, value: number, max: number | null): number => {
     if (max === null) {
-      if (value > 0) findings.push(finding('C3P-S4', 'error', `「${name}」は継続案件のみの評価項目です。`, `"${name}" is scored for continuing projects only.`, SRC));
+      if (value > 0)
+        findings.push(
+          finding(
+            'C3P-S4',
+            'error',
+            `「${name}」は継続案件のみの評価項目です。`,
+            `"${name}" is scored for continuing projects only.`,
+            SRC,
+          ),
+        );
       return 0;
     }
     if (value > max) {
-      findings.push(finding('C3P-S0', 'error', `「${name}」の得点${value}が配点${max}を超えています。`, `"${name}" score ${value} exceeds its ${max} points.`, SRC));
+      findings.push(
+        finding(
+          'C3P-S0',
+          'error',
+          `「${name}」の得点${value}が配点${max}を超えています。`,
+          `"${name}" score ${value} exceeds its ${max} points.`,
+          SRC,
+        ),
+      );
       return max;
     }
     return value;
   };
   if (v.kind === 'CONTINUING' && v.section1.pastResults === undefined) {
-    findings.push(finding('C3P-S2', 'warning', '継続案件の過年度の成果が採点されていません。', 'Past results are not scored for a continuing project.', SRC));
+    findings.push(
+      finding(
+        'C3P-S2',
+        'warning',
+        '継続案件の過年度の成果が採点されていません。',
+        'Past results are not scored for a continuing project.',
+        SRC,
+      ),
+    );
   }
   const s1 = (Object.keys(table.section1) as C3pSection1Criterion[]).reduce(
     (acc, k) => acc + clip(k, v.section1[k] ?? 0, table.section1[k]),
     0,
   );
-  const s2 = (Object.keys(table.section2) as C3pSection2Criterion[]).reduce((acc, k) => acc + clip(k, v.section2[k], table.section2[k]), 0);
-  const fiscal = fiscalStrengthBonus(v.municipality.kind, v.municipality.fiscalStrengthIndex, preset, table.fiscalStrengthBonus);
+  const s2 = (Object.keys(table.section2) as C3pSection2Criterion[]).reduce(
+    (acc, k) => acc + clip(k, v.section2[k], table.section2[k]),
+    0,
+  );
+  const fiscal = fiscalStrengthBonus(
+    v.municipality.kind,
+    v.municipality.fiscalStrengthIndex,
+    preset,
+    table.fiscalStrengthBonus,
+  );
   const ems = emsPoints(v.ems, table.ems);
   const wlb = Math.min(wlbPoints(v.wlb, preset), table.wlbMax);
   const ghg = clip('ghgTarget', v.ghgTargetPoints, table.ghgTarget);
-  findings.push(finding('C3P-S-GHG', 'info', 'GHG目標（15点）の内訳は公表されていないため、審査員の得点をそのまま用います。', 'The split of the 15 GHG-target points is not published; the reviewer score is used as given.', 'city-partnerships.md §8'));
+  findings.push(
+    finding(
+      'C3P-S-GHG',
+      'info',
+      'GHG目標（15点）の内訳は公表されていないため、審査員の得点をそのまま用います。',
+      'The split of the 15 GHG-target points is not published; the reviewer score is used as given.',
+      'city-partnerships.md §8',
+    ),
+  );
   return {
     kind: v.kind,
     section1: s1,

@@ -24,13 +24,27 @@ export function governmentShare(rule: GovernmentShareRule): { share: Decimal; fi
   if (rule.kind === 'FIXED') return { share: new Decimal(rule.share), findings };
   if (rule.share === undefined) {
     findings.push(
-      finding('R-POST-04', 'info', '公募要領は「環境省が定める割合」とのみ記載。資料(000)の「1/2以上」を最小値として用います。', 'The call says only "the share MOE sets"; the documented minimum of ½ (seeds/000) is used.', 'jcm-grants.md §8 R-POST-04, §9 item 1 / city-partnerships.md §5.2'),
+      finding(
+        'R-POST-04',
+        'info',
+        '公募要領は「環境省が定める割合」とのみ記載。資料(000)の「1/2以上」を最小値として用います。',
+        'The call says only "the share MOE sets"; the documented minimum of ½ (seeds/000) is used.',
+        'jcm-grants.md §8 R-POST-04, §9 item 1 / city-partnerships.md §5.2',
+      ),
     );
     return { share: min, findings };
   }
   const share = new Decimal(rule.share);
   if (share.lessThan(min)) {
-    findings.push(finding('R-POST-04', 'error', '設備補助事業では発行クレジットの1/2以上を日本政府に納入する必要があります。', 'Equipment-subsidy projects deliver at least half of issued credits to the Government of Japan.', 'city-partnerships.md §7.5 J6 / seeds/000 JCM設備補助事業'));
+    findings.push(
+      finding(
+        'R-POST-04',
+        'error',
+        '設備補助事業では発行クレジットの1/2以上を日本政府に納入する必要があります。',
+        'Equipment-subsidy projects deliver at least half of issued credits to the Government of Japan.',
+        'city-partnerships.md §7.5 J6 / seeds/000 JCM設備補助事業',
+      ),
+    );
   }
   return { share, findings };
 }

@@ -11,7 +11,10 @@ export function rangeSize(r: SerialRange): bigint {
 
 // jcm-grants.md §6.3 (ISSUED → ALLOCATED): consecutive blocks from a starting serial, one per allocation.
 /** Allocate consecutive, non-overlapping ranges for quantities, starting at `firstSerial` (zero quantities get none). */
-export function allocateSerialRanges(firstSerial: bigint, quantities: readonly bigint[]): (SerialRange | null)[] {
+export function allocateSerialRanges(
+  firstSerial: bigint,
+  quantities: readonly bigint[],
+): (SerialRange | null)[] {
   let next = firstSerial;
   return quantities.map((q) => {
     if (q < 0n) throw new RangeError('quantity must be ≥ 0');
@@ -24,9 +27,13 @@ export function allocateSerialRanges(firstSerial: bigint, quantities: readonly b
 
 // jcm-grants.md §6.3: a partial transfer takes the lowest serials of a block and leaves the rest.
 /** Split a range on a partial transfer: the first `quantity` serials move, the remainder stays. */
-export function splitSerialRange(r: SerialRange, quantity: bigint): { transferred: SerialRange; remaining: SerialRange | null } {
+export function splitSerialRange(
+  r: SerialRange,
+  quantity: bigint,
+): { transferred: SerialRange; remaining: SerialRange | null } {
   const size = rangeSize(r);
-  if (quantity <= 0n || quantity > size) throw new RangeError('transfer quantity must be between 1 and the range size');
+  if (quantity <= 0n || quantity > size)
+    throw new RangeError('transfer quantity must be between 1 and the range size');
   const transferred = { start: r.start, end: r.start + quantity - 1n };
   return { transferred, remaining: quantity === size ? null : { start: transferred.end + 1n, end: r.end } };
 }

@@ -3,7 +3,11 @@ import { CountSchema, DecimalStringSchema, FractionStringSchema, YenSchema } fro
 
 /** One technology in a JCM equipment subsidy proposal (技術ごと). */
 export const JcmTechnologyInputSchema = z.object({
-  technologyId: z.string().min(1).max(100).regex(/^[^\p{Cc}]{1,100}$/u),
+  technologyId: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[^\p{Cc}]{1,100}$/u),
   eligibleCostYen: YenSchema,
   priorSimilarProjects: CountSchema,
   assignedRate: FractionStringSchema.optional(),
@@ -24,15 +28,17 @@ export const JcmSubsidyInput = z
       })
       .optional(),
     requestedSubsidyYen: YenSchema.optional(),
-    costs: z
-      .object({ constructionYen: YenSchema, equipmentYen: YenSchema, adminYen: YenSchema })
-      .optional(),
+    costs: z.object({ constructionYen: YenSchema, equipmentYen: YenSchema, adminYen: YenSchema }).optional(),
     payback: z.object({ initialCostYen: YenSchema, annualCashFlowYen: YenSchema.positive() }).optional(),
     totalFrom: z.enum(['flooredAnnual', 'rawAnnual']).default('flooredAnnual'),
   })
   .superRefine((v, ctx) => {
     if (v.scheme === 'REGULAR' && v.technologies.length === 0) {
-      ctx.addIssue({ code: 'custom', message: 'at least one technology is required', path: ['technologies'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'at least one technology is required',
+        path: ['technologies'],
+      });
     }
     if (v.scheme === 'ECO_LEASE' && !v.ecoLease) {
       ctx.addIssue({ code: 'custom', message: 'ecoLease is required for ECO_LEASE', path: ['ecoLease'] });

@@ -7,7 +7,13 @@ describe('calculateJcmSubsidy', () => {
     const r = calculateJcmSubsidy(
       {
         technologies: [
-          { technologyId: 'T1', eligibleCostYen: 597_530_000, priorSimilarProjects: 0, annualReductionT: '12340', usefulLifeYears: 8 },
+          {
+            technologyId: 'T1',
+            eligibleCostYen: 597_530_000,
+            priorSimilarProjects: 0,
+            annualReductionT: '12340',
+            usefulLifeYears: 8,
+          },
         ],
         requestedSubsidyYen: 298_765_000,
       },
@@ -24,8 +30,20 @@ describe('calculateJcmSubsidy', () => {
     const r = calculateJcmSubsidy(
       {
         technologies: [
-          { technologyId: 'BOILER', eligibleCostYen: 100_000_000, priorSimilarProjects: 2, annualReductionT: '2000.7', usefulLifeYears: 15 },
-          { technologyId: 'SOLAR_PV', eligibleCostYen: 200_000_000, priorSimilarProjects: 15, annualReductionT: '1000', usefulLifeYears: 17 },
+          {
+            technologyId: 'BOILER',
+            eligibleCostYen: 100_000_000,
+            priorSimilarProjects: 2,
+            annualReductionT: '2000.7',
+            usefulLifeYears: 15,
+          },
+          {
+            technologyId: 'SOLAR_PV',
+            eligibleCostYen: 200_000_000,
+            priorSimilarProjects: 15,
+            annualReductionT: '1000',
+            usefulLifeYears: 17,
+          },
         ],
       },
       P,
@@ -34,7 +52,11 @@ describe('calculateJcmSubsidy', () => {
     expect(r.technologies.map((t) => t.totalReductionT)).toEqual(['30000', '17000']);
     expect(r.totalReductionT).toBe('47000');
     // PV: ¥60,000,000 / 17,000 t = ¥3,529.41 > ¥2,500 → error for PV only.
-    expect(r.technologies[1]).toMatchObject({ subsidyYen: 60_000_000, costEffectivenessYenPerT: 3530, costEffectivenessThresholdYenPerT: 2500 });
+    expect(r.technologies[1]).toMatchObject({
+      subsidyYen: 60_000_000,
+      costEffectivenessYenPerT: 3530,
+      costEffectivenessThresholdYenPerT: 2500,
+    });
     expect(r.findings.map((f) => f.ruleId)).toEqual(['R-EVAL-04']);
   });
 
@@ -42,7 +64,13 @@ describe('calculateJcmSubsidy', () => {
     const r = calculateJcmSubsidy(
       {
         technologies: [
-          { technologyId: 'X', eligibleCostYen: 6_000_000_000, priorSimilarProjects: 0, annualReductionT: '100000', usefulLifeYears: 10 },
+          {
+            technologyId: 'X',
+            eligibleCostYen: 6_000_000_000,
+            priorSimilarProjects: 0,
+            annualReductionT: '100000',
+            usefulLifeYears: 10,
+          },
         ],
         requestedSubsidyYen: 3_000_000_001,
         costs: { constructionYen: 50_000_000, equipmentYen: 50_000_000, adminYen: 6_000_001 },
@@ -59,16 +87,26 @@ describe('calculateJcmSubsidy', () => {
 
   it('Eco-Lease: ¥50,000,000 × 10% = ¥5,000,000; 300 t × 7 lease years = 2,100 t → ¥2,381/t', () => {
     const r = calculateJcmSubsidy(
-      { scheme: 'ECO_LEASE', ecoLease: { leaseIntroductionCostYen: 50_000_000, leaseYears: 7, annualReductionT: '300' } },
+      {
+        scheme: 'ECO_LEASE',
+        ecoLease: { leaseIntroductionCostYen: 50_000_000, leaseYears: 7, annualReductionT: '300' },
+      },
       P,
     );
-    expect(r).toMatchObject({ maxSubsidyYen: 5_000_000, totalReductionT: '2100', costEffectivenessYenPerT: 2381 });
+    expect(r).toMatchObject({
+      maxSubsidyYen: 5_000_000,
+      totalReductionT: '2100',
+      costEffectivenessYenPerT: 2381,
+    });
     expect(r.findings).toEqual([]);
   });
 
   it('Eco-Lease shorter than 5 years is an R-APP-10 error', () => {
     const r = calculateJcmSubsidy(
-      { scheme: 'ECO_LEASE', ecoLease: { leaseIntroductionCostYen: 50_000_000, leaseYears: 4, annualReductionT: '300' } },
+      {
+        scheme: 'ECO_LEASE',
+        ecoLease: { leaseIntroductionCostYen: 50_000_000, leaseYears: 4, annualReductionT: '300' },
+      },
       P,
     );
     expect(r.findings.map((f) => f.ruleId)).toContain('R-APP-10');
@@ -78,7 +116,15 @@ describe('calculateJcmSubsidy', () => {
     expect(JcmSubsidyInput.safeParse({ technologies: [] }).success).toBe(false);
     expect(
       JcmSubsidyInput.safeParse({
-        technologies: [{ technologyId: 'X', eligibleCostYen: 1.5, priorSimilarProjects: 0, annualReductionT: '1', usefulLifeYears: 1 }],
+        technologies: [
+          {
+            technologyId: 'X',
+            eligibleCostYen: 1.5,
+            priorSimilarProjects: 0,
+            annualReductionT: '1',
+            usefulLifeYears: 1,
+          },
+        ],
       }).success,
     ).toBe(false);
   });

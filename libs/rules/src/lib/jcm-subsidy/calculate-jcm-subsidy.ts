@@ -62,7 +62,10 @@ function regular(v: JcmSubsidyInputParsed, preset: JcmSubsidyPreset): JcmSubsidy
 
   // Per-technology subsidy: the cap share when the request is at the cap, otherwise pro rata to the caps (floored,
   // remainder to the last technology) — the forms need per-technology CE but do not say how to split (plan-forms.md §9 item 7).
-  const shares = splitSubsidy(subsidyYen, caps.perTechnology.map((t) => t.maxSubsidyYen));
+  const shares = splitSubsidy(
+    subsidyYen,
+    caps.perTechnology.map((t) => t.maxSubsidyYen),
+  );
   const technologies = v.technologies.map((t, i) => {
     const cap = caps.perTechnology[i];
     const total = totalReduction(parseTonnes(t.annualReductionT), t.usefulLifeYears, v.totalFrom);
@@ -83,7 +86,9 @@ function regular(v: JcmSubsidyInputParsed, preset: JcmSubsidyPreset): JcmSubsidy
     };
   });
   const totalT = technologies.reduce((a, t) => a.plus(t.totalReductionT), new Decimal(0));
-  const projectCe = totalT.greaterThan(0) ? Number(new Decimal(subsidyYen).dividedBy(totalT).ceil().toFixed(0)) : null;
+  const projectCe = totalT.greaterThan(0)
+    ? Number(new Decimal(subsidyYen).dividedBy(totalT).ceil().toFixed(0))
+    : null;
   if (projectCe === null) findings.push(zeroTotal());
   return {
     presetId: preset.id,
@@ -105,10 +110,26 @@ function ecoLease(v: JcmSubsidyInputParsed, preset: JcmSubsidyPreset): JcmSubsid
   const maxSubsidyYen = ecoLeaseMaxSubsidy(lease.leaseIntroductionCostYen, preset);
   const subsidyYen = Math.min(v.requestedSubsidyYen ?? maxSubsidyYen, maxSubsidyYen);
   if ((v.requestedSubsidyYen ?? 0) > maxSubsidyYen) {
-    findings.push(finding('R-FIN-02', 'error', '申請補助金額がリース導入費×10%を超えています。', 'Requested subsidy exceeds lease introduction cost × 10%.', 'jcm-grants.md §8 R-FIN-02 / 公募要領 1.(7)'));
+    findings.push(
+      finding(
+        'R-FIN-02',
+        'error',
+        '申請補助金額がリース導入費×10%を超えています。',
+        'Requested subsidy exceeds lease introduction cost × 10%.',
+        'jcm-grants.md §8 R-FIN-02 / 公募要領 1.(7)',
+      ),
+    );
   }
   if (lease.leaseYears < preset.ecoLeaseMinLeaseYears) {
-    findings.push(finding('R-APP-10', 'error', `リース期間${lease.leaseYears}年は5年以上である必要があります。`, `Lease period ${lease.leaseYears} years must be at least 5 years.`, 'jcm-grants.md §8 R-APP-10 / 公募要領 2.(1)②'));
+    findings.push(
+      finding(
+        'R-APP-10',
+        'error',
+        `リース期間${lease.leaseYears}年は5年以上である必要があります。`,
+        `Lease period ${lease.leaseYears} years must be at least 5 years.`,
+        'jcm-grants.md §8 R-APP-10 / 公募要領 2.(1)②',
+      ),
+    );
   }
   // 審査基準 (C): JCM エコリース事業の場合は耐用年数をリース期間とする.
   const total = totalReduction(parseTonnes(lease.annualReductionT), lease.leaseYears, v.totalFrom);
@@ -131,7 +152,11 @@ function ecoLease(v: JcmSubsidyInputParsed, preset: JcmSubsidyPreset): JcmSubsid
 function common(v: JcmSubsidyInputParsed, subsidyYen: Yen, preset: JcmSubsidyPreset, findings: Finding[]) {
   let adminCostCapYen: Yen | null = null;
   if (v.costs) {
-    const admin = adminCostWithinCap(v.costs.adminYen, v.costs.constructionYen + v.costs.equipmentYen, preset);
+    const admin = adminCostWithinCap(
+      v.costs.adminYen,
+      v.costs.constructionYen + v.costs.equipmentYen,
+      preset,
+    );
     adminCostCapYen = admin.capYen;
     findings.push(...admin.findings);
   }
@@ -149,7 +174,9 @@ function common(v: JcmSubsidyInputParsed, subsidyYen: Yen, preset: JcmSubsidyPre
 function splitSubsidy(subsidyYen: Yen, caps: readonly Yen[]): Yen[] {
   const capTotal = caps.reduce((a, c) => a + c, 0);
   if (capTotal === 0) return caps.map(() => 0);
-  const parts = caps.map((c) => Number(new Decimal(subsidyYen).times(c).dividedBy(capTotal).floor().toFixed(0)));
+  const parts = caps.map((c) =>
+    Number(new Decimal(subsidyYen).times(c).dividedBy(capTotal).floor().toFixed(0)),
+  );
   parts[parts.length - 1] += subsidyYen - parts.reduce((a, p) => a + p, 0);
   return parts;
 }

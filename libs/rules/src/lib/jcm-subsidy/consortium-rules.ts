@@ -28,7 +28,13 @@ export function consortiumComposition(members: readonly ConsortiumMember[]): Fin
     );
   } else if (representatives[0].country !== 'JP') {
     findings.push(
-      finding('R-APP-02', 'error', '代表事業者は日本法人でなければなりません。', 'The representative must be a Japanese corporation.', SRC_COMPOSITION),
+      finding(
+        'R-APP-02',
+        'error',
+        '代表事業者は日本法人でなければなりません。',
+        'The representative must be a Japanese corporation.',
+        SRC_COMPOSITION,
+      ),
     );
   }
   // The ≥1 minimum is the spec's inference from 「…と外国法人等…により構成」 (jcm-grants.md §2 [INFER]).
@@ -48,24 +54,54 @@ export function consortiumComposition(members: readonly ConsortiumMember[]): Fin
 
 // jcm-grants.md §8 R-APP-03 / 公募要領 L282: エコリースの場合、代表事業者はリース事業者.
 /** Eco-Lease applications are led by a leasing company (エコリース: 代表事業者はリース会社). */
-export function ecoLeaseRepresentative(scheme: 'REGULAR' | 'ECO_LEASE', members: readonly ConsortiumMember[]): Finding[] {
+export function ecoLeaseRepresentative(
+  scheme: 'REGULAR' | 'ECO_LEASE',
+  members: readonly ConsortiumMember[],
+): Finding[] {
   if (scheme !== 'ECO_LEASE') return [];
   const representative = members.find((m) => m.role === 'REPRESENTATIVE');
   return representative?.isLeasingCompany
     ? []
-    : [finding('R-APP-03', 'error', 'エコリース案件の代表事業者はリース事業者でなければなりません。', 'In an Eco-Lease project the representative must be a leasing company.', SRC_ECO_LEASE)];
+    : [
+        finding(
+          'R-APP-03',
+          'error',
+          'エコリース案件の代表事業者はリース事業者でなければなりません。',
+          'In an Eco-Lease project the representative must be a leasing company.',
+          SRC_ECO_LEASE,
+        ),
+      ];
 }
 
 // jcm-grants.md §6.5, §8 R-POST-11 / 公募要領 L279–L280, L360–L362: 構成員の変更はセンターの承認と変更報告.
 /** A consortium member change after adoption (構成員の変更) needs the Center's approval and a change report. */
-export function consortiumMemberChange(change: { centerApproved: boolean; changeReportFiled: boolean }): Finding[] {
+export function consortiumMemberChange(change: {
+  centerApproved: boolean;
+  changeReportFiled: boolean;
+}): Finding[] {
   const findings: Finding[] = [];
   const src = 'jcm-grants.md §8 R-POST-11 / 公募要領 L279–L280, L360–L362';
   if (!change.centerApproved) {
-    findings.push(finding('R-POST-11', 'error', '構成員の変更にはセンターの承認が必要です。', 'A member change needs the Center’s approval.', src));
+    findings.push(
+      finding(
+        'R-POST-11',
+        'error',
+        '構成員の変更にはセンターの承認が必要です。',
+        'A member change needs the Center’s approval.',
+        src,
+      ),
+    );
   }
   if (!change.changeReportFiled) {
-    findings.push(finding('R-POST-11', 'error', '構成員の変更時は変更報告を提出してください。', 'File a change report for the member change.', src));
+    findings.push(
+      finding(
+        'R-POST-11',
+        'error',
+        '構成員の変更時は変更報告を提出してください。',
+        'File a change report for the member change.',
+        src,
+      ),
+    );
   }
   return findings;
 }

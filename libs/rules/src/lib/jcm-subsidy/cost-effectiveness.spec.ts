@@ -1,5 +1,9 @@
 import Decimal from 'decimal.js';
-import { costEffectiveness, costEffectivenessThreshold, costEffectivenessWithinThreshold } from './cost-effectiveness';
+import {
+  costEffectiveness,
+  costEffectivenessThreshold,
+  costEffectivenessWithinThreshold,
+} from './cost-effectiveness';
 import { JCM_SUBSIDY_FY2021_23 as P } from './jcm-subsidy-preset';
 
 const t = (v: string) => new Decimal(v);
@@ -21,13 +25,17 @@ describe('costEffectiveness (費用対効果, R-EVAL-04 / V-EFF-5)', () => {
     [9, 3000],
     [10, 2500],
     [15, 2500],
-  ])('threshold for %i similar projects is ¥%i', (count, yen) => expect(costEffectivenessThreshold(count, P)).toBe(yen));
+  ])('threshold for %i similar projects is ¥%i', (count, yen) =>
+    expect(costEffectivenessThreshold(count, P)).toBe(yen),
+  );
 
   it('¥300,000,000 / 85,000 t = ¥3,529.41: passes 4,000, fails 3,000 and 2,500', () => {
     const r = costEffectivenessWithinThreshold(300_000_000, t('85000'), 0, P);
     expect(r.ceExact).toBe('3529.41');
     expect(r.findings).toEqual([]);
-    expect(costEffectivenessWithinThreshold(300_000_000, t('85000'), 5, P).findings[0].ruleId).toBe('R-EVAL-04');
+    expect(costEffectivenessWithinThreshold(300_000_000, t('85000'), 5, P).findings[0].ruleId).toBe(
+      'R-EVAL-04',
+    );
     expect(costEffectivenessWithinThreshold(300_000_000, t('85000'), 15, P).findings).toHaveLength(1);
   });
   it('¥200,000,000 / 85,000 t = ¥2,352.94 passes every threshold', () => {

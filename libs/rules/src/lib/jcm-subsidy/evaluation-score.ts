@@ -16,7 +16,15 @@ export function evaluationScore(
   const get = (c: EvaluationCriterion): number => {
     const v = points[c] ?? 0;
     if (!Number.isInteger(v) || v < 0 || v > max[c]) {
-      findings.push(finding('R-EVAL-02', 'error', `${c}の得点${v}は0〜${max[c]}の範囲外です。`, `${c} score ${v} is outside 0–${max[c]}.`, src));
+      findings.push(
+        finding(
+          'R-EVAL-02',
+          'error',
+          `${c}の得点${v}は0〜${max[c]}の範囲外です。`,
+          `${c} score ${v} is outside 0–${max[c]}.`,
+          src,
+        ),
+      );
       return 0;
     }
     return v;
@@ -24,10 +32,26 @@ export function evaluationScore(
   const base = (['A1', 'A2', 'B1', 'B2', 'B3', 'C', 'D'] as const).reduce((a, c) => a + get(c), 0);
   const bonus = get('E');
   if (isGap(preset.evaluation.totalReductionScoringCurve) && points.C === undefined) {
-    findings.push(finding('R-EVAL-02', 'info', '(C)排出削減総量の配点方法は公募要領に記載がありません。', 'The points curve for (C) total reduction is not in the documents.', preset.evaluation.totalReductionScoringCurve.source));
+    findings.push(
+      finding(
+        'R-EVAL-02',
+        'info',
+        '(C)排出削減総量の配点方法は公募要領に記載がありません。',
+        'The points curve for (C) total reduction is not in the documents.',
+        preset.evaluation.totalReductionScoringCurve.source,
+      ),
+    );
   }
   if (isGap(preset.evaluation.costEffectivenessScoringCurve) && points.D === undefined) {
-    findings.push(finding('R-EVAL-02', 'info', '(D)費用対効果の配点方法は公募要領に記載がありません。', 'The points curve for (D) cost-effectiveness is not in the documents.', preset.evaluation.costEffectivenessScoringCurve.source));
+    findings.push(
+      finding(
+        'R-EVAL-02',
+        'info',
+        '(D)費用対効果の配点方法は公募要領に記載がありません。',
+        'The points curve for (D) cost-effectiveness is not in the documents.',
+        preset.evaluation.costEffectivenessScoringCurve.source,
+      ),
+    );
   }
   const maxBase = max.A1 + max.A2 + max.B1 + max.B2 + max.B3 + max.C + max.D;
   return { baseScore: base, bonus, total: base + bonus, maxBase, findings };

@@ -120,4 +120,3 @@ export function submissionWithinCallWindow(receivedAt: string, preset: JcmSubsid
 export function inFirstReviewBatch(receivedDate: IsoDate, preset: JcmSubsidyPreset): boolean {
   return compareDates(receivedDate, preset.deadlines.firstBatchReceivedBy) <= 0;
 }
-

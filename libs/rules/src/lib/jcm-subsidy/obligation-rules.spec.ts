@@ -5,18 +5,48 @@ const ids = (fs: { ruleId: string; severity: string }[]) => fs.map((f) => `${f.r
 
 describe('consortiumComposition (R-APP-02)', () => {
   it('accepts one Japanese representative with a foreign co-implementer', () => {
-    expect(consortiumComposition([{ role: 'REPRESENTATIVE', country: 'JP' }, { role: 'CO_IMPLEMENTER', country: 'TH' }])).toEqual([]);
+    expect(
+      consortiumComposition([
+        { role: 'REPRESENTATIVE', country: 'JP' },
+        { role: 'CO_IMPLEMENTER', country: 'TH' },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses two representatives, a foreign representative, and no foreign co-implementer', () => {
-    expect(ids(consortiumComposition([{ role: 'REPRESENTATIVE', country: 'JP' }, { role: 'REPRESENTATIVE', country: 'JP' }, { role: 'CO_IMPLEMENTER', country: 'TH' }]))).toEqual(['R-APP-02:error']);
-    expect(ids(consortiumComposition([{ role: 'REPRESENTATIVE', country: 'TH' }, { role: 'CO_IMPLEMENTER', country: 'VN' }]))).toEqual(['R-APP-02:error']);
-    expect(ids(consortiumComposition([{ role: 'REPRESENTATIVE', country: 'JP' }, { role: 'CO_IMPLEMENTER', country: 'JP' }]))).toEqual(['R-APP-02:error']);
+    expect(
+      ids(
+        consortiumComposition([
+          { role: 'REPRESENTATIVE', country: 'JP' },
+          { role: 'REPRESENTATIVE', country: 'JP' },
+          { role: 'CO_IMPLEMENTER', country: 'TH' },
+        ]),
+      ),
+    ).toEqual(['R-APP-02:error']);
+    expect(
+      ids(
+        consortiumComposition([
+          { role: 'REPRESENTATIVE', country: 'TH' },
+          { role: 'CO_IMPLEMENTER', country: 'VN' },
+        ]),
+      ),
+    ).toEqual(['R-APP-02:error']);
+    expect(
+      ids(
+        consortiumComposition([
+          { role: 'REPRESENTATIVE', country: 'JP' },
+          { role: 'CO_IMPLEMENTER', country: 'JP' },
+        ]),
+      ),
+    ).toEqual(['R-APP-02:error']);
   });
 });
 
 describe('ecoLeaseRepresentative (R-APP-03)', () => {
-  const members = (isLeasingCompany: boolean) => [{ role: 'REPRESENTATIVE' as const, country: 'JP', isLeasingCompany }, { role: 'CO_IMPLEMENTER' as const, country: 'VN' }];
+  const members = (isLeasingCompany: boolean) => [
+    { role: 'REPRESENTATIVE' as const, country: 'JP', isLeasingCompany },
+    { role: 'CO_IMPLEMENTER' as const, country: 'VN' },
+  ];
   it('requires a leasing company to lead an Eco-Lease project only', () => {
     expect(ids(ecoLeaseRepresentative('ECO_LEASE', members(false)))).toEqual(['R-APP-03:error']);
     expect(ecoLeaseRepresentative('ECO_LEASE', members(true))).toEqual([]);
@@ -27,14 +57,21 @@ describe('ecoLeaseRepresentative (R-APP-03)', () => {
 describe('consortiumMemberChange (R-POST-11)', () => {
   it('needs both the Center’s approval and a change report', () => {
     expect(consortiumMemberChange({ centerApproved: true, changeReportFiled: true })).toEqual([]);
-    expect(ids(consortiumMemberChange({ centerApproved: false, changeReportFiled: false }))).toEqual(['R-POST-11:error', 'R-POST-11:error']);
+    expect(ids(consortiumMemberChange({ centerApproved: false, changeReportFiled: false }))).toEqual([
+      'R-POST-11:error',
+      'R-POST-11:error',
+    ]);
   });
 });
 
 describe('procurementChecks (R-FIN-07)', () => {
   const decision = '2025-07-01';
   it('passes a competitive order after the decision, settled in the same fiscal year', () => {
-    expect(procurementChecks(decision, [{ id: 'PO-1', orderDate: '2025-07-01', competitive: true, settlementDate: '2026-03-31' }])).toEqual([]);
+    expect(
+      procurementChecks(decision, [
+        { id: 'PO-1', orderDate: '2025-07-01', competitive: true, settlementDate: '2026-03-31' },
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses an order before the decision and a non-competitive order without reason; warns on next-FY settlement', () => {
@@ -47,7 +84,15 @@ describe('procurementChecks (R-FIN-07)', () => {
   });
 
   it('only warns on a non-competitive order with its reason', () => {
-    const fs = procurementChecks(decision, [{ id: 'PO-4', orderDate: '2025-08-01', competitive: false, nonCompetitiveReason: 'sole licensed supplier', settlementDate: '2025-09-01' }]);
+    const fs = procurementChecks(decision, [
+      {
+        id: 'PO-4',
+        orderDate: '2025-08-01',
+        competitive: false,
+        nonCompetitiveReason: 'sole licensed supplier',
+        settlementDate: '2025-09-01',
+      },
+    ]);
     expect(ids(fs)).toEqual(['R-FIN-07:warning']);
   });
 });

@@ -8,7 +8,10 @@ describe('payback (投資回収年数, R-EVAL-05 / V-FUND-6)', () => {
     expect(paybackYears(1_000_000_000, 130_000_000, 400_000_000).toFixed(1)).toBe('4.6');
   });
   it('2.5 years with subsidy → warning; 3.0 → OK', () => {
-    expect(paybackGuideline(new Decimal('2.5'), P)[0]).toMatchObject({ ruleId: 'R-EVAL-05', severity: 'warning' });
+    expect(paybackGuideline(new Decimal('2.5'), P)[0]).toMatchObject({
+      ruleId: 'R-EVAL-05',
+      severity: 'warning',
+    });
     expect(paybackGuideline(new Decimal('3.0'), P)).toEqual([]);
   });
 });

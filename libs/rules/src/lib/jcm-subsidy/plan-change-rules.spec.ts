@@ -16,7 +16,10 @@ describe('reallocationNeedsApproval (15% rule, R-FIN-08)', () => {
 
 describe('finalPayment (精算払, R-FIN-09)', () => {
   it('confirmed ¥100M − advances ¥60M → pay ¥40M', () => {
-    expect(finalPayment(100_000_000, [60_000_000])).toMatchObject({ finalPaymentYen: 40_000_000, refundYen: 0 });
+    expect(finalPayment(100_000_000, [60_000_000])).toMatchObject({
+      finalPaymentYen: 40_000_000,
+      refundYen: 0,
+    });
   });
   it('advances ¥110M → refund ¥10M', () => {
     const r = finalPayment(100_000_000, [50_000_000, 60_000_000]);
@@ -27,10 +30,22 @@ describe('finalPayment (精算払, R-FIN-09)', () => {
 
 describe('confirmedAmountWithinDecision (R-FIN-10)', () => {
   it('confirmed within both limits → no findings', () => {
-    expect(confirmedAmountWithinDecision({ confirmedYen: 40_000_000, decidedYen: 40_000_000, decidedRate: '0.4', actualEligibleCostYen: 100_000_000 })).toEqual([]);
+    expect(
+      confirmedAmountWithinDecision({
+        confirmedYen: 40_000_000,
+        decidedYen: 40_000_000,
+        decidedRate: '0.4',
+        actualEligibleCostYen: 100_000_000,
+      }),
+    ).toEqual([]);
   });
   it('confirmed above decided amount and above cost × rate → two errors', () => {
-    const f = confirmedAmountWithinDecision({ confirmedYen: 45_000_000, decidedYen: 40_000_000, decidedRate: '0.4', actualEligibleCostYen: 100_000_000 });
+    const f = confirmedAmountWithinDecision({
+      confirmedYen: 45_000_000,
+      decidedYen: 40_000_000,
+      decidedRate: '0.4',
+      actualEligibleCostYen: 100_000_000,
+    });
     expect(f.map((x) => x.ruleId)).toEqual(['R-FIN-10', 'R-FIN-10']);
   });
 });

@@ -69,7 +69,13 @@ export function confirmedAmountWithinDecision(input: {
   const src = 'jcm-grants.md §8 R-FIN-10 / 公募要領 1.(8)';
   if (input.confirmedYen > input.decidedYen) {
     findings.push(
-      finding('R-FIN-10', 'error', '確定額が交付決定額を超えています。', 'Confirmed amount exceeds the decided amount.', src),
+      finding(
+        'R-FIN-10',
+        'error',
+        '確定額が交付決定額を超えています。',
+        'Confirmed amount exceeds the decided amount.',
+        src,
+      ),
     );
   }
   if (byRate.lessThan(input.confirmedYen)) {

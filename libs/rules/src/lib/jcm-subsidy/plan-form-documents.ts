@@ -33,13 +33,48 @@ export function mandatoryAttachmentsPresent(attachments: readonly Attachment[]):
   for (const [ref, title] of Object.entries(FORM_A_ATTACHMENTS)) {
     const a = attachments.find((x) => x.docRef === ref);
     if (!a) {
-      out.push(finding('V-DOC-1', 'error', `『${title}【書類番号 ${ref}】』が添付されていません。`, `Attachment ${ref} (${title}) is missing.`, src));
+      out.push(
+        finding(
+          'V-DOC-1',
+          'error',
+          `『${title}【書類番号 ${ref}】』が添付されていません。`,
+          `Attachment ${ref} (${title}) is missing.`,
+          src,
+        ),
+      );
     } else if (a.notApplicableReason !== undefined) {
-      if (!NOT_APPLICABLE_ALLOWED.includes(ref)) out.push(finding('V-DOC-1', 'error', `【書類番号 ${ref}】は該当なしにできません。`, `Attachment ${ref} cannot be marked not applicable.`, src));
-      else if (a.notApplicableReason.trim() === '') out.push(finding('V-DOC-1', 'error', `【書類番号 ${ref}】を該当なしとする理由を記入してください。`, `Give the reason ${ref} is not applicable.`, src));
+      if (!NOT_APPLICABLE_ALLOWED.includes(ref))
+        out.push(
+          finding(
+            'V-DOC-1',
+            'error',
+            `【書類番号 ${ref}】は該当なしにできません。`,
+            `Attachment ${ref} cannot be marked not applicable.`,
+            src,
+          ),
+        );
+      else if (a.notApplicableReason.trim() === '')
+        out.push(
+          finding(
+            'V-DOC-1',
+            'error',
+            `【書類番号 ${ref}】を該当なしとする理由を記入してください。`,
+            `Give the reason ${ref} is not applicable.`,
+            src,
+          ),
+        );
     } else if (ref === '3-05') {
       const missing = FORM_A_3_05_PARTS.filter((p) => !(a.parts ?? []).includes(p));
-      if (missing.length > 0) out.push(finding('V-DOC-1', 'error', `【書類番号 3-05】に体制図${missing.join('')}がありません。`, `Attachment 3-05 lacks diagram(s) ${missing.join('')}.`, src));
+      if (missing.length > 0)
+        out.push(
+          finding(
+            'V-DOC-1',
+            'error',
+            `【書類番号 3-05】に体制図${missing.join('')}がありません。`,
+            `Attachment 3-05 lacks diagram(s) ${missing.join('')}.`,
+            src,
+          ),
+        );
     }
   }
   return out;
@@ -56,16 +91,35 @@ export function docRefsCited(sections: Readonly<Record<string, string>>): Findin
       .split(/\n+/u)
       .filter((p) => MENTIONS_ATTACHMENT.test(p) && !DOC_REF_IN_TEXT.test(p))
       .slice(0, 1)
-      .map(() => finding('V-DOC-2', 'info', `＜${key}＞で参照している別紙に書類番号（例：【書類番号 3-01】）を併記してください。`, `Section ${key} refers to an attachment without citing its 書類番号 (e.g. 【書類番号 3-01】).`, 'plan-forms.md V-DOC-2 / 実施計画書 表紙＊ 都度書類番号を併記')),
+      .map(() =>
+        finding(
+          'V-DOC-2',
+          'info',
+          `＜${key}＞で参照している別紙に書類番号（例：【書類番号 3-01】）を併記してください。`,
+          `Section ${key} refers to an attachment without citing its 書類番号 (e.g. 【書類番号 3-01】).`,
+          'plan-forms.md V-DOC-2 / 実施計画書 表紙＊ 都度書類番号を併記',
+        ),
+      ),
   );
 }
 
 // plan-forms.md §7.9 V-EFF-10 / 実施計画書 8(1)＊: 承認済み方法論・方法論案がある場合は当該方法論のスプレッドシートで算定し【書類番号 3-12】に添付.
 /** Approved or proposed methodology ⇒ 3-12 includes the methodology spreadsheet (part 'METHODOLOGY_SPREADSHEET'). */
-export function methodologySpreadsheetAttached(choice: 'APPROVED' | 'PROPOSED' | 'NONE', attachments: readonly Attachment[]): Finding[] {
+export function methodologySpreadsheetAttached(
+  choice: 'APPROVED' | 'PROPOSED' | 'NONE',
+  attachments: readonly Attachment[],
+): Finding[] {
   if (choice === 'NONE') return [];
   const a = attachments.find((x) => x.docRef === '3-12');
   return a?.parts?.includes('METHODOLOGY_SPREADSHEET')
     ? []
-    : [finding('V-EFF-10', 'error', '方法論を適用する場合、方法論のスプレッドシートを【書類番号 3-12】に添付してください。', 'With a methodology, attach its spreadsheet within 3-12.', 'plan-forms.md V-EFF-10 / 実施計画書 8(1)＊【書類番号 3-12】')];
+    : [
+        finding(
+          'V-EFF-10',
+          'error',
+          '方法論を適用する場合、方法論のスプレッドシートを【書類番号 3-12】に添付してください。',
+          'With a methodology, attach its spreadsheet within 3-12.',
+          'plan-forms.md V-EFF-10 / 実施計画書 8(1)＊【書類番号 3-12】',
+        ),
+      ];
 }

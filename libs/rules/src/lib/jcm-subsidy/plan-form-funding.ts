@@ -3,10 +3,21 @@ import { finding, type Finding } from '../shared/finding';
 
 // plan-forms.md §7.5 V-FUND-3 [I] / 実施計画書 4(1)1): 各調達先の割合の合計は100%.
 /** Funding shares (資金調達先・支出割合) sum to 100 ± 0.1. */
-export function fundingSharesSum(sharePercents: readonly string[]): { totalPercent: string; findings: Finding[] } {
+export function fundingSharesSum(sharePercents: readonly string[]): {
+  totalPercent: string;
+  findings: Finding[];
+} {
   const total = sharePercents.reduce((a, s) => a.plus(s), new Decimal(0));
   const findings = total.minus(100).abs().greaterThan('0.1')
-    ? [finding('V-FUND-3', 'warning', `資金調達の割合の合計が${total.toFixed()}%です（100%であるべき）。`, `Funding shares sum to ${total.toFixed()}% (should be 100%).`, 'plan-forms.md §7.5 V-FUND-3')]
+    ? [
+        finding(
+          'V-FUND-3',
+          'warning',
+          `資金調達の割合の合計が${total.toFixed()}%です（100%であるべき）。`,
+          `Funding shares sum to ${total.toFixed()}% (should be 100%).`,
+          'plan-forms.md §7.5 V-FUND-3',
+        ),
+      ]
     : [];
   return { totalPercent: total.toFixed(), findings };
 }
@@ -24,9 +35,26 @@ export function fundingMilestonesValid(rows: readonly FundingMilestone[]): Findi
   const src = 'plan-forms.md §7.5 V-FUND-4 / 実施計画書 4(1)1)';
   const out: Finding[] = [];
   rows.forEach((r, i) => {
-    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(r.when)) out.push(finding('V-FUND-4', 'error', `${i + 1}行目の時期が年月（日）ではありません。`, `Row ${i + 1}: the date must be a year-month or a full date.`, src));
+    if (!/^\d{4}-\d{2}(-\d{2})?$/.test(r.when))
+      out.push(
+        finding(
+          'V-FUND-4',
+          'error',
+          `${i + 1}行目の時期が年月（日）ではありません。`,
+          `Row ${i + 1}: the date must be a year-month or a full date.`,
+          src,
+        ),
+      );
     if (r.done && !(r.evidenceDocRef && /^\d-\d{2}(-\d{2})?$/.test(r.evidenceDocRef))) {
-      out.push(finding('V-FUND-4', 'error', `${i + 1}行目は完了済みのためエビデンス（書類番号）が必要です。`, `Row ${i + 1} is done and needs an evidence document number.`, src));
+      out.push(
+        finding(
+          'V-FUND-4',
+          'error',
+          `${i + 1}行目は完了済みのためエビデンス（書類番号）が必要です。`,
+          `Row ${i + 1} is done and needs an evidence document number.`,
+          src,
+        ),
+      );
     }
   });
   return out;
@@ -36,7 +64,8 @@ export function fundingMilestonesValid(rows: readonly FundingMilestone[]): Findi
 /** Project IRR (内部収益率) in percent to 2 decimals, or null when no sign change brackets a root. */
 export function projectIrrPercent(cashFlows: readonly string[]): string | null {
   const cfs = cashFlows.map((c) => new Decimal(c));
-  const npv = (r: Decimal) => cfs.reduce((acc, cf, t) => acc.plus(cf.dividedBy(r.plus(1).pow(t))), new Decimal(0));
+  const npv = (r: Decimal) =>
+    cfs.reduce((acc, cf, t) => acc.plus(cf.dividedBy(r.plus(1).pow(t))), new Decimal(0));
   let lo = new Decimal('-0.99');
   let hi = new Decimal('10');
   let fLo = npv(lo);

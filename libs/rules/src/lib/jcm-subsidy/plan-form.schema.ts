@@ -86,7 +86,9 @@ export const CoApplicantSchema = z.object({
   name: Text,
   nameEn: Text.optional(),
   contactResponsible: ContactSchema.optional(),
-  profile: z.object({ name: Text, established: Text, businessDescription: Text, employees: CountSchema }).optional(),
+  profile: z
+    .object({ name: Text, established: Text, businessDescription: Text, employees: CountSchema })
+    .optional(),
   fx: z.object({ currency: Text, jpyPerUnit: DecimalStringSchema, rateDate: Text.optional() }).optional(),
   ...ApplicantBase,
 });
@@ -106,7 +108,13 @@ export const ProjectPlanSchema = z.object({
   landRightsTransfer: z.boolean().optional(),
   landNegotiationStatus: Text.optional(),
   landContractSchedule: Text.optional(),
-  tender: z.object({ requiresTender: z.boolean(), tenderScheduleGiven: z.boolean().optional(), bidAtNonSubsidyPrice: z.boolean().optional() }).optional(),
+  tender: z
+    .object({
+      requiresTender: z.boolean(),
+      tenderScheduleGiven: z.boolean().optional(),
+      bidAtNonSubsidyPrice: z.boolean().optional(),
+    })
+    .optional(),
   equipmentOwner: Text.optional(),
   soleOwner: z.boolean().optional(),
   ownershipExplanation: Text.optional(),
@@ -115,8 +123,17 @@ export const ProjectPlanSchema = z.object({
   monitoringPoints: z.array(MonitoringPointSchema).optional(),
   coApplicantDecisionIsPlanAgreement: z.boolean().optional(),
   // Form B 3(1) four bracketed blocks and KPIs.
-  techBlocks: z.object({ countryContext: Text, technologyAndDomesticUse: Text, renovationAndDemoPlan: Text, commercialisationOutlook: Text }).optional(),
-  kpis: z.array(z.object({ indicator: Text, targetValue: Text, unit: Text.optional(), basis: Text })).optional(),
+  techBlocks: z
+    .object({
+      countryContext: Text,
+      technologyAndDomesticUse: Text,
+      renovationAndDemoPlan: Text,
+      commercialisationOutlook: Text,
+    })
+    .optional(),
+  kpis: z
+    .array(z.object({ indicator: Text, targetValue: Text, unit: Text.optional(), basis: Text }))
+    .optional(),
   // Form B cover: technology-development site vs demonstration site.
   devSiteDiffersFromDemoSite: z.boolean().optional(),
   devSiteAddress: Text.optional(),
@@ -134,7 +151,9 @@ export const FundingSourceSchema = z.object({
   repaymentPeriod: Text.optional(),
   repaymentTerms: Text.optional(),
   collateralOrGuarantee: Text.optional(),
-  milestones: z.array(z.object({ milestone: Text, when: Short, done: z.boolean(), evidenceDocRef: Text.optional() })).optional(),
+  milestones: z
+    .array(z.object({ milestone: Text, when: Short, done: z.boolean(), evidenceDocRef: Text.optional() }))
+    .optional(),
 });
 export type FundingSource = z.infer<typeof FundingSourceSchema>;
 
@@ -144,10 +163,20 @@ export const FundingPlanSchema = z.object({
   otherSubsidiesConsidered: z.boolean().optional(),
   otherSubsidies: z.array(z.object({ name: Text, status: Text })).optional(),
   publicFinanceLinked: z.boolean().optional(),
-  publicFinance: z.array(z.object({ institution: Text, scheme: Text, scope: Text, schedule: Text })).optional(),
+  publicFinance: z
+    .array(z.object({ institution: Text, scheme: Text, scope: Text, schedule: Text }))
+    .optional(),
   /** Funding relies on a parent / investor / lender / guarantor (incl. an SPC co-applicant). */
   reliesOnRelatedParty: z.boolean().optional(),
-  relatedParties: z.array(z.object({ name: Text, role: z.enum(['parent', 'investor', 'lender', 'guarantor', 'other']), financialsProvided: z.boolean() })).optional(),
+  relatedParties: z
+    .array(
+      z.object({
+        name: Text,
+        role: z.enum(['parent', 'investor', 'lender', 'guarantor', 'other']),
+        financialsProvided: z.boolean(),
+      }),
+    )
+    .optional(),
   paybackWithoutSubsidyYears: DecimalStringSchema.optional(),
   paybackWithSubsidyYears: DecimalStringSchema.optional(),
   irrWithoutSubsidyPct: SignedDecimal.optional(),
@@ -166,13 +195,28 @@ export const CharacterSchema = z.object({
 
 export const TechnologySchema = z.object({
   technologies: z.array(
-    z.object({ name: Text, isSolarPv: z.boolean(), solarConditionsStatement: Text.optional(), similarTech: z.boolean(), similarTechCategory: Text.optional() }),
+    z.object({
+      name: Text,
+      isSolarPv: z.boolean(),
+      solarConditionsStatement: Text.optional(),
+      similarTech: z.boolean(),
+      similarTechCategory: Text.optional(),
+    }),
   ),
   referenceIsExistingEquipment: z.boolean().optional(),
   referenceComparison: Text.optional(),
   techAdvantage: Text.optional(),
   diffusionOutlook: Text.optional(),
-  competitors: z.array(z.object({ maker: Text, product: Text, lccYen: YenSchema.optional(), runningCostYenPerYear: YenSchema.optional() })).optional(),
+  competitors: z
+    .array(
+      z.object({
+        maker: Text,
+        product: Text,
+        lccYen: YenSchema.optional(),
+        runningCostYenPerYear: YenSchema.optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const ProcurementSchema = z.object({
@@ -194,10 +238,19 @@ export const ProcurementSchema = z.object({
 });
 
 export const EffectsSchema = z.object({
-  technologies: z.array(z.object({ name: Text, co2AnnualT: DecimalStringSchema, ghgAnnualT: DecimalStringSchema.optional(), usefulLifeYears: z.number().int() })),
+  technologies: z.array(
+    z.object({
+      name: Text,
+      co2AnnualT: DecimalStringSchema,
+      ghgAnnualT: DecimalStringSchema.optional(),
+      usefulLifeYears: z.number().int(),
+    }),
+  ),
   subsidyYen: YenSchema.optional(),
   priorSimilarProjects: CountSchema.optional(),
-  emissionFactors: z.array(z.object({ item: Text, value: DecimalStringSchema, unit: Text, source: Text })).optional(),
+  emissionFactors: z
+    .array(z.object({ item: Text, value: DecimalStringSchema, unit: Text, source: Text }))
+    .optional(),
   methodology: z
     .object({
       choice: z.enum(['APPROVED', 'PROPOSED', 'NONE']),
@@ -205,12 +258,23 @@ export const EffectsSchema = z.object({
       eligibilityCriteria: z.array(z.object({ criterion: Text, howMet: Text })).optional(),
     })
     .optional(),
-  commercialisation: z.object({ eligibleCostYen: YenSchema, ratePct: DecimalStringSchema, projectScale: Text, costBasis: Text }).optional(),
+  commercialisation: z
+    .object({ eligibleCostYen: YenSchema, ratePct: DecimalStringSchema, projectScale: Text, costBasis: Text })
+    .optional(),
 });
 
 export const ScheduleMilestoneSchema = z.object({
   id: Text,
-  type: z.enum(['ORDER', 'MANUFACTURE', 'TRANSPORT', 'INSTALLATION', 'COMMISSIONING', 'PAYMENT_COMPLETE', 'MONITORING_START', 'OTHER']),
+  type: z.enum([
+    'ORDER',
+    'MANUFACTURE',
+    'TRANSPORT',
+    'INSTALLATION',
+    'COMMISSIONING',
+    'PAYMENT_COMPLETE',
+    'MONITORING_START',
+    'OTHER',
+  ]),
   plannedDate: YearMonthOrDate,
   dependsOn: z.array(Text).optional(),
   conditions: Text.optional(),
@@ -240,7 +304,20 @@ export const PlanFormInput = z.object({
   renderedPages: CountSchema.optional(),
   businessForms: z
     .object({
-      forms: z.array(z.enum(['ELEC_HEAT_SUPPLY', 'ELEC_HEAT_SELF_CONSUMPTION', 'ENERGY_EFFICIENCY', 'WASTE_TREATMENT', 'TRANSPORT', 'OWN_PRODUCT_PROCUREMENT', 'LOCAL_SUBSIDIARY', 'LEAD_INVESTS', 'LEASE', 'OTHER'])),
+      forms: z.array(
+        z.enum([
+          'ELEC_HEAT_SUPPLY',
+          'ELEC_HEAT_SELF_CONSUMPTION',
+          'ENERGY_EFFICIENCY',
+          'WASTE_TREATMENT',
+          'TRANSPORT',
+          'OWN_PRODUCT_PROCUREMENT',
+          'LOCAL_SUBSIDIARY',
+          'LEAD_INVESTS',
+          'LEASE',
+          'OTHER',
+        ]),
+      ),
       leadInvestmentSharePct: Text.optional(),
       otherText: Text.optional(),
       consortiumIncludesLeaseCompany: z.boolean().optional(),

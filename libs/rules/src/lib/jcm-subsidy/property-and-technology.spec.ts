@@ -31,11 +31,19 @@ describe('technology conditions (別添5, R-APP-08/09)', () => {
     maxDaySurplus: '500',
   };
   it('PV 1,000 → battery ≥ 200 passes; 199 fails', () => {
-    expect(pvBatteryConditions({ ...base, batteryCapacity: '200' }, P).filter((f) => f.severity === 'error')).toEqual([]);
-    expect(pvBatteryConditions({ ...base, batteryCapacity: '199' }, P).some((f) => f.severity === 'error')).toBe(true);
+    expect(
+      pvBatteryConditions({ ...base, batteryCapacity: '200' }, P).filter((f) => f.severity === 'error'),
+    ).toEqual([]);
+    expect(
+      pvBatteryConditions({ ...base, batteryCapacity: '199' }, P).some((f) => f.severity === 'error'),
+    ).toBe(true);
   });
   it('battery above the max-day surplus fails; off-grid needs no capacity check', () => {
-    expect(pvBatteryConditions({ ...base, batteryCapacity: '501' }, P).some((f) => f.severity === 'error')).toBe(true);
-    expect(pvBatteryConditions({ ...base, necessity: 'OFF_GRID', dailyChargeDischarge: false }, P)).toEqual([]);
+    expect(
+      pvBatteryConditions({ ...base, batteryCapacity: '501' }, P).some((f) => f.severity === 'error'),
+    ).toBe(true);
+    expect(pvBatteryConditions({ ...base, necessity: 'OFF_GRID', dailyChargeDischarge: false }, P)).toEqual(
+      [],
+    );
   });
 });

@@ -34,7 +34,9 @@ export function propertyActionRequirement(
       finding(
         'R-POST-06',
         'info',
-        isMortgage ? '抵当権の設定前に財産処分申請書を提出し承認を受ける必要があります。' : '単価50万円以上の取得財産の処分には事前承認が必要です。',
+        isMortgage
+          ? '抵当権の設定前に財産処分申請書を提出し承認を受ける必要があります。'
+          : '単価50万円以上の取得財産の処分には事前承認が必要です。',
         isMortgage
           ? 'A mortgage needs an approved 財産処分申請書 before it is set.'
           : 'Disposal of property with a unit price of ¥500,000 or more needs prior approval.',

@@ -1,5 +1,11 @@
 import { JCM_SUBSIDY_FY2021_23 as P, knownSimilarProjectCount } from './jcm-subsidy-preset';
-import { ecoLeaseMaxSubsidy, ecoLeaseRate, maxSubsidyByTechnology, perProjectGuideline, subsidyRateCap } from './subsidy-rate-cap';
+import {
+  ecoLeaseMaxSubsidy,
+  ecoLeaseRate,
+  maxSubsidyByTechnology,
+  perProjectGuideline,
+  subsidyRateCap,
+} from './subsidy-rate-cap';
 
 describe('subsidyRateCap (補助率の上限) — jcm-grants.md §7', () => {
   it.each([
@@ -31,7 +37,10 @@ describe('subsidyRateCap (補助率の上限) — jcm-grants.md §7', () => {
 
 describe('maxSubsidyByTechnology (R-FIN-02)', () => {
   it('eligible ¥1,000,000,000 at count 2 → ¥400,000,000', () => {
-    const r = maxSubsidyByTechnology([{ technologyId: 'X', eligibleCostYen: 1_000_000_000, priorSimilarProjects: 2 }], P);
+    const r = maxSubsidyByTechnology(
+      [{ technologyId: 'X', eligibleCostYen: 1_000_000_000, priorSimilarProjects: 2 }],
+      P,
+    );
     expect(r.maxSubsidyYen).toBe(400_000_000);
   });
   it('multi-technology: boiler ¥100M @40% + PV ¥200M @30% → ¥100,000,000', () => {
@@ -54,12 +63,18 @@ describe('maxSubsidyByTechnology (R-FIN-02)', () => {
     expect(r.maxSubsidyYen).toBe(30);
   });
   it('J5: initial cost ¥300,000,000 with a 40% cap → ¥120,000,000', () => {
-    expect(maxSubsidyByTechnology([{ technologyId: 'X', eligibleCostYen: 300_000_000, priorSimilarProjects: 1 }], P).maxSubsidyYen).toBe(120_000_000);
+    expect(
+      maxSubsidyByTechnology(
+        [{ technologyId: 'X', eligibleCostYen: 300_000_000, priorSimilarProjects: 1 }],
+        P,
+      ).maxSubsidyYen,
+    ).toBe(120_000_000);
   });
 });
 
 describe('Eco-Lease and the ¥2.0bn guideline', () => {
-  it('lease introduction cost ¥50,000,000 → ¥5,000,000', () => expect(ecoLeaseMaxSubsidy(50_000_000, P)).toBe(5_000_000));
+  it('lease introduction cost ¥50,000,000 → ¥5,000,000', () =>
+    expect(ecoLeaseMaxSubsidy(50_000_000, P)).toBe(5_000_000));
   it('¥6,000,000,000 × 50% = ¥3,000,000,000 → R-FIN-03 warning', () => {
     const f = perProjectGuideline(3_000_000_000, P);
     expect(f).toHaveLength(1);

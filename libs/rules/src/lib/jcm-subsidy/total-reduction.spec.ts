@@ -4,9 +4,11 @@ import { projectTotalReduction, sumOfFlooredTotals, totalReduction } from './tot
 const d = (v: string) => new Decimal(v);
 
 describe('totalReduction (排出削減総量, R-EVAL-03)', () => {
-  it('FX-01: 12,340 t/yr × 8 yr = 98,720 t', () => expect(totalReduction(d('12340'), 8).toFixed()).toBe('98720'));
+  it('FX-01: 12,340 t/yr × 8 yr = 98,720 t', () =>
+    expect(totalReduction(d('12340'), 8).toFixed()).toBe('98720'));
   it('5,000 t/yr × 17 yr = 85,000 t', () => expect(totalReduction(d('5000'), 17).toFixed()).toBe('85000'));
-  it('Eco-Lease: 300 t/yr × 7 lease years = 2,100 t', () => expect(totalReduction(d('300'), 7).toFixed()).toBe('2100'));
+  it('Eco-Lease: 300 t/yr × 7 lease years = 2,100 t', () =>
+    expect(totalReduction(d('300'), 7).toFixed()).toBe('2100'));
   it('FX-12: floored annual, per technology, then summed → 20,845', () => {
     const r = projectTotalReduction([
       { annualT: d('1234.9'), years: 10 },

@@ -6,7 +6,11 @@ import { DecimalStringSchema, IsoDateSchema } from '../shared/schemas';
 import { floorTonnes } from '../shared/tonnes';
 
 const Source = z.object({
-  label: z.string().max(200).regex(/^[^\p{Cc}]{0,200}$/u).optional(),
+  label: z
+    .string()
+    .max(200)
+    .regex(/^[^\p{Cc}]{0,200}$/u)
+    .optional(),
   activity: DecimalStringSchema, // e.g. MWh or GJ in the period
   emissionFactor: DecimalStringSchema, // tCO2 per activity unit
 });
@@ -21,8 +25,14 @@ export const EmissionReductionInput = z
     referenceEmissionsT: DecimalStringSchema.optional(),
     projectEmissionsT: DecimalStringSchema.optional(),
   })
-  .refine((v) => (v.reference !== undefined) !== (v.referenceEmissionsT !== undefined), { message: 'give reference sources or referenceEmissionsT', path: ['reference'] })
-  .refine((v) => (v.project !== undefined) !== (v.projectEmissionsT !== undefined), { message: 'give project sources or projectEmissionsT', path: ['project'] });
+  .refine((v) => (v.reference !== undefined) !== (v.referenceEmissionsT !== undefined), {
+    message: 'give reference sources or referenceEmissionsT',
+    path: ['reference'],
+  })
+  .refine((v) => (v.project !== undefined) !== (v.projectEmissionsT !== undefined), {
+    message: 'give project sources or projectEmissionsT',
+    path: ['project'],
+  });
 export type EmissionReductionInput = z.input<typeof EmissionReductionInput>;
 
 export interface EmissionReductionResult {
@@ -42,14 +52,23 @@ const sum = (sources: readonly z.infer<typeof Source>[]) =>
 /** Emission reduction (排出削減量) of a monitoring period, whole tonnes rounded down; never negative. */
 export function calculateEmissionReduction(input: EmissionReductionInput): EmissionReductionResult {
   const v = EmissionReductionInput.parse(input);
-  if (compareDates(v.periodEnd, v.periodStart) < 0) throw new RangeError('monitoring period ends before it starts');
+  if (compareDates(v.periodEnd, v.periodStart) < 0)
+    throw new RangeError('monitoring period ends before it starts');
   const re = v.reference ? sum(v.reference) : new Decimal(v.referenceEmissionsT ?? '0');
   const pe = v.project ? sum(v.project) : new Decimal(v.projectEmissionsT ?? '0');
   const exact = re.minus(pe);
   const findings: Finding[] = [];
   let whole = floorTonnes(exact);
   if (exact.isNegative()) {
-    findings.push(finding('MRV-ER-1', 'warning', 'プロジェクト排出量がリファレンス排出量を上回るため、削減量は0とします。', 'Project emissions exceed reference emissions: the reduction is zero.', 'jcm-grants.md §4.1② / plan-forms.md §7.9 V-EFF-1'));
+    findings.push(
+      finding(
+        'MRV-ER-1',
+        'warning',
+        'プロジェクト排出量がリファレンス排出量を上回るため、削減量は0とします。',
+        'Project emissions exceed reference emissions: the reduction is zero.',
+        'jcm-grants.md §4.1② / plan-forms.md §7.9 V-EFF-1',
+      ),
+    );
     whole = new Decimal(0);
   }
   return {

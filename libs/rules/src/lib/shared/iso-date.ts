@@ -17,7 +17,12 @@ export function parseIsoDate(value: IsoDate): DateParts {
   const m = ISO_DATE_RE.exec(value);
   if (!m) throw new RangeError(`expected YYYY-MM-DD, got "${value}"`);
   const parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  if (parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
+  if (
+    parts.month < 1 ||
+    parts.month > 12 ||
+    parts.day < 1 ||
+    parts.day > daysInMonth(parts.year, parts.month)
+  ) {
     throw new RangeError(`not a calendar date: "${value}"`);
   }
   return parts;

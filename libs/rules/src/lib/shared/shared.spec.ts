@@ -66,12 +66,9 @@ describe('money and tonnes', () => {
     expect(consumptionTax(18_181_815, 10, 'halfUp')).toBe(1_818_182);
   });
   it('truncates to one decimal (FX-15)', () => {
-    expect(['7.4999', '7.99', '10.0', '3.05'].map((v) => truncateToOneDecimal(new Decimal(v)).toFixed(1))).toEqual([
-      '7.4',
-      '7.9',
-      '10.0',
-      '3.0',
-    ]);
+    expect(
+      ['7.4999', '7.99', '10.0', '3.05'].map((v) => truncateToOneDecimal(new Decimal(v)).toFixed(1)),
+    ).toEqual(['7.4', '7.9', '10.0', '3.0']);
   });
   it('floors tonnes', () => {
     expect(floorTonnes(parseTonnes('166.056')).toFixed()).toBe('166');

@@ -17,12 +17,18 @@ describe('loadServiceConfig', () => {
   });
 
   it('uses the production stream and no request prefix by default, and isolates when asked', () => {
-    expect(loadServiceConfig('mrv', {})).toMatchObject({ eventsStream: 'JCM_EVENTS', eventsPrefix: 'evt', rpcPrefix: '' });
+    expect(loadServiceConfig('mrv', {})).toMatchObject({
+      eventsStream: 'JCM_EVENTS',
+      eventsPrefix: 'evt',
+      rpcPrefix: '',
+    });
     expect(loadServiceConfig('mrv', { JCM_RPC_PREFIX: 'e2e1' }).rpcPrefix).toBe('e2e1.');
   });
 
   it('refuses a request prefix inside the events stream’s subjects (JetStream would answer the requests)', () => {
-    expect(() => loadServiceConfig('mrv', { JCM_RPC_PREFIX: 'e2e1', JCM_EVENTS_PREFIX: 'e2e1' })).toThrow(/must differ/);
+    expect(() => loadServiceConfig('mrv', { JCM_RPC_PREFIX: 'e2e1', JCM_EVENTS_PREFIX: 'e2e1' })).toThrow(
+      /must differ/,
+    );
   });
 
   it('rejects a malformed stream name rather than creating a surprising stream', () => {
@@ -35,26 +41,45 @@ describe('loadServiceConfig in production (NODE_ENV in any case)', () => {
     const c = loadServiceConfig('mrv', production({ NODE_ENV: 'Production' }));
     expect(c.security.nats?.user).toBe('mrv');
     expect(c.security.signingKey).not.toBeNull();
-    expect([...c.security.trustedKeys.keys()]).toEqual(['gateway', 'partnership', 'grants', 'mrv', 'credits', 'portfolio', 'notification']);
+    expect([...c.security.trustedKeys.keys()]).toEqual([
+      'gateway',
+      'partnership',
+      'grants',
+      'mrv',
+      'credits',
+      'portfolio',
+      'notification',
+    ]);
   });
 
   it('refuses the default or a missing role password, demo data, and missing keys or credentials', () => {
     for (const NODE_ENV of ['production', 'Production', 'PRODUCTION ']) {
-      expect(() => loadServiceConfig('mrv', production({ NODE_ENV, JCM_DB_ROLE_PASSWORD: undefined }))).toThrow(/JCM_DB_ROLE_PASSWORD/);
+      expect(() =>
+        loadServiceConfig('mrv', production({ NODE_ENV, JCM_DB_ROLE_PASSWORD: undefined })),
+      ).toThrow(/JCM_DB_ROLE_PASSWORD/);
     }
-    expect(() => loadServiceConfig('mrv', production({ JCM_DB_ROLE_PASSWORD: 'jcm-dev-role-password' }))).toThrow(/JCM_DB_ROLE_PASSWORD/);
+    expect(() =>
+      loadServiceConfig('mrv', production({ JCM_DB_ROLE_PASSWORD: 'jcm-dev-role-password' })),
+    ).toThrow(/JCM_DB_ROLE_PASSWORD/);
     expect(() => loadServiceConfig('mrv', production({ JCM_DEMO: '1' }))).toThrow(/JCM_DEMO/);
-    expect(() => loadServiceConfig('mrv', production({ JCM_SIGNING_KEY: undefined }))).toThrow(/JCM_SIGNING_KEY/);
+    expect(() => loadServiceConfig('mrv', production({ JCM_SIGNING_KEY: undefined }))).toThrow(
+      /JCM_SIGNING_KEY/,
+    );
     expect(() => loadServiceConfig('mrv', production({ JCM_NATS_USER: undefined }))).toThrow(/JCM_NATS_USER/);
   });
 
   it('keeps the development defaults outside production, without credentials for an open NATS', () => {
-    expect(loadServiceConfig('mrv', { NODE_ENV: 'development' }).security).toMatchObject({ signingKey: null, nats: null });
+    expect(loadServiceConfig('mrv', { NODE_ENV: 'development' }).security).toMatchObject({
+      signingKey: null,
+      nats: null,
+    });
   });
 });
 
 describe('withRole', () => {
   it('escapes special characters in the password', () => {
-    expect(withRole('postgres://postgres@h/db', 'jcm_x', 'p@ss/w:rd')).toBe('postgres://jcm_x:p%40ss%2Fw%3Ard@h/db');
+    expect(withRole('postgres://postgres@h/db', 'jcm_x', 'p@ss/w:rd')).toBe(
+      'postgres://jcm_x:p%40ss%2Fw%3Ard@h/db',
+    );
   });
 });

@@ -6,11 +6,20 @@ const Env = z.object({
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
   /** Password of the per-service, non-superuser database roles (ignored under trust auth). */
   JCM_DB_ROLE_PASSWORD: z.string().min(8).default(DEV_DB_ROLE_PASSWORD),
-  JCM_EVENTS_STREAM: z.string().regex(/^[A-Za-z0-9_-]+$/).default('JCM_EVENTS'),
-  JCM_EVENTS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('evt'),
+  JCM_EVENTS_STREAM: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('JCM_EVENTS'),
+  JCM_EVENTS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('evt'),
   JCM_RPC_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   /** Request/reply subject prefix: empty in production; tests and the e2e stack isolate themselves with one. */
-  JCM_RPC_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/).default(''),
+  JCM_RPC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .default(''),
   JCM_OUTBOX_RELAY: z.enum(['on', 'off']).default('on'),
 });
 

@@ -28,15 +28,12 @@ const check = { fileId: randomUUID(), ownerKind: 'interest-letter', ownerId: ran
 describe('answerFileAccess', () => {
   it('answers with the predicate of the record kind, given the caller and the check', async () => {
     const seen: unknown[] = [];
-    const reply = await answerFileAccess(
-      signed(check),
-      {
-        'interest-letter': async (c, k) => {
-          seen.push([c.orgId, k.ownerId, k.fileId]);
-          return true;
-        },
+    const reply = await answerFileAccess(signed(check), {
+      'interest-letter': async (c, k) => {
+        seen.push([c.orgId, k.ownerId, k.fileId]);
+        return true;
       },
-    );
+    });
     expect(reply).toEqual({ ok: true, data: { allowed: true } });
     expect(seen).toEqual([[ctx.orgId, check.ownerId, check.fileId]]);
   });
@@ -44,34 +41,27 @@ describe('answerFileAccess', () => {
   it('fails closed: unknown kind, inherited property names, NOT_FOUND and FORBIDDEN are not allowed', async () => {
     const no = { ok: true, data: { allowed: false } };
     expect(
-      await answerFileAccess(
-        signed({ ...check, ownerKind: 'proposal' }),
-        { 'interest-letter': async () => true },
-      ),
+      await answerFileAccess(signed({ ...check, ownerKind: 'proposal' }), {
+        'interest-letter': async () => true,
+      }),
     ).toEqual(no);
     expect(await answerFileAccess(signed({ ...check, ownerKind: 'constructor' }), {})).toEqual(no);
     for (const code of ['NOT_FOUND', 'FORBIDDEN'] as const) {
-      const reply = await answerFileAccess(
-        signed(check),
-        {
-          'interest-letter': async () => {
-            throw new DomainError(code, 'no');
-          },
+      const reply = await answerFileAccess(signed(check), {
+        'interest-letter': async () => {
+          throw new DomainError(code, 'no');
         },
-      );
+      });
       expect(reply).toEqual(no);
     }
   });
 
   it('keeps other failures and bad input as errors', async () => {
-    const reply = await answerFileAccess(
-      signed(check),
-      {
-        'interest-letter': async () => {
-          throw new DomainError('UNAVAILABLE', 'db down');
-        },
+    const reply = await answerFileAccess(signed(check), {
+      'interest-letter': async () => {
+        throw new DomainError('UNAVAILABLE', 'db down');
       },
-    );
+    });
     expect(reply).toEqual({ ok: false, error: { code: 'UNAVAILABLE', message: 'db down' } });
     const bad = await answerFileAccess(signed({ fileId: 'x' }), {});
     expect(bad.ok).toBe(false);

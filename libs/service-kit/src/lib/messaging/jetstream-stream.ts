@@ -7,7 +7,11 @@ export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
  * Creates the events stream if missing (nats-server 2.9 compatible: one subject filter, no 2.10 features).
  * Every service calls it at start, so start order does not matter.
  */
-export async function ensureEventStream(jsm: JetStreamManager, stream: string, prefix: string): Promise<void> {
+export async function ensureEventStream(
+  jsm: JetStreamManager,
+  stream: string,
+  prefix: string,
+): Promise<void> {
   try {
     await jsm.streams.info(stream);
     return;

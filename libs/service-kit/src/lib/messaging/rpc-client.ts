@@ -27,7 +27,8 @@ export async function sendRpc<S extends z.ZodTypeAny>(
       client.send<RpcReply<unknown>>(subject, ctx ? { ctx, data, auth } : { data }).pipe(timeout(timeoutMs)),
     );
   } catch (err) {
-    if (err instanceof TimeoutError) throw new DomainError('TIMEOUT', `No reply from ${subject} within ${timeoutMs} ms`);
+    if (err instanceof TimeoutError)
+      throw new DomainError('TIMEOUT', `No reply from ${subject} within ${timeoutMs} ms`);
     const rpc = RpcError.safeParse(err);
     if (rpc.success) throw new DomainError(rpc.data.code, rpc.data.message, rpc.data.issues);
     throw new DomainError('UNAVAILABLE', `${subject} failed: ${(err as Error)?.message ?? 'unknown error'}`);

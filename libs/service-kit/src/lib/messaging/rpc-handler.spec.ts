@@ -108,7 +108,10 @@ describe('handlePublicRpc', () => {
 
   it('answers an anonymous request (no ctx, no data) and one from a signed-in caller alike', async () => {
     expect(await handlePublicRpc({}, Empty, async () => 'totals')).toEqual({ ok: true, data: 'totals' });
-    expect(await handlePublicRpc({ ctx, data: {} }, Empty, async () => 'totals')).toEqual({ ok: true, data: 'totals' });
+    expect(await handlePublicRpc({ ctx, data: {} }, Empty, async () => 'totals')).toEqual({
+      ok: true,
+      data: 'totals',
+    });
   });
 
   it('still refuses a malformed context or data, without running the work', async () => {
@@ -117,7 +120,10 @@ describe('handlePublicRpc', () => {
       ok: false,
       error: { code: 'VALIDATION_FAILED', issues: [{ path: 'ctx.orgType' }] },
     });
-    expect(await handlePublicRpc({ data: { holder: 'x' } }, Empty, work)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await handlePublicRpc({ data: { holder: 'x' } }, Empty, work)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     expect(work).not.toHaveBeenCalled();
   });
 });

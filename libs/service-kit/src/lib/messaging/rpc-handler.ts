@@ -73,7 +73,8 @@ export function toDomainError(err: unknown): DomainError {
   if (err instanceof DomainError) return err;
   if (isPgError(err, '23505')) return new DomainError('CONFLICT', 'The record already exists.');
   if (isPgError(err, '42501')) return new DomainError('FORBIDDEN', 'Not permitted for your organisation.');
-  if (isDatabaseUnavailable(err)) return new DomainError('UNAVAILABLE', 'The database is unavailable; retry shortly.');
+  if (isDatabaseUnavailable(err))
+    return new DomainError('UNAVAILABLE', 'The database is unavailable; retry shortly.');
   logger.error((err as Error)?.stack ?? String(err));
   return new DomainError('INTERNAL', 'Internal error');
 }

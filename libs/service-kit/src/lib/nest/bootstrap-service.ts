@@ -21,7 +21,12 @@ export interface BootstrapOptions {
  */
 export async function bootstrapService(opts: BootstrapOptions): Promise<INestApplication> {
   const app = await NestFactory.create(opts.module, { logger: ['error', 'warn', 'log'] });
-  const transport = new DrainingServerNats({ natsUrl: opts.natsUrl }, opts.service, opts.rpcPrefix, opts.security);
+  const transport = new DrainingServerNats(
+    { natsUrl: opts.natsUrl },
+    opts.service,
+    opts.rpcPrefix,
+    opts.security,
+  );
   app.connectMicroservice<MicroserviceOptions>({ strategy: transport }, { inheritAppConfig: true });
   await app.startAllMicroservices();
   const runtime = app.get(MessagingRuntime, { strict: false });

@@ -63,8 +63,7 @@ describe('event ordering per aggregate (real PostgreSQL)', () => {
     // The second writer waits on the counter's row lock until the first commits, then gets the next number.
     const second = ds.transaction(
       async (m) =>
-        (await appendToOutbox(m, SCHEMA, CHANGED, {}, null, { aggregateId: aggregate })).aggregate
-          ?.seq,
+        (await appendToOutbox(m, SCHEMA, CHANGED, {}, null, { aggregateId: aggregate })).aggregate?.seq,
     );
     await new Promise((r) => setTimeout(r, 100));
     releaseFirst();

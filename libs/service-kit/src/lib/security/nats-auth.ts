@@ -10,7 +10,14 @@ import { formatTrustedKeys, GATEWAY_PRINCIPAL, generateSigningKeyPair } from './
  */
 
 /** The services of the platform, by schema: requests `partnership.>`, health `partnership-service.>`, events `evt.partnership.>`. */
-export const PLATFORM_SERVICES = ['partnership', 'grants', 'mrv', 'credits', 'portfolio', 'notification'] as const;
+export const PLATFORM_SERVICES = [
+  'partnership',
+  'grants',
+  'mrv',
+  'credits',
+  'portfolio',
+  'notification',
+] as const;
 
 export interface SubjectLayout {
   services: readonly string[];

@@ -1,7 +1,13 @@
 import { FieldIssue } from '@jcm/contracts';
 
 import { decimalText, wholeNumberText } from '../../i18n/number-format';
-import { Bilingual, CalculatorDefinition, CalculatorField, FieldValue, FormValues } from './calculator-definition';
+import {
+  Bilingual,
+  CalculatorDefinition,
+  CalculatorField,
+  FieldValue,
+  FormValues,
+} from './calculator-definition';
 
 export type LocalError = 'calc.err.required' | 'calc.err.integer' | 'calc.err.decimal';
 /** Field problems: our own checks as message keys, the schema's and the server's as text. */
@@ -25,28 +31,40 @@ export function initialCounts(definition: CalculatorDefinition): number[] {
 
 export function shownSections(definition: CalculatorDefinition, counts: SectionCounts): ShownSection[] {
   return definition.sections.flatMap((section, sectionIndex) => {
-    if (!section.repeat) return [{ fields: [...section.fields], item: 0, key: `${sectionIndex}`, sectionIndex, title: section.title }];
+    if (!section.repeat)
+      return [
+        { fields: [...section.fields], item: 0, key: `${sectionIndex}`, sectionIndex, title: section.title },
+      ];
     return Array.from({ length: counts[sectionIndex] ?? 1 }, (_, item) => ({
       fields: section.fields.map((field) => ({
         ...field,
         path: field.path.replace('{i}', String(item)),
-        default: typeof field.default === 'string' ? field.default.replace('{n}', String(item + 1)) : field.default,
+        default:
+          typeof field.default === 'string' ? field.default.replace('{n}', String(item + 1)) : field.default,
         testId: field.testId && item > 0 ? `${field.testId}-${item + 1}` : field.testId,
       })),
       item,
       key: `${sectionIndex}-${item}`,
       sectionIndex,
-      title: { en: section.title.en.replace('{n}', String(item + 1)), ja: section.title.ja.replace('{n}', String(item + 1)) },
+      title: {
+        en: section.title.en.replace('{n}', String(item + 1)),
+        ja: section.title.ja.replace('{n}', String(item + 1)),
+      },
     }));
   });
 }
 
-export function fieldsOf(definition: CalculatorDefinition, counts: SectionCounts = initialCounts(definition)): CalculatorField[] {
+export function fieldsOf(
+  definition: CalculatorDefinition,
+  counts: SectionCounts = initialCounts(definition),
+): CalculatorField[] {
   return shownSections(definition, counts).flatMap((section) => section.fields);
 }
 
 export function emptyValues(definition: CalculatorDefinition, counts?: SectionCounts): FormValues {
-  return Object.fromEntries(fieldsOf(definition, counts).map((field) => [field.path, field.default ?? emptyOf(field)]));
+  return Object.fromEntries(
+    fieldsOf(definition, counts).map((field) => [field.path, field.default ?? emptyOf(field)]),
+  );
 }
 
 export function emptyOf(field: CalculatorField): FieldValue {
@@ -137,7 +155,8 @@ export function assignIssues(
       paths.find((path) => issue.path !== '' && path.startsWith(`${issue.path}.`)) ??
       paths.find((path) => issue.path.startsWith(`${path}.`));
     if (target) (byField[target] ??= []).push({ text: issue.message });
-    else general.push(issue.path && issue.path !== '(root)' ? `${issue.path}: ${issue.message}` : issue.message);
+    else
+      general.push(issue.path && issue.path !== '(root)' ? `${issue.path}: ${issue.message}` : issue.message);
   }
   return { byField, general };
 }

@@ -13,7 +13,12 @@ export const routes: Routes = [
     children: [
       { component: JcmAccountListPageComponent, path: '', title: 'credits.title' },
       { canActivate: [issueGuard], component: JcmIssuePageComponent, path: 'issue', title: 'issue.title' },
-      { canActivate: [oversightGuard], component: JcmPendingIssuancesPageComponent, path: 'pending', title: 'pending.title' },
+      {
+        canActivate: [oversightGuard],
+        component: JcmPendingIssuancesPageComponent,
+        path: 'pending',
+        title: 'pending.title',
+      },
       { component: JcmAccountDetailPageComponent, path: 'accounts/:id', title: 'account.title' },
     ],
     path: '',

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
@@ -89,6 +97,8 @@ export class JcmLoginPageComponent {
   /** Only same-app paths, so a crafted link cannot send a user elsewhere after login. */
   private safeReturnUrl(): string {
     const url = this.returnUrl();
-    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login') ? url : '/partnerships';
+    return url && url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/login')
+      ? url
+      : '/partnerships';
   }
 }

@@ -64,7 +64,9 @@ export class JcmMrvReportPageComponent {
   );
   protected readonly ctx = computed(() => loaded(this.contextState()));
   // Reloaded with the report after every action: a CL or a response changes the findings, not the report's version.
-  private readonly findingsState = loadFor(this.id, this.reload$, (id) => this.api.findings(id), { quietReload: true });
+  private readonly findingsState = loadFor(this.id, this.reload$, (id) => this.api.findings(id), {
+    quietReload: true,
+  });
   protected readonly findings = computed(() => loaded(this.findingsState()));
 
   /** The values being edited, per technology and parameter (series entries). */

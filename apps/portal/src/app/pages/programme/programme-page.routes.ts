@@ -26,9 +26,19 @@ const allowed =
 /** 都市間連携事業の年度: 公募 → 企画書 → 採点・採択 → 単年度契約 → 月次報告. `new` comes before `:id`. */
 export const routes: Routes = [
   { component: JcmProgrammeHomePageComponent, path: '', title: 'prog.title' },
-  { canActivate: [allowed(canManageCalls)], component: JcmCallNewPageComponent, path: 'calls/new', title: 'prog.call.newTitle' },
+  {
+    canActivate: [allowed(canManageCalls)],
+    component: JcmCallNewPageComponent,
+    path: 'calls/new',
+    title: 'prog.call.newTitle',
+  },
   { component: JcmCallDetailPageComponent, path: 'calls/:id', title: 'prog.call.detailTitle' },
-  { canActivate: [allowed(canApply)], component: JcmProposalNewPageComponent, path: 'proposals/new', title: 'prog.proposal.newTitle' },
+  {
+    canActivate: [allowed(canApply)],
+    component: JcmProposalNewPageComponent,
+    path: 'proposals/new',
+    title: 'prog.proposal.newTitle',
+  },
   { component: JcmProposalDetailPageComponent, path: 'proposals/:id', title: 'prog.proposal.detailTitle' },
   { component: JcmContractDetailPageComponent, path: 'contracts/:id', title: 'prog.contract.detailTitle' },
   { component: JcmYearEndPageComponent, path: 'contracts/:id/year-end', title: 'ye.title' },

@@ -64,7 +64,10 @@ export class JcmRegistryPageComponent {
         columns: [column('registry.col.accountType'), column('registry.col.quantity', true)],
         id: 'registry-by-type',
         rowTestid: 'registry-type-row',
-        rows: this.holdings().map((row) => ({ cells: [this.accountType(row.accountType), this.tonnes(row.quantity)], key: row.accountType })),
+        rows: this.holdings().map((row) => ({
+          cells: [this.accountType(row.accountType), this.tonnes(row.quantity)],
+          key: row.accountType,
+        })),
         title: 'registry.byAccountType',
       },
       {
@@ -78,17 +81,33 @@ export class JcmRegistryPageComponent {
         id: 'registry-by-country',
         rowTestid: null,
         rows: summary.byCountryAndVintage.map((row) => ({
-          cells: [this.country(row.partnerCountry), String(row.vintage), this.tonnes(row.issued), this.tonnes(row.retired), this.tonnes(row.cancelled)],
+          cells: [
+            this.country(row.partnerCountry),
+            String(row.vintage),
+            this.tonnes(row.issued),
+            this.tonnes(row.retired),
+            this.tonnes(row.cancelled),
+          ],
           key: `${row.partnerCountry}${row.vintage}`,
         })),
         title: 'registry.byCountryVintage',
       },
       {
-        columns: [column('registry.col.year'), column('registry.col.kind'), column('registry.col.count', true), column('registry.col.quantity', true)],
+        columns: [
+          column('registry.col.year'),
+          column('registry.col.kind'),
+          column('registry.col.count', true),
+          column('registry.col.quantity', true),
+        ],
         id: 'registry-annual',
         rowTestid: null,
         rows: summary.annualTransactions.map((row) => ({
-          cells: [String(row.year), this.kind(row.kind), this.tonnes(row.count.toString()), this.tonnes(row.quantity)],
+          cells: [
+            String(row.year),
+            this.kind(row.kind),
+            this.tonnes(row.count.toString()),
+            this.tonnes(row.quantity),
+          ],
           key: `${row.year}${row.kind}`,
         })),
         title: 'registry.annual',

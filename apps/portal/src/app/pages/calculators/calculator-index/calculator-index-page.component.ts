@@ -21,9 +21,14 @@ import { CALCULATOR_DEFINITIONS } from '../calculator-registry';
 export class JcmCalculatorIndexPageComponent {
   protected readonly i18n = inject(TranslationService);
   /** The presets are informative only: the forms are usable even if the list cannot be loaded. */
-  private readonly listed = toSignal(inject(CalculatorsApiService).fetchCalculators().pipe(catchError(() => of([]))), {
-    initialValue: [],
-  });
+  private readonly listed = toSignal(
+    inject(CalculatorsApiService)
+      .fetchCalculators()
+      .pipe(catchError(() => of([]))),
+    {
+      initialValue: [],
+    },
+  );
 
   protected readonly calculators = computed(() => {
     const presets = new Map(this.listed().map((item) => [item.name, item.preset]));

@@ -65,7 +65,9 @@ export class JcmCalculatorPageComponent {
   protected readonly answer = linkedSignal<CalculatorAnswer | null>(() => (this.definition(), null));
   protected readonly failed = signal(false);
   protected readonly submitting = signal(false);
-  protected readonly hasProblems = computed(() => Object.keys(this.problems()).length > 0 || this.general().length > 0);
+  protected readonly hasProblems = computed(
+    () => Object.keys(this.problems()).length > 0 || this.general().length > 0,
+  );
 
   protected text(label: Bilingual): string {
     return pick(this.i18n.language(), label.ja, label.en);
@@ -76,12 +78,17 @@ export class JcmCalculatorPageComponent {
   }
 
   protected fieldProblems(field: CalculatorField): string[] {
-    return (this.problems()[field.path] ?? []).map((problem) => ('key' in problem ? this.i18n.t(problem.key) : problem.text));
+    return (this.problems()[field.path] ?? []).map((problem) =>
+      'key' in problem ? this.i18n.t(problem.key) : problem.text,
+    );
   }
 
   protected describedBy(field: CalculatorField): string | null {
     const id = this.fieldId(field);
-    const ids = [field.hint ? `${id}-hint` : null, this.fieldProblems(field).length > 0 ? `${id}-error` : null];
+    const ids = [
+      field.hint ? `${id}-hint` : null,
+      this.fieldProblems(field).length > 0 ? `${id}-error` : null,
+    ];
     return ids.filter(Boolean).join(' ') || null;
   }
 
@@ -99,19 +106,30 @@ export class JcmCalculatorPageComponent {
     const repeat = this.definition().sections[section.sectionIndex].repeat;
     const count = this.counts()[section.sectionIndex];
     if (!repeat || section.item !== count - 1) return null;
-    return { add: count < repeat.max ? this.text(repeat.add) : null, remove: count > 1 ? this.text(repeat.remove) : null };
+    return {
+      add: count < repeat.max ? this.text(repeat.add) : null,
+      remove: count > 1 ? this.text(repeat.remove) : null,
+    };
   }
 
   protected addItem(section: ShownSection): void {
-    this.counts.update((counts) => counts.map((count, i) => (i === section.sectionIndex ? count + 1 : count)));
+    this.counts.update((counts) =>
+      counts.map((count, i) => (i === section.sectionIndex ? count + 1 : count)),
+    );
   }
 
   /** Removes the last item and forgets what was typed in it. */
   protected removeItem(section: ShownSection): void {
     const gone = new Set(section.fields.map((field) => field.path));
-    this.counts.update((counts) => counts.map((count, i) => (i === section.sectionIndex ? count - 1 : count)));
-    this.values.update((values) => Object.fromEntries(Object.entries(values).filter(([path]) => !gone.has(path))));
-    this.problems.update((problems) => Object.fromEntries(Object.entries(problems).filter(([path]) => !gone.has(path))));
+    this.counts.update((counts) =>
+      counts.map((count, i) => (i === section.sectionIndex ? count - 1 : count)),
+    );
+    this.values.update((values) =>
+      Object.fromEntries(Object.entries(values).filter(([path]) => !gone.has(path))),
+    );
+    this.problems.update((problems) =>
+      Object.fromEntries(Object.entries(problems).filter(([path]) => !gone.has(path))),
+    );
   }
 
   protected checked(field: CalculatorField, option?: string): boolean {
@@ -160,7 +178,10 @@ export class JcmCalculatorPageComponent {
       // The rules' own schema: the same checks the server runs, shown before a round trip.
       const parsed = definition.schema.safeParse(body);
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => ({ message: issue.message, path: issue.path.map(String).join('.') }));
+        const issues = parsed.error.issues.map((issue) => ({
+          message: issue.message,
+          path: issue.path.map(String).join('.'),
+        }));
         this.showProblems(assignIssues(definition, counts, issues));
         return;
       }
@@ -175,7 +196,8 @@ export class JcmCalculatorPageComponent {
     this.api.calculate(definition.name, body).subscribe({
       error: (error: unknown) => {
         this.submitting.set(false);
-        if (httpStatus(error) === 400) this.showProblems(assignIssues(definition, counts, fieldIssuesOf(error)));
+        if (httpStatus(error) === 400)
+          this.showProblems(assignIssues(definition, counts, fieldIssuesOf(error)));
         else this.failed.set(true);
       },
       next: (answer) => {
@@ -203,7 +225,13 @@ export class JcmCalculatorPageComponent {
     this.values.update((values) => ({ ...values, [field.path]: value }));
   }
 
-  private showProblems({ byField, general }: { byField: Record<string, FieldProblem[]>; general: string[] }): void {
+  private showProblems({
+    byField,
+    general,
+  }: {
+    byField: Record<string, FieldProblem[]>;
+    general: string[];
+  }): void {
     this.problems.set(byField);
     this.general.set(general);
     afterNextRender(() => this.summary()?.nativeElement.focus(), { injector: this.injector });

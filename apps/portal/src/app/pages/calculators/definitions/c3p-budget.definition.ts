@@ -37,24 +37,53 @@ export const C3P_BUDGET: CalculatorDefinition = {
     {
       title: { ja: '人件費・外注費など', en: 'Personnel, outsourcing, etc.' },
       fields: [
-        { path: 'personnelYen', kind: 'yen', required: true, label: { ja: '人件費（円）', en: 'Personnel (yen)' } },
+        {
+          path: 'personnelYen',
+          kind: 'yen',
+          required: true,
+          label: { ja: '人件費（円）', en: 'Personnel (yen)' },
+        },
         { path: 'outsourcingYen', kind: 'yen', label: { ja: '外注費（円）', en: 'Outsourcing (yen)' } },
-        { path: 'jointImplementationYen', kind: 'yen', label: { ja: '共同実施費（円）', en: 'Joint implementation (yen)' } },
-        { path: 'generalAdminYen', kind: 'yen', label: { ja: '一般管理費（円）', en: 'General administration (yen)' } },
+        {
+          path: 'jointImplementationYen',
+          kind: 'yen',
+          label: { ja: '共同実施費（円）', en: 'Joint implementation (yen)' },
+        },
+        {
+          path: 'generalAdminYen',
+          kind: 'yen',
+          label: { ja: '一般管理費（円）', en: 'General administration (yen)' },
+        },
       ],
     },
     { title: { ja: '業務費', en: 'Operating costs' }, fields: operatingFields },
     {
       title: { ja: '申請書の記載（任意）', en: 'As written in the application (optional)' },
       fields: [
-        { path: 'declaredConsumptionTaxYen', kind: 'yen', label: { ja: '記載の消費税（円）', en: 'Declared consumption tax (yen)' } },
-        { path: 'requestedTotalYen', kind: 'yen', label: { ja: '申請金額（税込、円）', en: 'Requested amount incl. tax (yen)' } },
-        { path: 'contractAmountYen', kind: 'yen', label: { ja: '契約金額（税込、円）', en: 'Contract amount incl. tax (yen)' } },
+        {
+          path: 'declaredConsumptionTaxYen',
+          kind: 'yen',
+          label: { ja: '記載の消費税（円）', en: 'Declared consumption tax (yen)' },
+        },
+        {
+          path: 'requestedTotalYen',
+          kind: 'yen',
+          label: { ja: '申請金額（税込、円）', en: 'Requested amount incl. tax (yen)' },
+        },
+        {
+          path: 'contractAmountYen',
+          kind: 'yen',
+          label: { ja: '契約金額（税込、円）', en: 'Contract amount incl. tax (yen)' },
+        },
       ],
     },
   ],
   figures: [
-    { path: 'directCostYen', kind: 'yen', label: { ja: '直接経費（人件費＋業務費）', en: 'Direct cost (personnel + operating)' } },
+    {
+      path: 'directCostYen',
+      kind: 'yen',
+      label: { ja: '直接経費（人件費＋業務費）', en: 'Direct cost (personnel + operating)' },
+    },
     { path: 'operatingCostYen', kind: 'yen', label: { ja: '業務費の合計', en: 'Operating costs' } },
     { path: 'indirectCostYen', kind: 'yen', label: { ja: '間接経費（一般管理費）', en: 'Indirect cost' } },
     { path: 'outsourcingLimitYen', kind: 'yen', label: { ja: '外注費の上限', en: 'Outsourcing limit' } },

@@ -29,18 +29,30 @@ export const C3P_ELIGIBILITY: CalculatorDefinition = {
             { value: 'OTHER', label: { ja: 'その他', en: 'Other' } },
           ],
         },
-        { path: 'applicant.hasLegalPersonality', kind: 'bool', default: true, label: { ja: '① 法人格を有する', en: '① Has legal personality' } },
+        {
+          path: 'applicant.hasLegalPersonality',
+          kind: 'bool',
+          default: true,
+          label: { ja: '① 法人格を有する', en: '① Has legal personality' },
+        },
         {
           path: 'applicant.fallsUnderBudgetOrderArticle70',
           kind: 'bool',
-          label: { ja: '② 予算決算及び会計令第70条に該当する', en: '② Falls under Art. 70 of the Budget and Accounting Order' },
+          label: {
+            ja: '② 予算決算及び会計令第70条に該当する',
+            en: '② Falls under Art. 70 of the Budget and Accounting Order',
+          },
         },
         {
           path: 'applicant.fallsUnderBudgetOrderArticle71',
           kind: 'bool',
           label: { ja: '③ 同令第71条に該当する', en: '③ Falls under Art. 71 of the same Order' },
         },
-        { path: 'applicant.underNominationSuspension', kind: 'bool', label: { ja: '④ 指名停止期間中である', en: '④ Under a nomination suspension' } },
+        {
+          path: 'applicant.underNominationSuspension',
+          kind: 'bool',
+          label: { ja: '④ 指名停止期間中である', en: '④ Under a nomination suspension' },
+        },
         {
           path: 'applicant.antiOrganisedCrimePledge',
           kind: 'bool',
@@ -52,10 +64,23 @@ export const C3P_ELIGIBILITY: CalculatorDefinition = {
           kind: 'select',
           label: { ja: '⑥ 全省庁統一資格の等級', en: '⑥ Unified qualification grade' },
           hint: { ja: '資格がない場合は「—」のまま。', en: 'Leave "—" if there is none.' },
-          options: ['A', 'B', 'C', 'D'].map((grade) => ({ label: { en: grade, ja: `${grade}等級` }, value: grade })),
+          options: ['A', 'B', 'C', 'D'].map((grade) => ({
+            label: { en: grade, ja: `${grade}等級` },
+            value: grade,
+          })),
         },
-        { path: 'applicant.unifiedQualification.category', kind: 'text', default: '役務の提供等', label: { ja: '資格の種類', en: 'Category' } },
-        { path: 'applicant.unifiedQualification.subCategory', kind: 'text', default: '調査・研究', label: { ja: '営業品目', en: 'Sub-category' } },
+        {
+          path: 'applicant.unifiedQualification.category',
+          kind: 'text',
+          default: '役務の提供等',
+          label: { ja: '資格の種類', en: 'Category' },
+        },
+        {
+          path: 'applicant.unifiedQualification.subCategory',
+          kind: 'text',
+          default: '調査・研究',
+          label: { ja: '営業品目', en: 'Sub-category' },
+        },
       ],
     },
     {
@@ -73,16 +98,39 @@ export const C3P_ELIGIBILITY: CalculatorDefinition = {
             { value: 'NONE', label: { ja: 'なし', en: 'None' } },
           ],
         },
-        { path: 'consortiumWithJapaneseCity', kind: 'bool', default: true, label: { ja: '⑧ 本邦都市とコンソーシアムを組成', en: '⑧ Consortium with the Japanese city' } },
-        { path: 'letters.jp', kind: 'bool', default: true, label: { ja: '⑨ 本邦都市の関心表明レターあり', en: '⑨ Letter from the Japanese city' } },
-        { path: 'letters.partner', kind: 'bool', default: true, label: { ja: '⑨ パートナー都市の関心表明レターあり', en: '⑨ Letter from the partner city' } },
+        {
+          path: 'consortiumWithJapaneseCity',
+          kind: 'bool',
+          default: true,
+          label: { ja: '⑧ 本邦都市とコンソーシアムを組成', en: '⑧ Consortium with the Japanese city' },
+        },
+        {
+          path: 'letters.jp',
+          kind: 'bool',
+          default: true,
+          label: { ja: '⑨ 本邦都市の関心表明レターあり', en: '⑨ Letter from the Japanese city' },
+        },
+        {
+          path: 'letters.partner',
+          kind: 'bool',
+          default: true,
+          label: { ja: '⑨ パートナー都市の関心表明レターあり', en: '⑨ Letter from the partner city' },
+        },
         {
           path: 'letters.partnerLanguage',
           kind: 'text',
           default: 'en',
-          label: { ja: 'パートナー都市のレターの言語（例: en）', en: "Partner city letter's language (e.g. en)" },
+          label: {
+            ja: 'パートナー都市のレターの言語（例: en）',
+            en: "Partner city letter's language (e.g. en)",
+          },
         },
-        { path: 'letters.partnerTranslated', kind: 'bool', default: true, label: { ja: '和訳を添付', en: 'Japanese translation attached' } },
+        {
+          path: 'letters.partnerTranslated',
+          kind: 'bool',
+          default: true,
+          label: { ja: '和訳を添付', en: 'Japanese translation attached' },
+        },
         {
           path: 'partnerCountry',
           kind: 'text',
@@ -95,7 +143,11 @@ export const C3P_ELIGIBILITY: CalculatorDefinition = {
   ],
   figures: [
     { path: 'eligible', kind: 'bool', testId: 'calc-eligible', label: { ja: '応募資格', en: 'Eligible' } },
-    { path: 'candidateCountry', kind: 'bool', label: { ja: 'JCM候補国（優先国）', en: 'JCM candidate (priority) country' } },
+    {
+      path: 'candidateCountry',
+      kind: 'bool',
+      label: { ja: 'JCM候補国（優先国）', en: 'JCM candidate (priority) country' },
+    },
     { path: 'priorityCountry', kind: 'bool', label: { ja: 'JCMパートナー国', en: 'JCM partner country' } },
   ],
   schema: C3pEligibilityInput,
@@ -105,7 +157,8 @@ export const C3P_ELIGIBILITY: CalculatorDefinition = {
     applicant['unifiedQualification'] = qualification?.['grade'] ? qualification : null;
     const letters = (body['letters'] ?? {}) as Record<string, unknown>;
     const list: unknown[] = [];
-    if (letters['jp'] === true) list.push({ hasJapaneseTranslation: true, issuerRole: 'JP_MUNICIPALITY', language: 'ja' });
+    if (letters['jp'] === true)
+      list.push({ hasJapaneseTranslation: true, issuerRole: 'JP_MUNICIPALITY', language: 'ja' });
     if (letters['partner'] === true) {
       list.push({
         hasJapaneseTranslation: letters['partnerTranslated'] === true,
@@ -113,6 +166,11 @@ export const C3P_ELIGIBILITY: CalculatorDefinition = {
         language: String(letters['partnerLanguage'] ?? 'en'),
       });
     }
-    return { ...body, applicant, letters: list, partnerCountry: String(body['partnerCountry'] ?? '').toUpperCase() };
+    return {
+      ...body,
+      applicant,
+      letters: list,
+      partnerCountry: String(body['partnerCountry'] ?? '').toUpperCase(),
+    };
   },
 };

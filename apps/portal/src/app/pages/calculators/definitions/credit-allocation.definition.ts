@@ -14,13 +14,22 @@ export const CREDIT_ALLOCATION: CalculatorDefinition = {
     {
       title: { ja: '発行量', en: 'Issued credits' },
       fields: [
-        { path: 'issuedT', kind: 'whole', required: true, label: { ja: '発行量（tCO2、整数）', en: 'Issued (tCO2, whole)' } },
+        {
+          path: 'issuedT',
+          kind: 'whole',
+          required: true,
+          label: { ja: '発行量（tCO2、整数）', en: 'Issued (tCO2, whole)' },
+        },
         {
           path: 'partnerCountryAllocationT',
           kind: 'whole',
           label: { ja: 'パートナー国への配分（tCO2、整数）', en: 'Partner-country allocation (tCO2, whole)' },
         },
-        { path: 'firstSerial', kind: 'whole', label: { ja: '最初のシリアル番号（任意）', en: 'First serial unit (optional)' } },
+        {
+          path: 'firstSerial',
+          kind: 'whole',
+          label: { ja: '最初のシリアル番号（任意）', en: 'First serial unit (optional)' },
+        },
       ],
     },
     {
@@ -33,8 +42,17 @@ export const CREDIT_ALLOCATION: CalculatorDefinition = {
           default: 'EQUIPMENT_SUBSIDY',
           label: { ja: '決め方', en: 'Rule' },
           options: [
-            { value: 'EQUIPMENT_SUBSIDY', label: { ja: '設備補助事業（1/2以上）', en: 'Equipment subsidy (at least ½)' } },
-            { value: 'F_GAS', label: { ja: '代替フロン（補助金額/補助対象経費と1/2の大きい方）', en: 'F-gas (max of subsidy/eligible cost and ½)' } },
+            {
+              value: 'EQUIPMENT_SUBSIDY',
+              label: { ja: '設備補助事業（1/2以上）', en: 'Equipment subsidy (at least ½)' },
+            },
+            {
+              value: 'F_GAS',
+              label: {
+                ja: '代替フロン（補助金額/補助対象経費と1/2の大きい方）',
+                en: 'F-gas (max of subsidy/eligible cost and ½)',
+              },
+            },
             { value: 'FIXED', label: { ja: '固定の割合', en: 'Fixed share' } },
           ],
         },
@@ -42,9 +60,16 @@ export const CREDIT_ALLOCATION: CalculatorDefinition = {
           path: 'governmentRule.share',
           kind: 'decimal',
           label: { ja: '割合（例: 0.5）', en: 'Share (e.g. 0.5)' },
-          hint: { ja: '設備補助事業（任意）・固定の割合で使います。', en: 'For equipment subsidy (optional) and fixed share.' },
+          hint: {
+            ja: '設備補助事業（任意）・固定の割合で使います。',
+            en: 'For equipment subsidy (optional) and fixed share.',
+          },
         },
-        { path: 'governmentRule.subsidyYen', kind: 'yen', label: { ja: '補助金額（円、代替フロン）', en: 'Subsidy (yen, F-gas)' } },
+        {
+          path: 'governmentRule.subsidyYen',
+          kind: 'yen',
+          label: { ja: '補助金額（円、代替フロン）', en: 'Subsidy (yen, F-gas)' },
+        },
         {
           path: 'governmentRule.eligibleCostYen',
           kind: 'yen',
@@ -56,15 +81,27 @@ export const CREDIT_ALLOCATION: CalculatorDefinition = {
       title: { ja: 'その他の保有者（任意）', en: 'Other holders (optional)' },
       fields: [
         { path: 'otherHolders.0.holderId', kind: 'text', label: { ja: '保有者1の名称', en: 'Holder 1' } },
-        { path: 'otherHolders.0.share', kind: 'decimal', label: { ja: '保有者1の比率', en: 'Holder 1 weight' } },
+        {
+          path: 'otherHolders.0.share',
+          kind: 'decimal',
+          label: { ja: '保有者1の比率', en: 'Holder 1 weight' },
+        },
         { path: 'otherHolders.1.holderId', kind: 'text', label: { ja: '保有者2の名称', en: 'Holder 2' } },
-        { path: 'otherHolders.1.share', kind: 'decimal', label: { ja: '保有者2の比率', en: 'Holder 2 weight' } },
+        {
+          path: 'otherHolders.1.share',
+          kind: 'decimal',
+          label: { ja: '保有者2の比率', en: 'Holder 2 weight' },
+        },
       ],
     },
   ],
   figures: [
     { path: 'issuedT', kind: 'tonnes', label: { ja: '発行量', en: 'Issued' } },
-    { path: 'governmentShare', kind: 'text', label: { ja: '日本政府の割合', en: "Government of Japan's share" } },
+    {
+      path: 'governmentShare',
+      kind: 'text',
+      label: { ja: '日本政府の割合', en: "Government of Japan's share" },
+    },
   ],
   tables: [
     {

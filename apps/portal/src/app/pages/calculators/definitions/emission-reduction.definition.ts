@@ -38,7 +38,12 @@ export const EMISSION_REDUCTION: CalculatorDefinition = {
     {
       title: { ja: 'プロジェクト排出', en: 'Project emissions' },
       fields: [
-        { path: 'project.0.activity', kind: 'decimal', required: true, label: { ja: '活動量', en: 'Activity' } },
+        {
+          path: 'project.0.activity',
+          kind: 'decimal',
+          required: true,
+          label: { ja: '活動量', en: 'Activity' },
+        },
         {
           path: 'project.0.emissionFactor',
           kind: 'decimal',
@@ -49,9 +54,21 @@ export const EMISSION_REDUCTION: CalculatorDefinition = {
     },
   ],
   figures: [
-    { path: 'referenceEmissionsT', kind: 'tonnes', label: { ja: 'リファレンス排出量', en: 'Reference emissions' } },
-    { path: 'projectEmissionsT', kind: 'tonnes', label: { ja: 'プロジェクト排出量', en: 'Project emissions' } },
-    { path: 'emissionReductionExactT', kind: 'tonnes', label: { ja: '削減量（端数処理前）', en: 'Reduction (exact)' } },
+    {
+      path: 'referenceEmissionsT',
+      kind: 'tonnes',
+      label: { ja: 'リファレンス排出量', en: 'Reference emissions' },
+    },
+    {
+      path: 'projectEmissionsT',
+      kind: 'tonnes',
+      label: { ja: 'プロジェクト排出量', en: 'Project emissions' },
+    },
+    {
+      path: 'emissionReductionExactT',
+      kind: 'tonnes',
+      label: { ja: '削減量（端数処理前）', en: 'Reduction (exact)' },
+    },
     { path: 'emissionReductionT', kind: 'tonnes', label: { ja: '排出削減量', en: 'Emission reduction' } },
   ],
   example: {

@@ -40,7 +40,10 @@ export const JCM_SUBSIDY: CalculatorDefinition = {
           required: true,
           testId: 'calc-similar-projects',
           label: { ja: '同種の技術の過去の採択件数', en: 'Prior similar projects adopted' },
-          hint: { ja: '補助率の上限が決まります（0件なら1/2）。', en: 'Sets the rate cap (½ when there are none).' },
+          hint: {
+            ja: '補助率の上限が決まります（0件なら1/2）。',
+            en: 'Sets the rate cap (½ when there are none).',
+          },
         },
         {
           path: 'technologies.{i}.assignedRate',
@@ -67,30 +70,60 @@ export const JCM_SUBSIDY: CalculatorDefinition = {
     {
       title: { ja: '任意の項目', en: 'Optional' },
       fields: [
-        { path: 'requestedSubsidyYen', kind: 'yen', testId: 'calc-requested-subsidy', label: { ja: '申請補助金額（円）', en: 'Requested subsidy (yen)' } },
-        { path: 'costs.constructionYen', kind: 'yen', label: { ja: '工事費（円）', en: 'Construction (yen)' } },
+        {
+          path: 'requestedSubsidyYen',
+          kind: 'yen',
+          testId: 'calc-requested-subsidy',
+          label: { ja: '申請補助金額（円）', en: 'Requested subsidy (yen)' },
+        },
+        {
+          path: 'costs.constructionYen',
+          kind: 'yen',
+          label: { ja: '工事費（円）', en: 'Construction (yen)' },
+        },
         { path: 'costs.equipmentYen', kind: 'yen', label: { ja: '設備費（円）', en: 'Equipment (yen)' } },
         {
           path: 'costs.adminYen',
           kind: 'yen',
           label: { ja: '事務費（円）', en: 'Administrative cost (yen)' },
-          hint: { ja: '工事費・設備費・事務費の3つを入力すると事務費の上限を確認します。', en: 'Give all three to check the admin cost cap.' },
+          hint: {
+            ja: '工事費・設備費・事務費の3つを入力すると事務費の上限を確認します。',
+            en: 'Give all three to check the admin cost cap.',
+          },
         },
-        { path: 'payback.initialCostYen', kind: 'yen', testId: 'calc-payback-initial', label: { ja: '初期投資額（円）', en: 'Initial investment (yen)' } },
+        {
+          path: 'payback.initialCostYen',
+          kind: 'yen',
+          testId: 'calc-payback-initial',
+          label: { ja: '初期投資額（円）', en: 'Initial investment (yen)' },
+        },
         {
           path: 'payback.annualCashFlowYen',
           kind: 'yen',
           testId: 'calc-payback-cash-flow',
           label: { ja: '年間キャッシュフロー（円）', en: 'Annual cash flow (yen)' },
-          hint: { ja: '2つとも入力すると投資回収年数を計算します。', en: 'Give both to compute the payback period.' },
+          hint: {
+            ja: '2つとも入力すると投資回収年数を計算します。',
+            en: 'Give both to compute the payback period.',
+          },
         },
       ],
     },
   ],
   figures: [
     { path: 'maxSubsidyYen', kind: 'yen', label: { ja: '補助金額の上限', en: 'Subsidy cap' } },
-    { path: 'subsidyYen', kind: 'yen', testId: 'calc-subsidy', label: { ja: '補助金額（見込み）', en: 'Expected subsidy' } },
-    { path: 'totalReductionT', kind: 'tonnes', testId: 'calc-total-reduction', label: { ja: '排出削減総量', en: 'Total reduction' } },
+    {
+      path: 'subsidyYen',
+      kind: 'yen',
+      testId: 'calc-subsidy',
+      label: { ja: '補助金額（見込み）', en: 'Expected subsidy' },
+    },
+    {
+      path: 'totalReductionT',
+      kind: 'tonnes',
+      testId: 'calc-total-reduction',
+      label: { ja: '排出削減総量', en: 'Total reduction' },
+    },
     {
       path: 'costEffectivenessYenPerT',
       kind: 'yenPerT',
@@ -98,8 +131,16 @@ export const JCM_SUBSIDY: CalculatorDefinition = {
       label: { ja: '費用対効果', en: 'Cost-effectiveness' },
     },
     { path: 'adminCostCapYen', kind: 'yen', label: { ja: '事務費の上限', en: 'Admin cost cap' } },
-    { path: 'paybackYearsWithoutSubsidy', kind: 'years', label: { ja: '投資回収年数（補助なし）', en: 'Payback without subsidy' } },
-    { path: 'paybackYearsWithSubsidy', kind: 'years', label: { ja: '投資回収年数（補助あり）', en: 'Payback with subsidy' } },
+    {
+      path: 'paybackYearsWithoutSubsidy',
+      kind: 'years',
+      label: { ja: '投資回収年数（補助なし）', en: 'Payback without subsidy' },
+    },
+    {
+      path: 'paybackYearsWithSubsidy',
+      kind: 'years',
+      label: { ja: '投資回収年数（補助あり）', en: 'Payback with subsidy' },
+    },
   ],
   tables: [
     {
@@ -111,8 +152,16 @@ export const JCM_SUBSIDY: CalculatorDefinition = {
         { path: 'rateApplied', kind: 'text', label: { ja: '適用補助率', en: 'Rate applied' } },
         { path: 'subsidyYen', kind: 'yen', label: { ja: '補助金額', en: 'Subsidy' } },
         { path: 'totalReductionT', kind: 'tonnes', label: { ja: '削減総量', en: 'Total reduction' } },
-        { path: 'costEffectivenessYenPerT', kind: 'yenPerT', label: { ja: '費用対効果', en: 'Cost-effectiveness' } },
-        { path: 'costEffectivenessThresholdYenPerT', kind: 'yenPerT', label: { ja: '基準値', en: 'Threshold' } },
+        {
+          path: 'costEffectivenessYenPerT',
+          kind: 'yenPerT',
+          label: { ja: '費用対効果', en: 'Cost-effectiveness' },
+        },
+        {
+          path: 'costEffectivenessThresholdYenPerT',
+          kind: 'yenPerT',
+          label: { ja: '基準値', en: 'Threshold' },
+        },
       ],
     },
   ],

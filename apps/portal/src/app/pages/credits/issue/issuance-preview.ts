@@ -12,7 +12,10 @@ export interface IssuancePreview {
  * The split the service will make (credits-service issuance-allocation uses the same rule): the Government of
  * Japan's share rounded up, the rest to the participant. Null while the quantity or share cannot be read.
  */
-export function previewIssuance(quantityInput: string, governmentShare: string | null): IssuancePreview | null {
+export function previewIssuance(
+  quantityInput: string,
+  governmentShare: string | null,
+): IssuancePreview | null {
   const quantity = wholeNumberText(quantityInput);
   if (quantity === null || quantity === '0' || governmentShare === null) return null;
   try {
@@ -21,7 +24,8 @@ export function previewIssuance(quantityInput: string, governmentShare: string |
       issuedT: quantity,
       otherHolders: [{ holderId: 'PARTICIPANT', share: '1' }],
     });
-    const of = (holderId: string) => result.allocations.find((line) => line.holderId === holderId)?.quantityT ?? '0';
+    const of = (holderId: string) =>
+      result.allocations.find((line) => line.holderId === holderId)?.quantityT ?? '0';
     return { government: of(GOVERNMENT_HOLDER_ID), participant: of('PARTICIPANT'), share: governmentShare };
   } catch {
     return null;

@@ -45,13 +45,18 @@ export class JcmIssuePageComponent {
   private readonly value = toSignal(this.form.valueChanges.pipe(startWith(this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
   });
-  protected readonly project = computed(() => this.projects().find((p) => p.id === this.value().projectId) ?? null);
+  protected readonly project = computed(
+    () => this.projects().find((p) => p.id === this.value().projectId) ?? null,
+  );
   protected readonly preview = computed(() =>
     previewIssuance(this.value().quantity ?? '', this.project()?.governmentShare ?? null),
   );
 
   public constructor() {
-    forkJoin({ accounts: this.api.fetchAccounts({ type: 'ENTITY_HOLDING' }), projects: this.api.fetchProjects() })
+    forkJoin({
+      accounts: this.api.fetchAccounts({ type: 'ENTITY_HOLDING' }),
+      projects: this.api.fetchProjects(),
+    })
       .pipe(takeUntilDestroyed())
       .subscribe({
         error: () => this.optionsFailed.set(true),
@@ -117,7 +122,10 @@ export class JcmIssuePageComponent {
       vintage,
     });
     if (!parsed.success) {
-      this.runner.fail({ ...pageProblem('calc.errorSummary'), issues: parsed.error.issues.map((i) => ({ message: i.message, path: i.path.map(String).join('.') })) });
+      this.runner.fail({
+        ...pageProblem('calc.errorSummary'),
+        issues: parsed.error.issues.map((i) => ({ message: i.message, path: i.path.map(String).join('.') })),
+      });
       return null;
     }
     return parsed.data;

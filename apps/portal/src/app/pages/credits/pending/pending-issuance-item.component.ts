@@ -1,7 +1,12 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 
-import { AccountView, ConfirmPendingIssuanceCommand, ConfirmedIssuance, PendingIssuanceView } from '@jcm/contracts';
+import {
+  AccountView,
+  ConfirmPendingIssuanceCommand,
+  ConfirmedIssuance,
+  PendingIssuanceView,
+} from '@jcm/contracts';
 import { JcmDatePipe, Problem, groupDigits } from '@jcm/portal-ui';
 
 import { wholeNumberText } from '../../../i18n/number-format';
@@ -84,7 +89,9 @@ export class JcmPendingIssuanceItemComponent implements OnInit {
       participantAllocations: [{ accountId: value.account }],
       vintage,
     };
-    this.confirmRunner.run((key) => this.api.confirmPendingIssuance(this.pending().id, command, key), { done: () => undefined });
+    this.confirmRunner.run((key) => this.api.confirmPendingIssuance(this.pending().id, command, key), {
+      done: () => undefined,
+    });
   }
 
   protected reject(): void {
@@ -96,6 +103,8 @@ export class JcmPendingIssuanceItemComponent implements OnInit {
       this.rejectRunner.reset();
       return;
     }
-    this.rejectRunner.run((key) => this.api.rejectPendingIssuance(this.pending().id, reason, key), { done: () => undefined });
+    this.rejectRunner.run((key) => this.api.rejectPendingIssuance(this.pending().id, reason, key), {
+      done: () => undefined,
+    });
   }
 }

@@ -1,12 +1,23 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
 
-import { AccountView, HOLDING_ACCOUNT_TYPES, OVERSIGHT_ORG_TYPES, OrganisationType, canMoveCreditsFrom } from '@jcm/contracts';
+import {
+  AccountView,
+  HOLDING_ACCOUNT_TYPES,
+  OVERSIGHT_ORG_TYPES,
+  OrganisationType,
+  canMoveCreditsFrom,
+} from '@jcm/contracts';
 
 import { SessionService } from '../../../core/session.service';
 
 /** Organisations that hold or oversee registry accounts (the credits area's audience). */
-export const CREDITS_AUDIENCE: readonly OrganisationType[] = ['MOE', 'SECRETARIAT', 'COMPANY', 'PARTNER_GOVERNMENT'];
+export const CREDITS_AUDIENCE: readonly OrganisationType[] = [
+  'MOE',
+  'SECRETARIAT',
+  'COMPANY',
+  'PARTNER_GOVERNMENT',
+];
 
 type Actor = NonNullable<ReturnType<SessionService['actor']>>;
 
@@ -21,7 +32,11 @@ export function seesAllAccounts(actor: Actor | null): boolean {
 
 /** Transfer, retire and cancel are offered only where the service would accept them. */
 export function canMoveFrom(actor: Actor | null, account: AccountView): boolean {
-  return actor !== null && HOLDING_ACCOUNT_TYPES.includes(account.type) && canMoveCreditsFrom(actor, account.ownerOrgId);
+  return (
+    actor !== null &&
+    HOLDING_ACCOUNT_TYPES.includes(account.type) &&
+    canMoveCreditsFrom(actor, account.ownerOrgId)
+  );
 }
 
 export const creditsAreaGuard: CanActivateFn = () => {

@@ -11,7 +11,8 @@ export function creditsProblemOf(error: unknown): Problem {
   if (status === 403) return { ...problem, key: 'op.err.forbidden' };
   if (status === 404) return { ...problem, key: 'op.err.notFound' };
   if (status === 409) return { ...problem, key: 'op.err.conflict' };
-  if (status === 422) return { ...problem, key: 'op.err.rule', params: { message: errorMessageOf(error) ?? '' } };
+  if (status === 422)
+    return { ...problem, key: 'op.err.rule', params: { message: errorMessageOf(error) ?? '' } };
   return { ...problem, key: 'op.err.failed' };
 }
 

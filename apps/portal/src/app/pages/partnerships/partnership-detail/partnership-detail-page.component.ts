@@ -44,7 +44,6 @@ export class JcmPartnershipDetailPageComponent {
       title: partnershipTitle(partnership, language),
     };
   });
-
 }
 
 function isCreatedState(state: unknown): boolean {

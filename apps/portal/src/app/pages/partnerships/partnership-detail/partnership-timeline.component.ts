@@ -4,7 +4,12 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { catchError, of, switchMap } from 'rxjs';
 
-import { AgreementStatus, canAddPartnershipParticipant, OtherParticipant, PartnershipTimeline } from '@jcm/contracts';
+import {
+  AgreementStatus,
+  canAddPartnershipParticipant,
+  OtherParticipant,
+  PartnershipTimeline,
+} from '@jcm/contracts';
 import { ActionRunner } from '@jcm/portal-ui';
 
 import { SessionService } from '../../../core/session.service';
@@ -54,7 +59,10 @@ export class JcmPartnershipTimelineComponent {
     const r = this.timeline()?.sevenYearRule;
     if (!r) return null;
     const params = { count: r.countedYearsIfContinued, fy: r.nextFiscalYear, max: r.maxYears };
-    return { allowed: r.continuationAllowed, text: this.i18n.t(r.continuationAllowed ? 'timeline.ruleAllowed' : 'timeline.ruleRefused', params) };
+    return {
+      allowed: r.continuationAllowed,
+      text: this.i18n.t(r.continuationAllowed ? 'timeline.ruleAllowed' : 'timeline.ruleRefused', params),
+    };
   });
 
   public constructor() {

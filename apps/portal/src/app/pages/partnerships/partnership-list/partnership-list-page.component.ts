@@ -2,7 +2,17 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } 
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { BehaviorSubject, catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, switchMap, tap } from 'rxjs';
+import {
+  BehaviorSubject,
+  catchError,
+  combineLatest,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  switchMap,
+  tap,
+} from 'rxjs';
 
 import { PartnershipPage, PartnershipView, canCreatePartnership } from '@jcm/contracts';
 import { JcmLoadStatusComponent, formatDate } from '@jcm/portal-ui';
@@ -32,7 +42,9 @@ export class JcmPartnershipListPageComponent {
   private readonly session = inject(SessionService);
 
   protected readonly sorts = PARTNERSHIP_SORTS;
-  protected readonly urlState = toSignal(this.route.queryParamMap.pipe(map(readListUrlState)), { requireSync: true });
+  protected readonly urlState = toSignal(this.route.queryParamMap.pipe(map(readListUrlState)), {
+    requireSync: true,
+  });
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly page = signal<PartnershipPage | null>(null);
   protected readonly loading = signal(true);
@@ -45,7 +57,9 @@ export class JcmPartnershipListPageComponent {
     const actor = this.session.actor();
     return actor !== null && canCreatePartnership(actor);
   });
-  protected readonly pageCount = computed(() => Math.max(1, Math.ceil((this.page()?.total ?? 0) / PAGE_SIZE)));
+  protected readonly pageCount = computed(() =>
+    Math.max(1, Math.ceil((this.page()?.total ?? 0) / PAGE_SIZE)),
+  );
   protected readonly range = computed(() => {
     const page = this.page();
     const from = (this.urlState().page - 1) * PAGE_SIZE + 1;
@@ -128,6 +142,11 @@ export class JcmPartnershipListPageComponent {
   }
 
   private navigate(queryParams: Record<string, string | null>, replaceUrl: boolean): void {
-    void this.router.navigate([], { queryParams, queryParamsHandling: 'merge', relativeTo: this.route, replaceUrl });
+    void this.router.navigate([], {
+      queryParams,
+      queryParamsHandling: 'merge',
+      relativeTo: this.route,
+      replaceUrl,
+    });
   }
 }

@@ -4,7 +4,12 @@ import { PartnershipListQuery, PartnershipSort } from '../../../services/partner
 
 export const PAGE_SIZE = 20;
 
-export const PARTNERSHIP_SORTS: readonly PartnershipSort[] = ['-createdAt', 'createdAt', 'titleJa', 'titleEn'];
+export const PARTNERSHIP_SORTS: readonly PartnershipSort[] = [
+  '-createdAt',
+  'createdAt',
+  'titleJa',
+  'titleEn',
+];
 
 /** The list state lives in the URL (`?q=&sort=&page=`), so searches are linkable and Back works. */
 export interface PartnershipListUrlState {

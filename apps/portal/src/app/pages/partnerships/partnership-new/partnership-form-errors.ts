@@ -26,7 +26,8 @@ export function validatePartnershipForm(request: CreatePartnershipRequest): Part
   const add = (field: PartnershipFormField, message: FormMessage) => (errors[field] ??= []).push(message);
   const text = (field: 'titleJa' | 'titleEn' | 'targetFieldOther', value: string, missing: MessageKey) => {
     if (value === '') add(field, { key: missing });
-    else if (value.length > MAX_TEXT) add(field, { key: 'partnershipNew.err.tooLong', params: { length: value.length } });
+    else if (value.length > MAX_TEXT)
+      add(field, { key: 'partnershipNew.err.tooLong', params: { length: value.length } });
   };
 
   if (request.municipalityOrgId === '') add('municipalityOrgId', { key: 'partnershipNew.err.municipality' });
@@ -45,7 +46,10 @@ export function validatePartnershipForm(request: CreatePartnershipRequest): Part
 }
 
 /** Server (or zod) issues by form field; paths that name no field (e.g. `(root)`) stay form-level. */
-export function splitIssues(issues: FieldIssue[]): { byField: PartnershipFormErrors; general: FormMessage[] } {
+export function splitIssues(issues: FieldIssue[]): {
+  byField: PartnershipFormErrors;
+  general: FormMessage[];
+} {
   const byField: PartnershipFormErrors = {};
   const general: FormMessage[] = [];
   for (const issue of issues) {

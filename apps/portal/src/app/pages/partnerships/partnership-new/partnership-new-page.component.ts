@@ -73,7 +73,9 @@ export class JcmPartnershipNewPageComponent {
     partnerCityOrgId: new FormControl('', { nonNullable: true }),
     targetFieldOther: new FormControl('', { nonNullable: true }),
     targetFields: new FormRecord(
-      Object.fromEntries(TargetField.options.map((field) => [field, new FormControl(false, { nonNullable: true })])),
+      Object.fromEntries(
+        TargetField.options.map((field) => [field, new FormControl(false, { nonNullable: true })]),
+      ),
     ),
     titleEn: new FormControl('', { nonNullable: true }),
     titleJa: new FormControl('', { nonNullable: true }),
@@ -91,7 +93,9 @@ export class JcmPartnershipNewPageComponent {
   protected readonly errors = signal<PartnershipFormErrors>({});
   protected readonly generalErrors = signal<FormMessage[]>([]);
   protected readonly summaryItems = computed(() =>
-    PARTNERSHIP_FORM_FIELDS.flatMap((field) => (this.errors()[field] ?? []).map((message) => ({ field, message }))),
+    PARTNERSHIP_FORM_FIELDS.flatMap((field) =>
+      (this.errors()[field] ?? []).map((message) => ({ field, message })),
+    ),
   );
   private readonly action = new ActionRunner();
   protected readonly submitting = this.action.busy;
@@ -157,7 +161,9 @@ export class JcmPartnershipNewPageComponent {
           const { byField, general } = splitIssues(problem.issues);
           this.showErrors(byField, general.length > 0 || Object.keys(byField).length === 0 ? general : []);
         } else {
-          this.showErrors({}, [{ key: problem.status === 403 ? 'partnershipNew.forbidden' : 'partnershipNew.failed' }]);
+          this.showErrors({}, [
+            { key: problem.status === 403 ? 'partnershipNew.forbidden' : 'partnershipNew.failed' },
+          ]);
         }
       },
     });
@@ -190,7 +196,9 @@ export class JcmPartnershipNewPageComponent {
     return organisations
       .map((organisation) => {
         const name = this.organisationName(organisation);
-        const label = showCountry ? withCountry(name, countryName(organisation.country, language), language) : name;
+        const label = showCountry
+          ? withCountry(name, countryName(organisation.country, language), language)
+          : name;
         return { id: organisation.id, label };
       })
       .sort((a, b) => a.label.localeCompare(b.label, language));

@@ -17,6 +17,8 @@ export function targetFieldLabels(partnership: PartnershipView, i18n: Translatio
   return partnership.targetFields.map((field: TargetField) => {
     const label = i18n.t(`targetField.${field}`);
     const separator = i18n.language() === 'ja' ? '：' : ': ';
-    return field === 'other' && partnership.targetFieldOther ? `${label}${separator}${partnership.targetFieldOther}` : label;
+    return field === 'other' && partnership.targetFieldOther
+      ? `${label}${separator}${partnership.targetFieldOther}`
+      : label;
   });
 }

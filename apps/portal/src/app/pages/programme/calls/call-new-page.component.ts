@@ -9,7 +9,8 @@ import { TranslationService } from '../../../i18n/translation.service';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 import { localDate } from '../shared/programme-labels';
 
-type CallField = 'titleJa' | 'titleEn' | 'fiscalYear' | 'round' | 'opensOn' | 'closesOn' | 'monthlyReportDueDay';
+type CallField =
+  'titleJa' | 'titleEn' | 'fiscalYear' | 'round' | 'opensOn' | 'closesOn' | 'monthlyReportDueDay';
 
 /** 公募の作成 (MOE, secretariat): saved as a draft, then published from its page. */
 @Component({

@@ -3,7 +3,13 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { forkJoin, map, of } from 'rxjs';
 
-import { AnnualContractView, CallView, InterestLetterView, MonthlyReportView, ProposalView } from '@jcm/contracts';
+import {
+  AnnualContractView,
+  CallView,
+  InterestLetterView,
+  MonthlyReportView,
+  ProposalView,
+} from '@jcm/contracts';
 import { JCM_FORMAT_PIPES, JcmLoadStatusComponent, LoadState, loadState, loaded, pick } from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
@@ -32,17 +38,29 @@ export class JcmProgrammeHomePageComponent {
   private readonly initialRole = programmeRoleOf(this.session.me()?.organisation.type);
 
   protected readonly calls = toSignal(
-    loadState(this.api.fetchCalls(this.initialRole === 'oversight' ? { sort: '-createdAt' } : { sort: 'closesOn', state: 'published' })),
+    loadState(
+      this.api.fetchCalls(
+        this.initialRole === 'oversight' ? { sort: '-createdAt' } : { sort: 'closesOn', state: 'published' },
+      ),
+    ),
     { initialValue: { status: 'loading' } as LoadState<{ items: CallView[]; total: number }> },
   );
   protected readonly proposals = toSignal(
-    this.initialRole === 'oversight' ? of<LoadState<{ items: ProposalView[]; total: number }>>({ status: 'loaded', data: { items: [], total: 0 } }) : loadState(this.api.fetchProposals()),
+    this.initialRole === 'oversight'
+      ? of<LoadState<{ items: ProposalView[]; total: number }>>({
+          status: 'loaded',
+          data: { items: [], total: 0 },
+        })
+      : loadState(this.api.fetchProposals()),
     { initialValue: { status: 'loading' } as LoadState<{ items: ProposalView[]; total: number }> },
   );
   /** Contracts with their owed-and-late reports counted, one list call each (server-side filter `overdue=true`). */
   protected readonly contracts = toSignal(
     loadState(
-      forkJoin({ contracts: this.api.fetchContracts({ limit: 200 }), overdue: this.api.fetchMonthlyReports({ overdue: true }) }).pipe(
+      forkJoin({
+        contracts: this.api.fetchContracts({ limit: 200 }),
+        overdue: this.api.fetchMonthlyReports({ overdue: true }),
+      }).pipe(
         map(({ contracts, overdue }) => ({
           items: contracts.items.map((contract) => ({
             contract,
@@ -52,13 +70,21 @@ export class JcmProgrammeHomePageComponent {
         })),
       ),
     ),
-    { initialValue: { status: 'loading' } as LoadState<{ items: { contract: AnnualContractView; overdue: MonthlyReportView[] }[]; total: number }> },
+    {
+      initialValue: { status: 'loading' } as LoadState<{
+        items: { contract: AnnualContractView; overdue: MonthlyReportView[] }[];
+        total: number;
+      }>,
+    },
   );
   /** Reports waiting for the municipality's or MOE's confirmation (submitted or resubmitted). */
   protected readonly awaiting = toSignal(
     ['oversight', 'municipality'].includes(this.initialRole)
       ? loadState(
-          forkJoin([this.api.fetchMonthlyReports({ state: 'submitted' }), this.api.fetchMonthlyReports({ state: 'resubmitted' })]).pipe(
+          forkJoin([
+            this.api.fetchMonthlyReports({ state: 'submitted' }),
+            this.api.fetchMonthlyReports({ state: 'resubmitted' }),
+          ]).pipe(
             map(([a, b]) => [...a.items, ...b.items].sort((x, y) => x.dueDate.localeCompare(y.dueDate))),
           ),
         )
@@ -68,7 +94,10 @@ export class JcmProgrammeHomePageComponent {
   protected readonly letters = toSignal(
     ['municipality', 'partner'].includes(this.initialRole)
       ? loadState(this.api.fetchLetters())
-      : of<LoadState<{ items: InterestLetterView[]; total: number }>>({ status: 'loaded', data: { items: [], total: 0 } }),
+      : of<LoadState<{ items: InterestLetterView[]; total: number }>>({
+          status: 'loaded',
+          data: { items: [], total: 0 },
+        }),
     { initialValue: { status: 'loading' } as LoadState<{ items: InterestLetterView[]; total: number }> },
   );
 
@@ -81,7 +110,9 @@ export class JcmProgrammeHomePageComponent {
   protected readonly contractTitles = computed(() => {
     const state = this.contracts();
     const titles = new Map<string, string>();
-    if (state.status === 'loaded') for (const { contract } of state.data.items) titles.set(contract.id, pick(this.i18n.language(), contract.titleJa, contract.titleEn));
+    if (state.status === 'loaded')
+      for (const { contract } of state.data.items)
+        titles.set(contract.id, pick(this.i18n.language(), contract.titleJa, contract.titleEn));
     return titles;
   });
 

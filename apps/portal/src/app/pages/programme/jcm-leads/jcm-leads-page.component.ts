@@ -4,7 +4,16 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject, combineLatest, switchMap } from 'rxjs';
 
 import { JCM_LEAD_NEXT, JcmLeadPage, JcmLeadStatus, JcmLeadView, PartnershipPage } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, LoadState, PageActions, loadState, loaded, pick } from '@jcm/portal-ui';
+import {
+  JCM_FORMAT_PIPES,
+  JcmLoadStatusComponent,
+  JcmProblemBoxComponent,
+  LoadState,
+  PageActions,
+  loadState,
+  loaded,
+  pick,
+} from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
@@ -47,8 +56,15 @@ export class JcmLeadsPageComponent {
   protected readonly pageSize = PAGE_SIZE;
 
   protected readonly state = toSignal(
-    combineLatest([toObservable(this.status), toObservable(this.sort), toObservable(this.offset), this.reload$]).pipe(
-      switchMap(([status, sort, offset]) => loadState(this.api.fetchLeads({ limit: PAGE_SIZE, offset, sort, status: status || undefined }))),
+    combineLatest([
+      toObservable(this.status),
+      toObservable(this.sort),
+      toObservable(this.offset),
+      this.reload$,
+    ]).pipe(
+      switchMap(([status, sort, offset]) =>
+        loadState(this.api.fetchLeads({ limit: PAGE_SIZE, offset, sort, status: status || undefined })),
+      ),
     ),
     { initialValue: { status: 'loading' } as LoadState<JcmLeadPage> },
   );
@@ -58,7 +74,9 @@ export class JcmLeadsPageComponent {
     { initialValue: { status: 'loading' } as LoadState<PartnershipPage> },
   );
   protected readonly partnerships = computed(() => loaded(this.partnershipsState())?.items ?? []);
-  protected readonly pairTitles = computed(() => new Map(this.partnerships().map((p) => [p.id, pick(this.i18n.language(), p.titleJa, p.titleEn)])));
+  protected readonly pairTitles = computed(
+    () => new Map(this.partnerships().map((p) => [p.id, pick(this.i18n.language(), p.titleJa, p.titleEn)])),
+  );
   protected readonly writes = computed(() => {
     const actor = this.session.actor();
     return actor !== null && actor.role !== 'viewer';
@@ -101,14 +119,36 @@ export class JcmLeadsPageComponent {
     return this.i18n.t('ye.leads.range', { from, to: this.offset() + page.items.length, total: page.total });
   }
 
-  protected record(f: { pair: string; titleJa: string; titleEn: string; technology: string; tco2: string; cost: string }): void {
+  protected record(f: {
+    pair: string;
+    titleJa: string;
+    titleEn: string;
+    technology: string;
+    tco2: string;
+    cost: string;
+  }): void {
     const estimatedCostYen = parseYen(f.cost);
     const tco2 = f.tco2.trim();
-    if (!f.pair || !f.titleJa.trim() || !f.titleEn.trim() || !f.technology.trim() || !DECIMAL.test(tco2) || estimatedCostYen === null || Number.isNaN(estimatedCostYen)) {
+    if (
+      !f.pair ||
+      !f.titleJa.trim() ||
+      !f.titleEn.trim() ||
+      !f.technology.trim() ||
+      !DECIMAL.test(tco2) ||
+      estimatedCostYen === null ||
+      Number.isNaN(estimatedCostYen)
+    ) {
       this.problem.set({ detail: null, issues: [], key: 'ye.leads.err', refusals: [] });
       return;
     }
-    const lead = { consortium: [], estimatedCostYen, estimatedTco2PerYear: tco2, technology: f.technology.trim(), titleEn: f.titleEn.trim(), titleJa: f.titleJa.trim() };
+    const lead = {
+      consortium: [],
+      estimatedCostYen,
+      estimatedTco2PerYear: tco2,
+      technology: f.technology.trim(),
+      titleEn: f.titleEn.trim(),
+      titleJa: f.titleJa.trim(),
+    };
     this.actions.act(this.api.recordLead(f.pair, lead), 'ye.leads.recorded', () => this.formOpen.set(false));
   }
 

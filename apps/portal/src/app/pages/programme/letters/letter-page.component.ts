@@ -3,7 +3,15 @@ import { RouterLink } from '@angular/router';
 import { BehaviorSubject } from 'rxjs';
 
 import { LETTER_MAX_BYTES, LetterFileUpload, LetterMediaType } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, Problem, loadFor, loaded } from '@jcm/portal-ui';
+import {
+  JCM_FORMAT_PIPES,
+  ActionRunner,
+  JcmLoadStatusComponent,
+  JcmProblemBoxComponent,
+  Problem,
+  loadFor,
+  loaded,
+} from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
@@ -21,7 +29,8 @@ async function readUpload(file: File): Promise<LetterFileUpload | MessageKey> {
   if (file.size === 0) return 'prog.letter.err.empty';
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { contentBase64: btoa(binary), filename: file.name.slice(0, 200), mediaType: mediaType.data };
 }
 
@@ -46,9 +55,15 @@ export class JcmLetterPageComponent {
   protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchLetter(id));
   protected readonly letter = computed(() => loaded(this.state()));
   private readonly writes = computed(() => this.session.me()?.role !== 'viewer');
-  protected readonly isIssuer = computed(() => this.writes() && this.letter()?.issuer.orgId === this.session.me()?.organisation.id);
-  protected readonly isCompany = computed(() => this.writes() && this.session.me()?.organisation.type === 'COMPANY');
-  protected readonly canUploadOriginal = computed(() => (this.isIssuer() || this.isCompany()) && this.letter()?.state === 'requested');
+  protected readonly isIssuer = computed(
+    () => this.writes() && this.letter()?.issuer.orgId === this.session.me()?.organisation.id,
+  );
+  protected readonly isCompany = computed(
+    () => this.writes() && this.session.me()?.organisation.type === 'COMPANY',
+  );
+  protected readonly canUploadOriginal = computed(
+    () => (this.isIssuer() || this.isCompany()) && this.letter()?.state === 'requested',
+  );
   protected readonly canAddTranslation = computed(() => {
     const letter = this.letter();
     return (this.isCompany() || this.isIssuer()) && letter?.state === 'received' && letter.language !== 'ja';
@@ -72,11 +87,22 @@ export class JcmLetterPageComponent {
     else (target === 'original' ? this.original : this.translation).set(upload);
   }
 
-  protected submitOriginal(language: string, signatoryName: string, signatoryTitle: string, signedOn: string, statement: string): void {
+  protected submitOriginal(
+    language: string,
+    signatoryName: string,
+    signatoryTitle: string,
+    signedOn: string,
+    statement: string,
+  ): void {
     const letter = this.letter();
     const file = this.original();
     if (!letter) return;
-    if (!file || !signatoryName.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(signedOn) || language.trim().length < 2) {
+    if (
+      !file ||
+      !signatoryName.trim() ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(signedOn) ||
+      language.trim().length < 2
+    ) {
       this.problem.set({ detail: null, issues: [], key: 'prog.letter.err.incomplete', refusals: [] });
       return;
     }

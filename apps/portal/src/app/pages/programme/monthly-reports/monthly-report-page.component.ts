@@ -3,15 +3,35 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { BehaviorSubject, Observable, switchMap } from 'rxjs';
 
-import { AnnualContractView, MonthlyReportView, UpcomingItem, canAcknowledgeMonthlyReport, isContractor } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, LoadState, Problem, loadFor, loadState, loaded } from '@jcm/portal-ui';
+import {
+  AnnualContractView,
+  MonthlyReportView,
+  UpcomingItem,
+  canAcknowledgeMonthlyReport,
+  isContractor,
+} from '@jcm/contracts';
+import {
+  JCM_FORMAT_PIPES,
+  ActionRunner,
+  JcmLoadStatusComponent,
+  JcmProblemBoxComponent,
+  LoadState,
+  Problem,
+  loadFor,
+  loadState,
+  loaded,
+} from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { SessionService } from '../../../core/session.service';
 import { MessageKey } from '../../../i18n/messages.ja';
 import { ProgrammeApiService } from '../../../services/programme-api.service';
 
-type Upcoming = { date: string; kind: (typeof UpcomingItem)['shape']['kind']['options'][number]; description: string };
+type Upcoming = {
+  date: string;
+  kind: (typeof UpcomingItem)['shape']['kind']['options'][number];
+  description: string;
+};
 const KINDS = UpcomingItem.shape.kind.options;
 
 /** 月次報告: the contractor writes and submits; the Japanese municipality or MOE acknowledges or returns it. */
@@ -35,7 +55,11 @@ export class JcmMonthlyReportPageComponent {
   protected readonly report = computed(() => loaded(this.state()));
   private readonly contractId = computed(() => this.report()?.contractId ?? null);
   protected readonly contractState = toSignal(
-    toObservable(this.contractId).pipe(switchMap((id) => (id ? loadState(this.api.fetchContract(id)) : new Observable<LoadState<AnnualContractView>>()))),
+    toObservable(this.contractId).pipe(
+      switchMap((id) =>
+        id ? loadState(this.api.fetchContract(id)) : new Observable<LoadState<AnnualContractView>>(),
+      ),
+    ),
     { initialValue: { status: 'loading' } as LoadState<AnnualContractView> },
   );
   protected readonly contract = computed(() => loaded(this.contractState()));
@@ -43,13 +67,25 @@ export class JcmMonthlyReportPageComponent {
     const actor = this.session.actor();
     const contract = this.contract();
     const report = this.report();
-    return actor !== null && contract !== null && report !== null && isContractor(actor, contract.company.orgId) && ['draft', 'returned'].includes(report.state);
+    return (
+      actor !== null &&
+      contract !== null &&
+      report !== null &&
+      isContractor(actor, contract.company.orgId) &&
+      ['draft', 'returned'].includes(report.state)
+    );
   });
   protected readonly confirmable = computed(() => {
     const actor = this.session.actor();
     const contract = this.contract();
     const report = this.report();
-    return actor !== null && contract !== null && report !== null && canAcknowledgeMonthlyReport(actor, contract.municipality.orgId) && ['submitted', 'resubmitted'].includes(report.state);
+    return (
+      actor !== null &&
+      contract !== null &&
+      report !== null &&
+      canAcknowledgeMonthlyReport(actor, contract.municipality.orgId) &&
+      ['submitted', 'resubmitted'].includes(report.state)
+    );
   });
 
   protected readonly progressText = signal('');
@@ -66,7 +102,9 @@ export class JcmMonthlyReportPageComponent {
       const report = this.report();
       if (!report) return;
       this.progressText.set(report.progressText);
-      this.upcoming.set(report.upcoming.map((u) => ({ date: u.date ?? '', description: u.description, kind: u.kind })));
+      this.upcoming.set(
+        report.upcoming.map((u) => ({ date: u.date ?? '', description: u.description, kind: u.kind })),
+      );
     });
   }
 
@@ -79,7 +117,9 @@ export class JcmMonthlyReportPageComponent {
   }
 
   protected setUpcoming(index: number, field: keyof Upcoming, value: string): void {
-    this.upcoming.update((items) => items.map((item, i) => (i === index ? ({ ...item, [field]: value } as Upcoming) : item)));
+    this.upcoming.update((items) =>
+      items.map((item, i) => (i === index ? ({ ...item, [field]: value } as Upcoming) : item)),
+    );
   }
 
   protected save(thenSubmit: boolean): void {
@@ -89,13 +129,16 @@ export class JcmMonthlyReportPageComponent {
       .filter((u) => u.description.trim() !== '')
       .map((u) => ({ description: u.description.trim(), kind: u.kind, ...(u.date ? { date: u.date } : {}) }));
     const saved = this.api.updateMonthlyReport(report.id, { progressText: this.progressText(), upcoming });
-    const chain = thenSubmit ? saved.pipe(switchMap(() => this.api.monthlyReportAction(report.id, 'submit'))) : saved;
+    const chain = thenSubmit
+      ? saved.pipe(switchMap(() => this.api.monthlyReportAction(report.id, 'submit')))
+      : saved;
     this.run(chain, thenSubmit ? 'prog.report.done.submitted' : 'prog.report.done.saved');
   }
 
   protected acknowledge(): void {
     const report = this.report();
-    if (report) this.run(this.api.monthlyReportAction(report.id, 'acknowledge'), 'prog.report.done.acknowledged');
+    if (report)
+      this.run(this.api.monthlyReportAction(report.id, 'acknowledge'), 'prog.report.done.acknowledged');
   }
 
   protected giveBack(): void {

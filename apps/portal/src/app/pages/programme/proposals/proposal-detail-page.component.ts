@@ -3,8 +3,22 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { Router, RouterLink } from '@angular/router';
 import { BehaviorSubject, Observable } from 'rxjs';
 
-import { InterestLetterView, LetterIssuerRole, ProposalView, canReviewProposals, isContractor } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, ActionRunner, JcmLoadStatusComponent, JcmProblemBoxComponent, loadFor, loaded, pick } from '@jcm/portal-ui';
+import {
+  InterestLetterView,
+  LetterIssuerRole,
+  ProposalView,
+  canReviewProposals,
+  isContractor,
+} from '@jcm/contracts';
+import {
+  JCM_FORMAT_PIPES,
+  ActionRunner,
+  JcmLoadStatusComponent,
+  JcmProblemBoxComponent,
+  loadFor,
+  loaded,
+  pick,
+} from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { JcmFindingsListComponent } from '../../../components/findings-list/findings-list.component';
@@ -17,7 +31,15 @@ import { JcmScoreFormComponent } from './score-form.component';
 /** 企画書の詳細: content and budget; letters and submission (company); scoring and the decision (MOE). */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JCM_FORMAT_PIPES, JcmBudgetTableComponent, JcmFindingsListComponent, JcmLoadStatusComponent, JcmProblemBoxComponent, JcmScoreFormComponent, RouterLink],
+  imports: [
+    JCM_FORMAT_PIPES,
+    JcmBudgetTableComponent,
+    JcmFindingsListComponent,
+    JcmLoadStatusComponent,
+    JcmProblemBoxComponent,
+    JcmScoreFormComponent,
+    RouterLink,
+  ],
   selector: 'jcm-proposal-detail-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './proposal-detail-page.component.html',
@@ -33,9 +55,13 @@ export class JcmProposalDetailPageComponent {
 
   protected readonly justCreated = hasFlag(inject(Location).getState(), 'created');
   // A reload after an action keeps the page (and the score form with the marks just saved) until the new reply.
-  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchProposal(id), { quietReload: true });
+  protected readonly state = loadFor(this.id, this.reload$, (id) => this.api.fetchProposal(id), {
+    quietReload: true,
+  });
   protected readonly proposal = computed(() => loaded(this.state()));
-  protected readonly lettersState = loadFor(this.id, this.reload$, (proposalId) => this.api.fetchLetters({ proposalId }));
+  protected readonly lettersState = loadFor(this.id, this.reload$, (proposalId) =>
+    this.api.fetchLetters({ proposalId }),
+  );
   protected readonly letters = computed(() => loaded(this.lettersState())?.items ?? []);
   protected readonly contractor = computed(() => {
     const actor = this.session.actor();
@@ -52,8 +78,16 @@ export class JcmProposalDetailPageComponent {
     if (!proposal) return [];
     const asked = new Set(this.letters().map((l) => l.issuer.orgId));
     const wanted: { orgId: string; role: LetterIssuerRole; name: string }[] = [
-      { name: pick(this.i18n.language(), proposal.municipality.nameJa, proposal.municipality.nameEn), orgId: proposal.municipality.orgId, role: 'JP_MUNICIPALITY' },
-      { name: pick(this.i18n.language(), proposal.partnerCity.nameJa, proposal.partnerCity.nameEn), orgId: proposal.partnerCity.orgId, role: 'PARTNER_CITY' },
+      {
+        name: pick(this.i18n.language(), proposal.municipality.nameJa, proposal.municipality.nameEn),
+        orgId: proposal.municipality.orgId,
+        role: 'JP_MUNICIPALITY',
+      },
+      {
+        name: pick(this.i18n.language(), proposal.partnerCity.nameJa, proposal.partnerCity.nameEn),
+        orgId: proposal.partnerCity.orgId,
+        role: 'PARTNER_CITY',
+      },
     ];
     return wanted.filter((w) => !asked.has(w.orgId));
   });
@@ -103,7 +137,8 @@ export class JcmProposalDetailPageComponent {
     // 採択 creates the year's contract: the runner's Idempotency-Key makes a retry find it instead of a second one.
     this.action.run(
       (key) => this.api.selectProposal(proposal.id, key),
-      (contract) => void this.router.navigate(['/programme/contracts', contract.id], { state: { selected: true } }),
+      (contract) =>
+        void this.router.navigate(['/programme/contracts', contract.id], { state: { selected: true } }),
     );
   }
 
@@ -129,5 +164,10 @@ export class JcmProposalDetailPageComponent {
 }
 
 export function hasFlag(state: unknown, flag: string): boolean {
-  return typeof state === 'object' && state !== null && flag in state && (state as Record<string, unknown>)[flag] === true;
+  return (
+    typeof state === 'object' &&
+    state !== null &&
+    flag in state &&
+    (state as Record<string, unknown>)[flag] === true
+  );
 }

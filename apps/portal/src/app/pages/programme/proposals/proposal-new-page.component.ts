@@ -4,8 +4,24 @@ import { FormControl, FormGroup, FormRecord, ReactiveFormsModule } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { catchError, filter, forkJoin, map, of, switchMap } from 'rxjs';
 
-import { BudgetLine, CallView, CostCategory, CreateProposalRequest, OrganisationView, PartnershipView, ProposalView, TargetField } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, ActionRunner, JcmProblemBoxComponent, LoadState, loadState, loaded } from '@jcm/portal-ui';
+import {
+  BudgetLine,
+  CallView,
+  CostCategory,
+  CreateProposalRequest,
+  OrganisationView,
+  PartnershipView,
+  ProposalView,
+  TargetField,
+} from '@jcm/contracts';
+import {
+  JCM_FORMAT_PIPES,
+  ActionRunner,
+  JcmProblemBoxComponent,
+  LoadState,
+  loadState,
+  loaded,
+} from '@jcm/portal-ui';
 
 import { TranslationService } from '../../../i18n/translation.service';
 import { JcmFindingsListComponent } from '../../../components/findings-list/findings-list.component';
@@ -21,7 +37,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** 企画書の作成 (the applying company): consortium, content, eligibility ①〜⑦ and the budget with a live cap check. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JCM_FORMAT_PIPES, JcmFindingsListComponent, JcmProblemBoxComponent, ReactiveFormsModule, RouterLink],
+  imports: [
+    JCM_FORMAT_PIPES,
+    JcmFindingsListComponent,
+    JcmProblemBoxComponent,
+    ReactiveFormsModule,
+    RouterLink,
+  ],
   selector: 'jcm-proposal-new-page',
   styleUrl: '../shared/programme.scss',
   templateUrl: './proposal-new-page.component.html',
@@ -50,18 +72,32 @@ export class JcmProposalNewPageComponent {
     forkJoin({
       municipalities: this.organisationsApi.fetchOrganisations('MUNICIPALITY'),
       partnerCities: this.organisationsApi.fetchOrganisations('PARTNER_CITY'),
-      partnerships: this.partnershipsApi.fetchPartnerships({ limit: 100, offset: 0, q: '', sort: 'titleJa' }).pipe(
-        map((page) => page.items),
-        catchError(() => of<PartnershipView[]>([])),
+      partnerships: this.partnershipsApi
+        .fetchPartnerships({ limit: 100, offset: 0, q: '', sort: 'titleJa' })
+        .pipe(
+          map((page) => page.items),
+          catchError(() => of<PartnershipView[]>([])),
+        ),
+    }).pipe(
+      catchError(() =>
+        of({
+          municipalities: [] as OrganisationView[],
+          partnerCities: [] as OrganisationView[],
+          partnerships: [] as PartnershipView[],
+        }),
       ),
-    }).pipe(catchError(() => of({ municipalities: [] as OrganisationView[], partnerCities: [] as OrganisationView[], partnerships: [] as PartnershipView[] }))),
+    ),
     { initialValue: null },
   );
 
   protected readonly form = new FormGroup({
     antiOrganisedCrimePledge: new FormControl(false, { nonNullable: true }),
-    budget: new FormRecord(Object.fromEntries(COST_CATEGORIES.map((c) => [c, new FormControl('', { nonNullable: true })]))),
-    budgetNotes: new FormRecord(Object.fromEntries(COST_CATEGORIES.map((c) => [c, new FormControl('', { nonNullable: true })]))),
+    budget: new FormRecord(
+      Object.fromEntries(COST_CATEGORIES.map((c) => [c, new FormControl('', { nonNullable: true })])),
+    ),
+    budgetNotes: new FormRecord(
+      Object.fromEntries(COST_CATEGORIES.map((c) => [c, new FormControl('', { nonNullable: true })])),
+    ),
     cityAgreement: new FormControl<'CONCLUDED' | 'PLANNED' | 'NONE'>('CONCLUDED', { nonNullable: true }),
     fallsUnderBudgetOrderArticle70: new FormControl(false, { nonNullable: true }),
     fallsUnderBudgetOrderArticle71: new FormControl(false, { nonNullable: true }),
@@ -76,13 +112,17 @@ export class JcmProposalNewPageComponent {
     requested: new FormControl('', { nonNullable: true }),
     summaryEn: new FormControl('', { nonNullable: true }),
     summaryJa: new FormControl('', { nonNullable: true }),
-    targetFields: new FormRecord(Object.fromEntries(TargetField.options.map((f) => [f, new FormControl(false, { nonNullable: true })]))),
+    targetFields: new FormRecord(
+      Object.fromEntries(TargetField.options.map((f) => [f, new FormControl(false, { nonNullable: true })])),
+    ),
     titleEn: new FormControl('', { nonNullable: true }),
     titleJa: new FormControl('', { nonNullable: true }),
     underNominationSuspension: new FormControl(false, { nonNullable: true }),
     yearInPhase: new FormControl('1', { nonNullable: true }),
   });
-  private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), { initialValue: this.form.getRawValue() });
+  private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
   protected readonly kind = computed(() => this.value().kind);
 
   /** Budget lines typed so far; amounts that are not whole yen are reported next to their row. */
@@ -160,7 +200,8 @@ export class JcmProposalNewPageComponent {
     if (!request) return;
     this.action.run(
       (key) => this.api.createProposal(request, key),
-      (proposal) => void this.router.navigate(['/programme/proposals', proposal.id], { state: { created: true } }),
+      (proposal) =>
+        void this.router.navigate(['/programme/proposals', proposal.id], { state: { created: true } }),
     );
   }
 
@@ -176,8 +217,12 @@ export class JcmProposalNewPageComponent {
     if (!v.summaryJa.trim() || !v.summaryEn.trim()) missing.push('prog.proposal.err.summaries');
     const targetFields = TargetField.options.filter((f) => v.targetFields[f]);
     if (targetFields.length === 0) missing.push('prog.proposal.err.targetFields');
-    const history = v.pairHistory.split(/[\s,、，]+/).filter(Boolean).map(Number);
-    if (history.some((y) => !Number.isInteger(y) || y < 2013 || y > 2100)) missing.push('prog.proposal.err.history');
+    const history = v.pairHistory
+      .split(/[\s,、，]+/)
+      .filter(Boolean)
+      .map(Number);
+    if (history.some((y) => !Number.isInteger(y) || y < 2013 || y > 2100))
+      missing.push('prog.proposal.err.history');
     const { bad, lines } = this.lines();
     if (bad.length > 0 || lines.length === 0) missing.push('prog.proposal.err.budget');
     const requested = this.requestedYen() ?? this.live().result.totalInclTaxYen;
@@ -197,7 +242,9 @@ export class JcmProposalNewPageComponent {
         fallsUnderBudgetOrderArticle71: v.fallsUnderBudgetOrderArticle71,
         hasLegalPersonality: v.hasLegalPersonality,
         underNominationSuspension: v.underNominationSuspension,
-        unifiedQualification: v.qualificationGrade ? { category: '役務の提供等', grade: v.qualificationGrade, subCategory: '調査・研究' } : null,
+        unifiedQualification: v.qualificationGrade
+          ? { category: '役務の提供等', grade: v.qualificationGrade, subCategory: '調査・研究' }
+          : null,
       },
       fiscalYear: call.fiscalYear,
       kind: v.kind,
@@ -211,7 +258,9 @@ export class JcmProposalNewPageComponent {
       titleEn: v.titleEn.trim(),
       titleJa: v.titleJa.trim(),
       yearInPhase: Number(v.yearInPhase),
-      ...(continuing ? { partnershipId } : { municipalityOrgId: v.municipalityOrgId, partnerCityOrgId: v.partnerCityOrgId }),
+      ...(continuing
+        ? { partnershipId }
+        : { municipalityOrgId: v.municipalityOrgId, partnerCityOrgId: v.partnerCityOrgId }),
     };
   }
 }

@@ -4,7 +4,6 @@ import { ChangeDetectionStrategy, Component, booleanAttribute, input, inject } f
 import { BudgetLine, BudgetSummary } from '@jcm/contracts';
 import { JCM_FORMAT_PIPES } from '@jcm/portal-ui';
 
-
 /**
  * 予算の内訳: a proposal's or contract's budget lines by cost category, then the consumption tax and, where asked,
  * the total incl. tax. The figures come from the service (checkC3pBudget); nothing is recomputed here.
@@ -30,19 +29,19 @@ import { JCM_FORMAT_PIPES } from '@jcm/portal-ui';
           @for (line of lines(); track $index) {
             <tr>
               <th scope="row">{{ line.category }}</th>
-              <td class="num">{{ (line.amountYen | jcmYen) }}</td>
+              <td class="num">{{ line.amountYen | jcmYen }}</td>
               <td>{{ line.note ?? '' }}</td>
             </tr>
           }
           <tr [attr.data-testid]="taxTestId()">
             <th scope="row">{{ i18n.t('prog.budget.tax') }}</th>
-            <td class="num">{{ (budget().consumptionTaxYen | jcmYen) }}</td>
+            <td class="num">{{ budget().consumptionTaxYen | jcmYen }}</td>
             <td></td>
           </tr>
           @if (total()) {
             <tr>
               <th scope="row">{{ i18n.t('prog.budget.total') }}</th>
-              <td class="num">{{ (budget().totalInclTaxYen | jcmYen) }}</td>
+              <td class="num">{{ budget().totalInclTaxYen | jcmYen }}</td>
               <td></td>
             </tr>
           }

@@ -5,7 +5,6 @@ import { RouterLink } from '@angular/router';
 import { ProposalView } from '@jcm/contracts';
 import { JCM_FORMAT_PIPES } from '@jcm/portal-ui';
 
-
 /** 企画書の一覧: on the home page the pair, and for a call's reviewers also the applicant and the score. */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -30,18 +29,24 @@ import { JCM_FORMAT_PIPES } from '@jcm/portal-ui';
         <tbody>
           @for (proposal of proposals(); track proposal.id) {
             <tr data-testid="proposal-row">
-              <th scope="row"><a [routerLink]="['/programme/proposals', proposal.id]">{{ (proposal | jcmName) }}</a></th>
+              <th scope="row">
+                <a [routerLink]="['/programme/proposals', proposal.id]">{{ proposal | jcmName }}</a>
+              </th>
               <td class="small">
                 @if (forCall()) {
-                  {{ (proposal.company | jcmName) }}<br />
+                  {{ proposal.company | jcmName }}<br />
                 }
-                {{ (proposal.municipality | jcmName) }} – {{ (proposal.partnerCity | jcmName) }}
+                {{ proposal.municipality | jcmName }} – {{ proposal.partnerCity | jcmName }}
               </td>
-              <td>{{ (proposal.kind | jcmLabel: 'prog.kind') }}</td>
-              <td><span class="badge">{{ (proposal.state | jcmLabel: 'prog.proposalState') }}</span></td>
-              <td class="num">{{ (proposal.requestedYen | jcmYen) }}</td>
+              <td>{{ proposal.kind | jcmLabel: 'prog.kind' }}</td>
+              <td>
+                <span class="badge">{{ proposal.state | jcmLabel: 'prog.proposalState' }}</span>
+              </td>
+              <td class="num">{{ proposal.requestedYen | jcmYen }}</td>
               @if (forCall()) {
-                <td class="num">{{ proposal.score ? proposal.score.total + ' / ' + proposal.score.maxTotal : '—' }}</td>
+                <td class="num">
+                  {{ proposal.score ? proposal.score.total + ' / ' + proposal.score.maxTotal : '—' }}
+                </td>
               }
             </tr>
           }

@@ -27,21 +27,36 @@ export class JcmYearEndAmountComponent {
   private readonly api = inject(ProgrammeYearEndApiService);
   protected readonly busy = computed(() => this.actions().busy());
   protected readonly today = localDate();
-  protected readonly adjustable = computed(() => (CONTRACT_ADJUSTABLE_STATES as readonly string[]).includes(this.contract().state));
+  protected readonly adjustable = computed(() =>
+    (CONTRACT_ADJUSTABLE_STATES as readonly string[]).includes(this.contract().state),
+  );
   protected readonly reduceOpen = signal(false);
   protected readonly suspendOpen = signal(false);
   private reduceKey = newIdempotencyKey();
 
   protected reduce(amountRaw: string, effectiveDate: string, note: string): void {
     const newAmountYen = parseYen(amountRaw);
-    if (newAmountYen === null || Number.isNaN(newAmountYen) || !effectiveDate || !note.trim()) return this.actions().fail(pageProblem('ye.reduce.err'));
-    this.actions().act(this.api.reduceContract(this.contract().id, { effectiveDate, newAmountYen, note: note.trim() }, this.reduceKey), 'ye.done.reduced', () => {
-      this.reduceKey = newIdempotencyKey();
-      this.reduceOpen.set(false);
-    });
+    if (newAmountYen === null || Number.isNaN(newAmountYen) || !effectiveDate || !note.trim())
+      return this.actions().fail(pageProblem('ye.reduce.err'));
+    this.actions().act(
+      this.api.reduceContract(
+        this.contract().id,
+        { effectiveDate, newAmountYen, note: note.trim() },
+        this.reduceKey,
+      ),
+      'ye.done.reduced',
+      () => {
+        this.reduceKey = newIdempotencyKey();
+        this.reduceOpen.set(false);
+      },
+    );
   }
 
   protected suspend(note: string): void {
-    this.actions().act(this.api.suspendContract(this.contract().id, note.trim() || undefined), 'ye.done.suspended', () => this.suspendOpen.set(false));
+    this.actions().act(
+      this.api.suspendContract(this.contract().id, note.trim() || undefined),
+      'ye.done.suspended',
+      () => this.suspendOpen.set(false),
+    );
   }
 }

@@ -30,7 +30,10 @@ export class JcmYearEndDeliverablesComponent {
   protected submitDeliverable(item: DeliverableView, reference: string, note: string): void {
     const text = note.trim();
     if (!reference.trim() && !text) return this.actions().fail(pageProblem('ye.deliverable.err'));
-    this.actions().act(this.api.submitDeliverable(item.id, { ...refOf(reference), ...(text ? { note: text } : {}) }), 'ye.done.deliverableSubmitted');
+    this.actions().act(
+      this.api.submitDeliverable(item.id, { ...refOf(reference), ...(text ? { note: text } : {}) }),
+      'ye.done.deliverableSubmitted',
+    );
   }
 
   protected acceptDeliverable(item: DeliverableView): void {

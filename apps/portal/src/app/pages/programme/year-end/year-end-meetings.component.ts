@@ -45,12 +45,18 @@ export class JcmYearEndMeetingsComponent {
 
   protected schedule(kind: ReportMeetingKind, scheduledOn: string, onlineUrl: string): void {
     if (!scheduledOn) return this.actions().fail(pageProblem('prog.form.required'));
-    this.actions().act(this.api.scheduleMeeting(this.contract().id, kind, scheduledOn, onlineUrl.trim() || undefined), 'ye.done.scheduled');
+    this.actions().act(
+      this.api.scheduleMeeting(this.contract().id, kind, scheduledOn, onlineUrl.trim() || undefined),
+      'ye.done.scheduled',
+    );
   }
 
   protected submitMaterials(meeting: ReportMeetingView, title: string, reference: string): void {
     if (!title.trim()) return this.actions().fail(pageProblem('prog.form.required'));
-    this.actions().act(this.api.submitMaterials(meeting.id, [{ title: title.trim(), ...refOf(reference) }]), 'ye.done.materials');
+    this.actions().act(
+      this.api.submitMaterials(meeting.id, [{ title: title.trim(), ...refOf(reference) }]),
+      'ye.done.materials',
+    );
   }
 
   protected hold(meeting: ReportMeetingView, heldOn: string): void {
@@ -64,6 +70,9 @@ export class JcmYearEndMeetingsComponent {
   }
 
   protected meetingAction(meeting: ReportMeetingView, action: MeetingAction): void {
-    this.actions().act(this.api.meetingAction(meeting.id, action), action === 'confirm-minutes' ? 'ye.done.confirmed' : 'ye.done.requested');
+    this.actions().act(
+      this.api.meetingAction(meeting.id, action),
+      action === 'confirm-minutes' ? 'ye.done.confirmed' : 'ye.done.requested',
+    );
   }
 }

@@ -2,8 +2,20 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { RouterLink } from '@angular/router';
 import { BehaviorSubject, Observable } from 'rxjs';
 
-import { canConfirmMeetingMinutes, canInspectYearEnd, canRecordMeetingHeld, canScheduleReportMeeting } from '@jcm/contracts';
-import { JCM_FORMAT_PIPES, JcmLoadStatusComponent, JcmProblemBoxComponent, PageActions, loadFor, loaded } from '@jcm/portal-ui';
+import {
+  canConfirmMeetingMinutes,
+  canInspectYearEnd,
+  canRecordMeetingHeld,
+  canScheduleReportMeeting,
+} from '@jcm/contracts';
+import {
+  JCM_FORMAT_PIPES,
+  JcmLoadStatusComponent,
+  JcmProblemBoxComponent,
+  PageActions,
+  loadFor,
+  loaded,
+} from '@jcm/portal-ui';
 
 import { MessageKey } from '../../../i18n/messages.ja';
 import { TranslationService } from '../../../i18n/translation.service';
@@ -23,7 +35,8 @@ import { JcmYearEndSettlementsComponent } from './year-end-settlements.component
  */
 @Component({
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [JCM_FORMAT_PIPES, 
+  imports: [
+    JCM_FORMAT_PIPES,
     JcmLoadStatusComponent,
     JcmProblemBoxComponent,
     JcmYearEndAmountComponent,
@@ -65,7 +78,8 @@ export class JcmYearEndPageComponent {
       canConfirm: on && canConfirmMeetingMinutes(actor, c.municipality.orgId),
       canHold: on && canRecordMeetingHeld(actor, c.company.orgId),
       canSchedule: on && canScheduleReportMeeting(actor, c.company.orgId),
-      contractor: on && actor.role !== 'viewer' && actor.orgType === 'COMPANY' && actor.orgId === c.company.orgId,
+      contractor:
+        on && actor.role !== 'viewer' && actor.orgType === 'COMPANY' && actor.orgId === c.company.orgId,
       orgId: actor?.orgId ?? null,
       oversight: actor !== null && canInspectYearEnd(actor),
     };

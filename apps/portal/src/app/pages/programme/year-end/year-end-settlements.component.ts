@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 
-import { AnnualContractView, CostCategory, SETTLEMENT_COUNTED_STATES, SettlementLine, SettlementReportView } from '@jcm/contracts';
+import {
+  AnnualContractView,
+  CostCategory,
+  SETTLEMENT_COUNTED_STATES,
+  SettlementLine,
+  SettlementReportView,
+} from '@jcm/contracts';
 import { JCM_FORMAT_PIPES, PageActions, pageProblem } from '@jcm/portal-ui';
 
 import { MessageKey } from '../../../i18n/messages.ja';
@@ -20,7 +26,9 @@ interface SettlementDraft {
 
 /** Submitted + accepted reports: what counts against the contract amount (C3P-ST1), less the one being edited. */
 function countedYen(reports: readonly SettlementReportView[], exceptId: string | null = null): number {
-  return reports.filter((s) => SETTLEMENT_COUNTED_STATES.includes(s.state) && s.id !== exceptId).reduce((sum, s) => sum + s.totalInclTaxYen, 0);
+  return reports
+    .filter((s) => SETTLEMENT_COUNTED_STATES.includes(s.state) && s.id !== exceptId)
+    .reduce((sum, s) => sum + s.totalInclTaxYen, 0);
 }
 
 /** 精算報告: the contractor drafts with live totals and the cumulative check (C3P-ST1) and submits; MOE accepts or returns. */
@@ -63,7 +71,8 @@ export class JcmYearEndSettlementsComponent {
   protected readonly draftTotals = computed(() => {
     const result = liveBudget(this.draftLines().lines, null).result;
     // The other counted reports: the one being edited is not double-counted.
-    const cumulative = countedYen(this.settlements(), this.draft()?.reportId ?? null) + result.totalInclTaxYen;
+    const cumulative =
+      countedYen(this.settlements(), this.draft()?.reportId ?? null) + result.totalInclTaxYen;
     return {
       consumptionTaxYen: result.consumptionTaxYen,
       cumulative,
@@ -85,9 +94,15 @@ export class JcmYearEndSettlementsComponent {
 
   protected editSettlement(report: SettlementReportView): void {
     const amounts: Partial<Record<CostCategory, string>> = {};
-    for (const line of report.lines) amounts[line.category] = String((Number(amounts[line.category] ?? 0) || 0) + line.amountYen);
+    for (const line of report.lines)
+      amounts[line.category] = String((Number(amounts[line.category] ?? 0) || 0) + line.amountYen);
     this.actions().problem.set(null);
-    this.draft.set({ amounts, periodFrom: report.periodFrom, periodTo: report.periodTo, reportId: report.id });
+    this.draft.set({
+      amounts,
+      periodFrom: report.periodFrom,
+      periodTo: report.periodTo,
+      reportId: report.id,
+    });
   }
 
   protected setAmount(category: CostCategory, value: string): void {
@@ -106,14 +121,20 @@ export class JcmYearEndSettlementsComponent {
     const draft = this.draft();
     const { bad, lines } = this.draftLines();
     if (!draft) return;
-    if (bad.length > 0 || lines.length === 0 || !draft.periodFrom || !draft.periodTo) return this.actions().fail(pageProblem('ye.settlement.err'));
+    if (bad.length > 0 || lines.length === 0 || !draft.periodFrom || !draft.periodTo)
+      return this.actions().fail(pageProblem('ye.settlement.err'));
     const input = { lines, periodFrom: draft.periodFrom, periodTo: draft.periodTo };
-    const request = draft.reportId ? this.api.updateSettlement(draft.reportId, input) : this.api.createSettlement(this.contract().id, input);
+    const request = draft.reportId
+      ? this.api.updateSettlement(draft.reportId, input)
+      : this.api.createSettlement(this.contract().id, input);
     this.actions().act(request, 'ye.done.settlementSaved', () => this.draft.set(null));
   }
 
   protected settlementAction(report: SettlementReportView, action: 'submit' | 'accept'): void {
-    this.actions().act(this.api.settlementAction(report.id, action), action === 'submit' ? 'ye.done.settlementSubmitted' : 'ye.done.settlementAccepted');
+    this.actions().act(
+      this.api.settlementAction(report.id, action),
+      action === 'submit' ? 'ye.done.settlementSubmitted' : 'ye.done.settlementAccepted',
+    );
   }
 
   protected returnSettlement(report: SettlementReportView, comment: string): void {
