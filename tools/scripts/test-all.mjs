@@ -65,6 +65,7 @@ const servers = wants('int') || wants('e2e') ? await testServers(env) : { env: {
 Object.assign(env, servers.env);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (interrupted = true));
 
+step('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']); // STYLE.md: Prettier is the formatter
 step('lint', 'npx', ['nx', 'run-many', '-t', 'lint', '--parallel=2', '--output-style=static']);
 step('typecheck', 'npx', ['nx', 'run-many', '-t', 'typecheck', '--parallel=2', '--output-style=static']);
 jestStep('unit', 'jest.config.js', ['--maxWorkers=2']);
