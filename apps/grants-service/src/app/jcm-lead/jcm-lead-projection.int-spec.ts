@@ -10,7 +10,7 @@ import {
   PARTNERSHIP_EVENTS,
 } from '@jcm/contracts';
 import { DATA_SOURCE, inTenantTransaction } from '@jcm/service-kit';
-import { eventually, queryAs, TEST_NATS_URL } from '@jcm/testing';
+import { eventually, queryAs, signedEventHeaders, TEST_NATS_URL } from '@jcm/testing';
 import { consortium, jcmCall, thaiPvChiller } from '../testing/grants-fixtures';
 import { GrantsHarness } from '../testing/grants-harness';
 
@@ -34,6 +34,8 @@ describe('JCM leads from evt.partnership.jcm-lead.* stay linked to their applica
     createdAt: '2026-05-01T00:00:00.000Z',
     updatedAt,
   });
+  let seq = 0;
+  /** Publishes as partnership's relay would: numbered within the lead's history and signed by the producer. */
   const publish = async (type: string, data: JcmLeadView) => {
     const envelope: EventEnvelope = {
       eventId: randomUUID(),
@@ -41,10 +43,14 @@ describe('JCM leads from evt.partnership.jcm-lead.* stay linked to their applica
       occurredAt: data.updatedAt,
       actor: { userId: null, orgId: null, orgType: 'MOE' },
       correlationId: null,
-      aggregate: { id: leadId },
+      aggregate: { id: leadId, seq: ++seq },
       data,
     };
-    await nc.jetstream().publish(`${h.bus.prefix}.${type}`, JSON.stringify(envelope));
+    const subject = `${h.bus.prefix}.${type}`;
+    const body = new TextEncoder().encode(JSON.stringify(envelope));
+    await nc.jetstream().publish(subject, body, {
+      headers: signedEventHeaders('partnership', subject, envelope.eventId, body),
+    });
   };
   const statusOf = () =>
     queryAs<{ status: string }>(
