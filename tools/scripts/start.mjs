@@ -9,15 +9,13 @@ import { layoutFromEnv, loadNatsAuth } from './nats-auth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PORT = Number(process.env.PORT ?? 3000);
-// Each service's own HTTP port (health probes only): JCM_SERVICE_PORT_BASE + 1…6.
+// Each service's own HTTP port (health probes only): JCM_SERVICE_PORT_BASE + 1…4.
 const PORT_BASE = Number(process.env.JCM_SERVICE_PORT_BASE ?? 3100);
 const SERVICES = [
   ['partnership-service', PORT_BASE + 1],
   ['grants-service', PORT_BASE + 2],
   ['mrv-service', PORT_BASE + 3],
   ['credits-service', PORT_BASE + 4],
-  ['portfolio-service', PORT_BASE + 5],
-  ['notification-service', PORT_BASE + 6],
 ];
 const DEMO_ACCOUNTS = ['moe', 'gec', 'yokohama', 'kitakyushu', 'bangkok', 'koror', 'company', 'tpe'];
 
@@ -87,7 +85,7 @@ function build() {
       'run-many',
       '-t',
       'build',
-      '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portfolio-service,notification-service,portal',
+      '--projects=gateway,partnership-service,grants-service,mrv-service,credits-service,portal',
       '--parallel=2',
       '--output-style=stream',
     ],

@@ -54,6 +54,3 @@ export * from './lib/files/files.media-types';
 export * from './lib/files/files.views';
 export * from './lib/shared/text';
 export * from './lib/shared/string-rule-audit';
-export * from './lib/portfolio/portfolio.dashboard';
-export * from './lib/portfolio/portfolio.subjects';
-export * from './lib/notification/notification.subjects';

@@ -21,13 +21,7 @@ export interface ServiceUnderTest {
 }
 
 /** The services another service's tests may boot (each has `src/testing/service-under-test.ts`). */
-export type TestableService =
-  | 'partnership-service'
-  | 'credits-service'
-  | 'grants-service'
-  | 'mrv-service'
-  | 'portfolio-service'
-  | 'notification-service';
+export type TestableService = 'partnership-service' | 'credits-service' | 'grants-service' | 'mrv-service';
 
 export function defineServiceUnderTest(definition: ServiceUnderTest): ServiceUnderTest {
   return definition;

@@ -11,8 +11,6 @@ import { MRV_ROUTES } from '../mrv/mrv.routes';
 import { TRACE_ROUTES } from '../mrv/trace.routes';
 import { ORGANISATION_ROUTES } from '../organisations/organisations.routes';
 import { PARTNERSHIP_ROUTES } from '../partnerships/partnerships.routes';
-import { NOTIFICATION_ROUTES } from '../notifications/notifications.routes';
-import { PORTFOLIO_ROUTES } from '../portfolio/portfolio.routes';
 import { CALL_ROUTES } from '../programme/calls.routes';
 import { CONTRACT_ROUTES } from '../programme/contracts.routes';
 import { DELIVERABLE_ROUTES } from '../programme/deliverables.routes';
@@ -49,8 +47,6 @@ export const GATEWAY_ROUTE_AREAS: RouteArea[] = [
   DELIVERABLE_ROUTES,
   GRANT_CALL_ROUTES,
   GRANT_APPLICATION_ROUTES,
-  PORTFOLIO_ROUTES,
-  NOTIFICATION_ROUTES,
   DOCS_ROUTES,
 ];
 

@@ -47,8 +47,6 @@ describe('loadServiceConfig in production (NODE_ENV in any case)', () => {
       'grants',
       'mrv',
       'credits',
-      'portfolio',
-      'notification',
     ]);
   });
 

@@ -10,14 +10,7 @@ import { formatTrustedKeys, GATEWAY_PRINCIPAL, generateSigningKeyPair } from './
  */
 
 /** The services of the platform, by schema: requests `partnership.>`, health `partnership-service.>`, events `evt.partnership.>`. */
-export const PLATFORM_SERVICES = [
-  'partnership',
-  'grants',
-  'mrv',
-  'credits',
-  'portfolio',
-  'notification',
-] as const;
+export const PLATFORM_SERVICES = ['partnership', 'grants', 'mrv', 'credits'] as const;
 
 export interface SubjectLayout {
   services: readonly string[];

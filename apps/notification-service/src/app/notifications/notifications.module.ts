@@ -1,6 +1,0 @@
-import { Module } from '@nestjs/common';
-import { NotificationsHandler } from './notifications.handler';
-import { NotificationsService } from './notifications.service';
-
-@Module({ controllers: [NotificationsHandler], providers: [NotificationsService] })
-export class NotificationsModule {}
